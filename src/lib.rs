@@ -1,0 +1,19 @@
+//! `handout` turns patient handouts written in TOML into branded PDF leaflets.
+//!
+//! The pipeline is a chain of pure stages, one module each:
+//! [`parse`] (TOML with spans) → [`model`] (validated handout and clinic) →
+//! [`text`] (fonts, shaping, line breaking) → [`layout`] (positioned frames) →
+//! [`render`] (frames to PDF bytes). [`build`] strings them together for the CLI.
+
+pub mod build;
+pub mod cli;
+pub mod date;
+pub mod diagnostic;
+pub mod layout;
+pub mod markup;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod picture;
+pub mod render;
+pub mod text;

@@ -1,0 +1,237 @@
+//! Text fields as editors write them: paragraphs separated by a blank line,
+//! `{placeholders}`, and inline `**bold**`, `*italic*` and `[label](https://...)`.
+
+use std::collections::BTreeMap;
+
+/// One run of text with a single style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// The address a link points to; its label is `text`.
+    pub link: Option<String>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            link: None,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            bold: true,
+            ..Span::plain(text)
+        }
+    }
+}
+
+/// A paragraph: styled runs that flow together.
+pub type Paragraph = Vec<Span>;
+
+/// The placeholder that a text names but nobody defined, and where it starts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UnknownPlaceholder {
+    pub name: String,
+    /// Byte offset of the `{` in the text.
+    pub offset: usize,
+}
+
+/// Replace `{name}` with its value; `{{` and `}}` are literal braces.
+pub fn expand_placeholders(
+    text: &str,
+    values: &BTreeMap<&str, String>,
+) -> Result<String, UnknownPlaceholder> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        let offset = text.len() - tail.len();
+        let name_end = tail.find('}').filter(|_| tail.starts_with('{'));
+        let Some(end) = name_end else {
+            let shown: String = tail.chars().take_while(|c| !c.is_whitespace()).collect();
+            return Err(UnknownPlaceholder {
+                name: shown,
+                offset,
+            });
+        };
+        let name = &tail[1..end];
+        match values.get(name) {
+            Some(value) => out.push_str(value),
+            None => {
+                return Err(UnknownPlaceholder {
+                    name: name.to_string(),
+                    offset,
+                });
+            }
+        }
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Split on blank lines, join the lines of each paragraph with spaces and parse
+/// its inline markup.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim).chain([""]) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(inline(&current.join(" ")));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
+/// Parse `**bold**`, `*italic*` and `[label](url)` in one paragraph. Markers
+/// without a partner are kept as written, so a stray `*` never hides text.
+pub fn inline(text: &str) -> Paragraph {
+    let mut spans: Paragraph = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut buf = String::new();
+    let mut i = 0;
+    let flush = |buf: &mut String, spans: &mut Paragraph, bold, italic, link: Option<String>| {
+        if !buf.is_empty() {
+            spans.push(Span {
+                text: std::mem::take(buf),
+                bold,
+                italic,
+                link,
+            });
+        }
+    };
+    while i < text.len() {
+        let rest = &text[i..];
+        if rest.starts_with("**") && (bold || rest[2..].contains("**")) {
+            flush(&mut buf, &mut spans, bold, italic, None);
+            bold = !bold;
+            i += 2;
+        } else if rest.starts_with('*') && (italic || has_closing_star(&rest[1..])) {
+            flush(&mut buf, &mut spans, bold, italic, None);
+            italic = !italic;
+            i += 1;
+        } else if let Some((label, url, len)) = link_at(rest) {
+            flush(&mut buf, &mut spans, bold, italic, None);
+            let mut label = label.to_string();
+            flush(&mut label, &mut spans, bold, italic, Some(url.to_string()));
+            i += len;
+        } else {
+            let c = rest.chars().next().expect("non-empty");
+            buf.push(c);
+            i += c.len_utf8();
+        }
+    }
+    flush(&mut buf, &mut spans, bold, italic, None);
+    spans
+}
+
+/// A single `*` that closes italics later on (not the start of a `**`).
+fn has_closing_star(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i] == b'*' && bytes.get(i + 1) != Some(&b'*') && (i == 0 || bytes[i - 1] != b'*')
+    })
+}
+
+/// `[label](url)` at the start of `s`: the label, the address and the length.
+fn link_at(s: &str) -> Option<(&str, &str, usize)> {
+    let s_body = s.strip_prefix('[')?;
+    let close = s_body.find("](")?;
+    let label = &s_body[..close];
+    let after = &s_body[close + 2..];
+    let end = after.find(')')?;
+    let url = &after[..end];
+    let plausible = !label.is_empty() && !label.contains('[') && !url.contains(char::is_whitespace);
+    plausible.then_some((label, url, 1 + close + 2 + end + 1))
+}
+
+/// The text of a paragraph without its styling.
+pub fn plain_text(paragraph: &[Span]) -> String {
+    paragraph.iter().map(|s| s.text.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> BTreeMap<&'static str, String> {
+        BTreeMap::from([
+            ("clinic.name", "Gramercy".to_string()),
+            ("patient.name", String::new()),
+        ])
+    }
+
+    #[test]
+    fn placeholders_expand_and_braces_escape() {
+        let out = expand_placeholders("Call {clinic.name} {{now}}{patient.name}", &values());
+        assert_eq!(out.unwrap(), "Call Gramercy {now}");
+    }
+
+    #[test]
+    fn unknown_placeholders_are_located() {
+        let err = expand_placeholders("Hi {clinic.nmae}!", &values()).unwrap_err();
+        assert_eq!(
+            err,
+            UnknownPlaceholder {
+                name: "clinic.nmae".into(),
+                offset: 3
+            }
+        );
+        let err = expand_placeholders("a { b", &values()).unwrap_err();
+        assert_eq!(err.offset, 2);
+    }
+
+    #[test]
+    fn inline_markup_parses() {
+        let p = inline("Take **two** *small* steps, see [our site](https://example.org).");
+        let shown: Vec<(&str, bool, bool, Option<&str>)> = p
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic, s.link.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("Take ", false, false, None),
+                ("two", true, false, None),
+                (" ", false, false, None),
+                ("small", false, true, None),
+                (" steps, see ", false, false, None),
+                ("our site", false, false, Some("https://example.org")),
+                (".", false, false, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_markers_stay_literal() {
+        assert_eq!(
+            plain_text(&inline("5 * 3 = 15 and [x]")),
+            "5 * 3 = 15 and [x]"
+        );
+        assert_eq!(inline("**not closed").len(), 1);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let ps = paragraphs("One line\ncontinues.\n\n  Second.\n");
+        assert_eq!(ps.len(), 2);
+        assert_eq!(plain_text(&ps[0]), "One line continues.");
+    }
+}

@@ -1,0 +1,206 @@
+//! The clinic profile: validated clinic.toml with its fonts and logo loaded.
+
+use super::{io_reason, read_source};
+use crate::diagnostic::{Diagnostic, Source};
+use crate::parse::clinic::{ClinicFile, Paper};
+use crate::parse::{Spanned, from_toml};
+use crate::picture::Picture;
+use crate::text::{Face, FontSet};
+use std::path::{Path, PathBuf};
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub const WHITE: Rgb = Rgb(255, 255, 255);
+    /// Body text: near-black reads softer than pure black and still passes 15:1.
+    pub const INK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
+
+    /// `#RRGGBB`.
+    pub fn parse(s: &str) -> Option<Rgb> {
+        let hex = s.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let v = u32::from_str_radix(hex, 16).ok()?;
+        Some(Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+    }
+
+    /// This colour mixed with white; `amount` 0 is white, 1 is the colour.
+    pub fn tint(self, amount: f32) -> Rgb {
+        let mix = |c: u8| (255.0 - (255.0 - f32::from(c)) * amount).round() as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Colors {
+    /// Header band and headings.
+    pub primary: Rgb,
+    /// Rules and list numbers.
+    pub accent: Rgb,
+    /// The warning-signs box.
+    pub warning: Rgb,
+}
+
+pub struct Clinic {
+    pub source: Source,
+    pub name: String,
+    pub logo: Option<Picture>,
+    pub logo_alt: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub booking_url: Option<String>,
+    pub disclaimer: Option<String>,
+    pub colors: Colors,
+    pub fonts: FontSet,
+    pub paper: Paper,
+    /// Body type size in points.
+    pub body_size: f32,
+    pub max_grade: f32,
+    pub review_months: u32,
+}
+
+/// The health-literacy floor and a ceiling past which a sheet stops being one.
+const BODY_SIZES: std::ops::RangeInclusive<f64> = 12.0..=24.0;
+
+/// Read, validate and load clinic.toml: every problem found, or the clinic.
+pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
+    let source = read_source(path).map_err(|d| vec![d])?;
+    let file: ClinicFile = from_toml(&source).map_err(|d| vec![d])?;
+    let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut errors = Vec::new();
+
+    let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
+    let mut color = |v: &Option<Spanned<String>>, default: Rgb| match v {
+        None => default,
+        Some(s) => Rgb::parse(s.get_ref()).unwrap_or_else(|| {
+            errors.push(source.error(
+                s.span().start,
+                "bad-color",
+                format!(
+                    "colour `{}` is not written as #RRGGBB (for example #0B5FA5)",
+                    s.get_ref()
+                ),
+            ));
+            default
+        }),
+    };
+    let colors = Colors {
+        primary: color(&file.colors.primary, Rgb(0x0b, 0x5f, 0xa5)),
+        accent: color(&file.colors.accent, Rgb(0xf2, 0xa9, 0x00)),
+        warning: color(&file.colors.warning, Rgb(0xb3, 0x26, 0x1e)),
+    };
+
+    let body_size = match &file.page.body_size {
+        None => 12.0,
+        Some(s) if BODY_SIZES.contains(s.get_ref()) => *s.get_ref() as f32,
+        Some(s) => {
+            errors.push(source.error(
+                s.span().start,
+                "bad-body-size",
+                format!(
+                    "body_size {} pt is outside 12 to 24 pt; patients need at least 12 pt",
+                    s.get_ref()
+                ),
+            ));
+            12.0
+        }
+    };
+
+    let fonts_file = file.fonts.get_ref();
+    let mut face = |spec: &Spanned<String>| -> Option<Face> {
+        load_face(&source, &dir, spec)
+            .map_err(|d| errors.push(d))
+            .ok()
+    };
+    let regular = face(&fonts_file.regular);
+    let others = [
+        &fonts_file.bold,
+        &fonts_file.italic,
+        &fonts_file.bold_italic,
+    ]
+    .map(|spec| spec.as_ref().and_then(&mut face));
+    let fallbacks: Vec<Face> = fonts_file.fallback.iter().filter_map(&mut face).collect();
+
+    let logo = file.logo.as_ref().and_then(|spec| {
+        load_picture(&source, &dir, spec)
+            .map_err(|d| errors.push(d))
+            .ok()
+    });
+
+    match (regular, errors.is_empty()) {
+        (Some(regular), true) => Ok(Clinic {
+            name: file.name.get_ref().trim().to_string(),
+            logo,
+            logo_alt: text(&file.logo_alt),
+            phone: text(&file.phone),
+            email: text(&file.email),
+            website: text(&file.website),
+            address: text(&file.address),
+            booking_url: text(&file.booking_url),
+            disclaimer: text(&file.disclaimer),
+            colors,
+            fonts: FontSet::new(regular, others, fallbacks),
+            paper: file.page.paper.map_or(Paper::Letter, |p| *p.get_ref()),
+            body_size,
+            max_grade: file.policy.max_grade.map_or(8.0, |g| *g.get_ref() as f32),
+            review_months: file.policy.review_months.map_or(24, |m| *m.get_ref()),
+            source,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn resolve(dir: &Path, spec: &Spanned<String>) -> PathBuf {
+    dir.join(spec.get_ref())
+}
+
+fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face, Diagnostic> {
+    let at = spec.span().start;
+    let path = resolve(dir, spec);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        source.error(
+            at,
+            "missing-file",
+            format!(
+                "font `{}` cannot be read: {}",
+                spec.get_ref(),
+                io_reason(&e)
+            ),
+        )
+    })?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    Face::from_bytes(&name, bytes)
+        .map_err(|why| source.error(at, "bad-font", format!("font `{}` {why}", spec.get_ref())))
+}
+
+/// Load and decode a picture named in a TOML file, relative to that file's folder.
+pub(super) fn load_picture(
+    source: &Source,
+    dir: &Path,
+    spec: &Spanned<String>,
+) -> Result<Picture, Diagnostic> {
+    let at = spec.span().start;
+    let bytes = std::fs::read(resolve(dir, spec)).map_err(|e| {
+        source.error(
+            at,
+            "missing-file",
+            format!(
+                "picture `{}` cannot be read: {}",
+                spec.get_ref(),
+                io_reason(&e)
+            ),
+        )
+    })?;
+    Picture::decode(&bytes).map_err(|why| {
+        source.error(
+            at,
+            "bad-picture",
+            format!("picture `{}` {why}", spec.get_ref()),
+        )
+    })
+}

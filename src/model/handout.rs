@@ -1,0 +1,322 @@
+//! A handout: validated handouts/NAME.toml with placeholders filled, markup
+//! parsed and pictures decoded.
+
+use super::clinic::load_picture;
+use super::{Clinic, ListStyle, SectionKind, Words, date, read_source};
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Source};
+use crate::markup::{Paragraph, expand_placeholders, paragraphs};
+use crate::parse::handout::{HandoutFile, ItemFile, SectionFile};
+use crate::parse::{Spanned, from_toml};
+use crate::picture::Picture;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub struct Handout {
+    pub path: PathBuf,
+    pub source: Source,
+    /// Where the review date that decides expiry is written.
+    pub review_at: usize,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// BCP 47 tag.
+    pub language: String,
+    pub reviewed: Date,
+    pub next_review: Date,
+    pub summary: Vec<Paragraph>,
+    pub closing: Vec<Paragraph>,
+    pub keywords: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+pub struct Section {
+    pub kind: SectionKind,
+    pub heading: String,
+    pub intro: Vec<Paragraph>,
+    pub style: ListStyle,
+    pub items: Vec<Item>,
+}
+
+pub struct Item {
+    pub title: Option<Paragraph>,
+    pub text: Vec<Paragraph>,
+    /// A picture beside the item, with its alternative text.
+    pub picture: Option<(Picture, String)>,
+}
+
+/// Read and validate one handout against its clinic.
+pub fn load_handout(
+    path: &Path,
+    clinic: &Clinic,
+    patient: Option<&str>,
+) -> Result<Handout, Vec<Diagnostic>> {
+    let source = read_source(path).map_err(|d| vec![d])?;
+    let file: HandoutFile = from_toml(&source).map_err(|d| vec![d])?;
+    let mut v = Validator {
+        source: &source,
+        dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
+        values: placeholder_values(clinic, patient),
+        errors: Vec::new(),
+    };
+    let language = file
+        .language
+        .as_ref()
+        .map_or_else(|| "en".to_string(), |l| l.get_ref().trim().to_string());
+    if let Some(tag) = &file.language {
+        v.check_language(tag);
+    }
+    let words = Words::for_language(&language);
+    let reviewed = v.date(&file.reviewed, "reviewed");
+    let next_review = match &file.next_review {
+        Some(d) => v.date(d, "next_review"),
+        None => reviewed.map(|r| r.add_months(clinic.review_months)),
+    };
+    if let Some(d) = &file.source_reviewed {
+        v.date(d, "source_reviewed");
+    }
+    let title = v.line(&file.title, "title");
+    let subtitle = file.subtitle.as_ref().and_then(|s| v.line(s, "subtitle"));
+    let summary = v.paragraphs(file.summary.as_ref());
+    let closing = v.paragraphs(file.closing.as_ref());
+    let keywords = file
+        .keywords
+        .iter()
+        .filter_map(|k| v.line(k, "keywords"))
+        .collect();
+    let sections = file
+        .sections
+        .iter()
+        .map(|s| v.section(s, words, &clinic.name))
+        .collect();
+
+    match (title, reviewed, next_review, v.errors.is_empty()) {
+        (Some(title), Some(reviewed), Some(next_review), true) => Ok(Handout {
+            path: path.to_path_buf(),
+            review_at: file
+                .next_review
+                .as_ref()
+                .unwrap_or(&file.reviewed)
+                .span()
+                .start,
+            source,
+            title,
+            subtitle,
+            language,
+            reviewed,
+            next_review,
+            summary,
+            closing,
+            keywords,
+            sections,
+        }),
+        _ => Err(v.errors),
+    }
+}
+
+/// What each `{placeholder}` stands for. Clinic details that are not set are
+/// left out, so using them is an error rather than a blank in print.
+fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'a str, String> {
+    let mut values = BTreeMap::from([
+        ("clinic.name", clinic.name.clone()),
+        ("patient.name", patient.unwrap_or_default().to_string()),
+    ]);
+    for (key, value) in [
+        ("clinic.phone", &clinic.phone),
+        ("clinic.website", &clinic.website),
+        ("clinic.email", &clinic.email),
+        ("clinic.address", &clinic.address),
+    ] {
+        if let Some(v) = value {
+            values.insert(key, v.clone());
+        }
+    }
+    values
+}
+
+struct Validator<'a> {
+    source: &'a Source,
+    dir: PathBuf,
+    values: BTreeMap<&'static str, String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, offset: usize, code: &'static str, message: String) {
+        self.errors.push(self.source.error(offset, code, message));
+    }
+
+    fn date(&mut self, value: &Spanned<toml::value::Datetime>, key: &str) -> Option<Date> {
+        date(self.source, value, key)
+            .map_err(|d| self.errors.push(d))
+            .ok()
+    }
+
+    fn check_language(&mut self, tag: &Spanned<String>) {
+        let t = tag.get_ref();
+        let ok = !t.is_empty()
+            && t.split('-').all(|p| {
+                (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+            && t.split('-')
+                .next()
+                .is_some_and(|p| p.len() <= 3 && p.chars().all(|c| c.is_ascii_alphabetic()));
+        if !ok {
+            self.error(
+                tag.span().start,
+                "bad-language",
+                format!("`{t}` is not a language tag such as \"en\", \"es\" or \"zh-Hant\""),
+            );
+        }
+    }
+
+    /// A text field with placeholders filled, or `None` after reporting why not.
+    fn expand(&mut self, value: &Spanned<String>) -> Option<String> {
+        expand_placeholders(value.get_ref(), &self.values)
+            .map_err(|e| {
+                let needle = format!("{{{}", e.name);
+                let at = self.source.find_in(&value.span(), &needle);
+                let known: Vec<&str> = self.values.keys().copied().collect();
+                let hint = crate::parse::closest(&e.name, &known)
+                    .map(|k| format!(" (did you mean {{{k}}}?)"))
+                    .unwrap_or_default();
+                let unset = [
+                    "clinic.phone",
+                    "clinic.website",
+                    "clinic.email",
+                    "clinic.address",
+                ]
+                .contains(&e.name.as_str());
+                let message = if unset {
+                    format!(
+                        "{{{}}} is used here but clinic.toml does not set it",
+                        e.name
+                    )
+                } else if e.name.starts_with('{')
+                    || !e.name.ends_with(|c: char| c.is_alphanumeric())
+                {
+                    "a `{` or `}` without its partner; write {{ or }} for a literal brace"
+                        .to_string()
+                } else {
+                    format!(
+                        "unknown placeholder {{{}}}{hint}; known ones are {}",
+                        e.name,
+                        known
+                            .iter()
+                            .map(|k| format!("{{{k}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                self.error(at, "unknown-placeholder", message);
+            })
+            .ok()
+    }
+
+    /// A one-line field (title, heading): placeholders filled, whitespace tidied.
+    fn line(&mut self, value: &Spanned<String>, key: &str) -> Option<String> {
+        let text = self.expand(value)?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            self.error(
+                value.span().start,
+                "empty-text",
+                format!("`{key}` is empty"),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn paragraphs(&mut self, value: Option<&Spanned<String>>) -> Vec<Paragraph> {
+        value
+            .and_then(|v| self.expand(v))
+            .map_or_else(Vec::new, |t| paragraphs(&t))
+    }
+
+    fn section(&mut self, spanned: &Spanned<SectionFile>, words: &Words, clinic: &str) -> Section {
+        let s = spanned.get_ref();
+        let kind = *s.kind.get_ref();
+        let heading = match &s.heading {
+            Some(h) => self.line(h, "heading").unwrap_or_default(),
+            None => words.default_heading(kind, clinic),
+        };
+        let style = s
+            .style
+            .as_ref()
+            .map_or(default_style(kind), |st| *st.get_ref());
+        let items = s.items.iter().map(|i| self.item(i)).collect();
+        Section {
+            kind,
+            heading,
+            intro: self.paragraphs(s.intro.as_ref()),
+            style,
+            items,
+        }
+    }
+
+    fn item(&mut self, spanned: &Spanned<ItemFile>) -> Item {
+        let i = spanned.get_ref();
+        let title = i
+            .title
+            .as_ref()
+            .and_then(|t| self.expand(t))
+            .map(|t| crate::markup::inline(t.trim()));
+        let text = self.paragraphs(i.text.as_ref());
+        if i.title.is_none() && i.text.is_none() {
+            self.error(
+                spanned.span().start,
+                "empty-item",
+                "this item has no words: give it a `title`, a `text` or both".into(),
+            );
+        }
+        let empty_title = title.as_ref().is_some_and(|t| t.is_empty());
+        let empty_text = i.text.is_some() && text.is_empty();
+        for (field, empty) in [(&i.title, empty_title), (&i.text, empty_text)] {
+            if let (Some(f), true) = (field, empty) {
+                self.error(
+                    f.span().start,
+                    "empty-text",
+                    "this text is empty; write something or remove the key".into(),
+                );
+            }
+        }
+        let picture = match (&i.image, &i.image_alt) {
+            (Some(image), Some(alt)) if !alt.get_ref().trim().is_empty() => {
+                load_picture(self.source, &self.dir, image)
+                    .map_err(|d| self.errors.push(d))
+                    .ok()
+                    .map(|p| (p, alt.get_ref().trim().to_string()))
+            }
+            (Some(image), _) => {
+                self.error(
+                    image.span().start,
+                    "missing-alt",
+                    "a picture needs `image_alt`: a few words saying what it shows, for readers who cannot see it".into(),
+                );
+                None
+            }
+            (None, Some(alt)) => {
+                self.error(
+                    alt.span().start,
+                    "alt-without-image",
+                    "`image_alt` is set but there is no `image`".into(),
+                );
+                None
+            }
+            (None, None) => None,
+        };
+        Item {
+            title: title.filter(|t| !t.is_empty()),
+            text,
+            picture,
+        }
+    }
+}
+
+/// Steps read best numbered; lists of things, as bullets.
+fn default_style(kind: SectionKind) -> ListStyle {
+    match kind {
+        SectionKind::Prevention | SectionKind::SelfCare => ListStyle::Numbered,
+        _ => ListStyle::Bullets,
+    }
+}

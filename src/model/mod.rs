@@ -1,0 +1,75 @@
+//! Stage 2: raw files validated into the model the layout works from. Every
+//! problem is collected as a diagnostic pointing into the file it came from.
+
+mod clinic;
+mod handout;
+mod words;
+
+pub use clinic::{Clinic, Colors, Rgb, load_clinic};
+pub use handout::{Handout, Item, Section, load_handout};
+pub use words::Words;
+
+pub use crate::parse::clinic::Paper;
+pub use crate::parse::handout::{ListStyle, SectionKind};
+
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Source};
+use crate::parse::Spanned;
+use std::path::Path;
+
+/// Read a UTF-8 text file; a missing file or a bad byte is a diagnostic.
+pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::for_file(
+            path,
+            "unreadable-file",
+            format!("cannot read the file: {}", io_reason(&e)),
+        )
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(path, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let source = Source::new(path, text);
+            let offset = String::from_utf8_lossy(&bytes[..valid]).len();
+            Err(source.error(
+                offset,
+                "not-utf8",
+                "the file is not UTF-8 text here; save it as UTF-8 in your editor",
+            ))
+        }
+    }
+}
+
+/// An I/O error in words, without Rust's "(os error 2)".
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// A TOML date that must be a plain calendar date.
+fn date(
+    source: &Source,
+    value: &Spanned<toml::value::Datetime>,
+    key: &str,
+) -> Result<Date, Diagnostic> {
+    let dt = value.get_ref();
+    let plain = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none());
+    plain
+        .and_then(|d| Date::new(d.year, d.month, d.day))
+        .ok_or_else(|| {
+            source.error(
+                value.span().start,
+                "bad-date",
+                format!("`{key}` must be a date like 2026-11-01, without a time"),
+            )
+        })
+}

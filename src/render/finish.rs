@@ -1,0 +1,130 @@
+//! The finishing pass over printpdf's output: document information, the
+//! catalogue's language and outline, and a file ID derived from the content
+//! (printpdf's is random), so identical inputs give identical bytes.
+
+use crate::layout::Document;
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+pub fn finish(pdf: &mut lopdf::Document, doc: &Document) {
+    set_info(pdf, doc);
+    let outline = outline(pdf, doc);
+    if let Ok(catalog) = pdf.catalog_mut() {
+        catalog.set("Lang", text(&doc.metadata.language));
+        catalog.set(
+            "ViewerPreferences",
+            Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+        );
+        catalog.remove(b"Outlines");
+        catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+        if let Some(outline) = outline {
+            catalog.set("Outlines", outline);
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+    }
+    pdf.compress();
+    set_id(pdf);
+}
+
+fn set_info(pdf: &mut lopdf::Document, doc: &Document) {
+    let m = &doc.metadata;
+    let d = m.date;
+    let date = format!("D:{:04}{:02}{:02}000000Z", d.year, d.month, d.day);
+    let info = Dictionary::from_iter([
+        ("Title", text(&m.title)),
+        ("Author", text(&m.author)),
+        ("Subject", text(&m.subject)),
+        ("Keywords", text(&m.keywords.join(", "))),
+        ("Creator", text("handout")),
+        (
+            "Producer",
+            text(concat!(
+                "handout ",
+                env!("CARGO_PKG_VERSION"),
+                " with printpdf"
+            )),
+        ),
+        ("CreationDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date)),
+    ]);
+    let id = pdf.add_object(info);
+    if let Ok(Object::Reference(old)) = pdf.trailer.get(b"Info") {
+        let old = *old;
+        pdf.delete_object(old);
+    }
+    pdf.trailer.set("Info", Object::Reference(id));
+}
+
+/// One outline entry per section, in reading order, each opening its page at
+/// the heading.
+fn outline(pdf: &mut lopdf::Document, doc: &Document) -> Option<ObjectId> {
+    if doc.outline.is_empty() {
+        return None;
+    }
+    let pages = pdf.get_pages();
+    let root = pdf.new_object_id();
+    let ids: Vec<ObjectId> = doc.outline.iter().map(|_| pdf.new_object_id()).collect();
+    for (i, (mark, id)) in doc.outline.iter().zip(&ids).enumerate() {
+        let page = pages.get(&(mark.page as u32 + 1)).copied()?;
+        let top = (doc.height - mark.top + 6.0).min(doc.height);
+        let mut entry = Dictionary::from_iter([
+            ("Title", text(&mark.title)),
+            ("Parent", Object::Reference(root)),
+            (
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(top),
+                    Object::Null,
+                ]),
+            ),
+        ]);
+        if i > 0 {
+            entry.set("Prev", Object::Reference(ids[i - 1]));
+        }
+        if let Some(next) = ids.get(i + 1) {
+            entry.set("Next", Object::Reference(*next));
+        }
+        pdf.objects.insert(*id, Object::Dictionary(entry));
+    }
+    let root_dict = Dictionary::from_iter([
+        ("Type", Object::Name(b"Outlines".to_vec())),
+        ("First", Object::Reference(ids[0])),
+        ("Last", Object::Reference(*ids.last()?)),
+        ("Count", Object::Integer(ids.len() as i64)),
+    ]);
+    pdf.objects.insert(root, Object::Dictionary(root_dict));
+    Some(root)
+}
+
+/// A PDF text string: plain when ASCII, else UTF-16BE with a byte-order mark.
+fn text(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::string_literal(s);
+    }
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// The trailer's /ID: a hash of the file written without it.
+fn set_id(pdf: &mut lopdf::Document) {
+    pdf.trailer.remove(b"ID");
+    let mut probe = Vec::new();
+    pdf.save_to(&mut probe)
+        .expect("writing to memory cannot fail");
+    let id = [
+        fnv1a(&probe, 0xcbf2_9ce4_8422_2325),
+        fnv1a(&probe, 0x6c62_272e_07bb_0142),
+    ];
+    let bytes: Vec<u8> = id.iter().flat_map(|h| h.to_be_bytes()).collect();
+    let id = Object::String(bytes, StringFormat::Hexadecimal);
+    pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+}
+
+fn fnv1a(data: &[u8], seed: u64) -> u64 {
+    data.iter().fold(seed, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,38 @@
+//! Stage 5: laid-out pages to PDF bytes. printpdf builds the page content and
+//! resources; the finishing pass sets what printpdf leaves out or randomises
+//! (document info, language, outline, file ID) so identical inputs give
+//! identical bytes.
+
+mod finish;
+mod fonts;
+mod page;
+
+use crate::layout::Document;
+use crate::text::FontSet;
+use printpdf::{PdfDocument, PdfSaveOptions};
+
+/// The PDF file for `doc`, whose text was shaped with `fonts`.
+pub fn pdf(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+    let mut pdf = PdfDocument::new(&doc.metadata.title);
+    let embedded = fonts::embed(doc, fonts, &mut pdf);
+    let mut images = page::Images::default();
+    pdf.pages = doc
+        .pages
+        .iter()
+        .map(|p| page::render(p, (doc.width, doc.height), &embedded, &mut images, &mut pdf))
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: false,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lopdf = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
+    finish::finish(&mut lopdf, doc);
+    let mut bytes = Vec::new();
+    lopdf
+        .save_to(&mut bytes)
+        .expect("writing to memory cannot fail");
+    bytes
+}

@@ -1,0 +1,271 @@
+//! One laid-out page to printpdf operations. Layout measures from the top-left;
+//! PDF from the bottom-left, so every y is flipped here.
+
+use super::fonts::Embedded;
+use crate::layout::{Element, Page};
+use crate::model::Rgb;
+use crate::picture::Picture;
+use crate::text::PlacedGlyph;
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData,
+    RawImageFormat, Rect, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+};
+use std::collections::BTreeMap;
+
+/// Pictures already added to the document, keyed by source and printed size,
+/// so a logo repeated on several pages is embedded once.
+#[derive(Default)]
+pub struct Images {
+    ids: BTreeMap<(usize, u32, u32), (XObjectId, (u32, u32))>,
+}
+
+pub fn render(
+    page: &Page,
+    (width, height): (f32, f32),
+    fonts: &Embedded,
+    images: &mut Images,
+    pdf: &mut PdfDocument,
+) -> PdfPage {
+    let mut ops = Vec::new();
+    for element in &page.elements {
+        match element {
+            Element::Text {
+                x,
+                baseline,
+                face,
+                size,
+                color,
+                glyphs,
+            } => {
+                let Some(font) = fonts.get(face) else {
+                    continue;
+                };
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font: PdfFontHandle::External(font.id.clone()),
+                        size: Pt(*size),
+                    },
+                    Op::SetFillColor {
+                        col: color_of(*color),
+                    },
+                    Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::GlyphIds(codepoints(glyphs, *size, font))],
+                    },
+                    Op::EndTextSection,
+                ]);
+            }
+            Element::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                fill,
+            } => {
+                ops.push(Op::SetFillColor {
+                    col: color_of(*fill),
+                });
+                ops.push(Op::DrawPolygon {
+                    polygon: rounded_rect(*x, height - y - h, *w, *h, *radius, PaintMode::Fill),
+                });
+            }
+            Element::Frame {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                width,
+                color,
+            } => {
+                ops.push(Op::SetOutlineColor {
+                    col: color_of(*color),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawPolygon {
+                    polygon: rounded_rect(*x, height - y - h, *w, *h, *radius, PaintMode::Stroke),
+                });
+            }
+            Element::Disc { cx, cy, r, fill } => {
+                ops.push(Op::SetFillColor {
+                    col: color_of(*fill),
+                });
+                let d = 2.0 * r;
+                ops.push(Op::DrawPolygon {
+                    polygon: rounded_rect(cx - r, height - cy - r, d, d, *r, PaintMode::Fill),
+                });
+            }
+            Element::Image {
+                x,
+                y,
+                w,
+                h,
+                picture,
+            } => {
+                let (id, px_w, px_h) = images.add(picture, *w, *h, pdf);
+                ops.push(Op::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(*x)),
+                        translate_y: Some(Pt(height - y - h)),
+                        scale_x: Some(w / px_w as f32),
+                        scale_y: Some(h / px_h as f32),
+                        dpi: Some(72.0),
+                        ..XObjectTransform::default()
+                    },
+                });
+            }
+            Element::Link { x, y, w, h, url } => {
+                let rect = Rect {
+                    x: Pt(*x),
+                    y: Pt(height - y - h),
+                    width: Pt(*w),
+                    height: Pt(*h),
+                    mode: None,
+                    winding_order: None,
+                };
+                let border = BorderArray::Solid([0.0, 0.0, 0.0]);
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        rect,
+                        Actions::Uri(url.clone()),
+                        Some(border),
+                        None,
+                        None,
+                    ),
+                });
+            }
+        }
+    }
+    let media = Rect::from_wh(Pt(width), Pt(height));
+    PdfPage {
+        media_box: media.clone(),
+        trim_box: media.clone(),
+        crop_box: media,
+        ops,
+    }
+}
+
+/// Glyph ids in the subset, with TJ adjustments wherever shaping (kerning)
+/// moved a glyph from the width the PDF viewer will assume.
+fn codepoints(
+    glyphs: &[PlacedGlyph],
+    size: f32,
+    font: &super::fonts::EmbeddedFace,
+) -> Vec<Codepoint> {
+    glyphs
+        .iter()
+        .map(|g| {
+            let gid = font.remap.get(g.id).unwrap_or(0);
+            let nominal = font.widths.get(&gid).copied().unwrap_or(0.0);
+            let adjust = (nominal - g.advance / size) * 1000.0;
+            let offset = if adjust.abs() < 0.05 {
+                0.0
+            } else {
+                (adjust * 100.0).round() / 100.0
+            };
+            Codepoint {
+                gid,
+                offset,
+                cid: Some(g.text.clone()),
+            }
+        })
+        .collect()
+}
+
+fn color_of(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(c.0) / 255.0,
+        g: f32::from(c.1) / 255.0,
+        b: f32::from(c.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+/// A rectangle (PDF coordinates, bottom-left at x, y) with corners rounded by
+/// `r`, as a closed path of lines and cubic Béziers.
+fn rounded_rect(x: f32, y: f32, w: f32, h: f32, r: f32, mode: PaintMode) -> Polygon {
+    let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
+    // Control-point distance for a quarter circle.
+    let k = r * 0.552_284_8;
+    let pt = |px: f32, py: f32, bezier: bool| LinePoint {
+        p: Point {
+            x: Pt(px),
+            y: Pt(py),
+        },
+        bezier,
+    };
+    let (x1, y1) = (x + w, y + h);
+    let mut points = vec![pt(x + r, y, false), pt(x1 - r, y, false)];
+    if r > 0.0 {
+        points.extend([
+            pt(x1 - r + k, y, true),
+            pt(x1, y + r - k, true),
+            pt(x1, y + r, false),
+            pt(x1, y1 - r, false),
+            pt(x1, y1 - r + k, true),
+            pt(x1 - r + k, y1, true),
+            pt(x1 - r, y1, false),
+            pt(x + r, y1, false),
+            pt(x + r - k, y1, true),
+            pt(x, y1 - r + k, true),
+            pt(x, y1 - r, false),
+            pt(x, y + r, false),
+            pt(x, y + r - k, true),
+            pt(x + r - k, y, true),
+            pt(x + r, y, false),
+        ]);
+    } else {
+        points.extend([pt(x1, y1, false), pt(x, y1, false)]);
+    }
+    Polygon {
+        rings: vec![PolygonRing { points }],
+        mode,
+        winding_order: WindingOrder::NonZero,
+    }
+}
+
+impl Images {
+    /// The XObject for `picture` at a printed size, with its pixel size.
+    fn add(
+        &mut self,
+        picture: &Picture,
+        w: f32,
+        h: f32,
+        pdf: &mut PdfDocument,
+    ) -> (XObjectId, u32, u32) {
+        let key = (
+            std::sync::Arc::as_ptr(&picture.image) as usize,
+            w.to_bits(),
+            h.to_bits(),
+        );
+        let next = self.ids.len();
+        let entry = self.ids.entry(key).or_insert_with(|| {
+            let pixels = picture.for_print(w, h);
+            let id = XObjectId(format!("Im{next}"));
+            let size = (pixels.width, pixels.height);
+            let image = RawImage {
+                width: pixels.width as usize,
+                height: pixels.height as usize,
+                data_format: if pixels.has_alpha {
+                    RawImageFormat::RGBA8
+                } else {
+                    RawImageFormat::RGB8
+                },
+                pixels: RawImageData::U8(pixels.data),
+                tag: Vec::new(),
+            };
+            pdf.resources
+                .xobjects
+                .map
+                .insert(id.clone(), printpdf::XObject::Image(image));
+            (id, size)
+        });
+        (entry.0.clone(), entry.1.0, entry.1.1)
+    }
+}
