@@ -151,9 +151,8 @@ impl Sheet<'_> {
         width: f32,
         space_before: f32,
     ) -> Vec<Block> {
-        let mut blocks = self
-            .ts
-            .blocks(&[Span::plain(text)], style, x, width, space_before);
+        let lines = self.ts.balanced_lines(&[Span::plain(text)], style, width);
+        let mut blocks = self.ts.blocks_of(lines, style, x, space_before);
         for b in &mut blocks {
             b.keep_with_next = true;
         }
@@ -442,21 +441,22 @@ impl Sheet<'_> {
         if let Some(phone) = &clinic.phone {
             lines.push((vec![Span::bold(phone)], self.style(1.45, 1.3)));
         }
-        for (value, scheme) in [
-            (&clinic.address, None),
-            (&clinic.website, Some("")),
-            (&clinic.email, Some("mailto:")),
-        ] {
-            if let Some(v) = value {
-                let span = match scheme {
-                    None => Span::plain(v),
-                    Some(prefix) => Span {
-                        link: Some(format!("{prefix}{v}")),
-                        ..Span::plain(super::typeset::printed_address(v))
-                    },
-                };
-                lines.push((vec![span], self.body));
-            }
+        let link = |url: &str, prefix: &str| Span {
+            link: Some(format!("{prefix}{url}")),
+            ..Span::plain(super::typeset::printed_address(url))
+        };
+        if let Some(address) = &clinic.address {
+            lines.push((vec![Span::plain(address)], self.body));
+        }
+        if let Some(site) = &clinic.website {
+            lines.push((vec![link(site, "")], self.body));
+        }
+        if let Some(email) = &clinic.email {
+            lines.push((vec![link(email, "mailto:")], self.body));
+        }
+        if let Some(booking) = &clinic.booking_url {
+            let label = Span::plain(format!("{}: ", self.words.book_online));
+            lines.push((vec![label, link(booking, "")], self.body));
         }
         for (para, style) in lines {
             let blocks = self.ts.blocks(&para, &style, ix, iw, 0.0);
@@ -571,10 +571,15 @@ impl Sheet<'_> {
             Some(phone) => format!("{} · {phone}", self.clinic.name),
             None => self.clinic.name.clone(),
         };
-        let middle = format!("{} {}", self.words.reviewed, h.reviewed.month_year());
-        let right = format!("{} {page} {} {count}", self.words.page, self.words.of);
-        for (text, align) in [(left, 0.0), (middle, 0.5), (right, 1.0)] {
-            for line in self.ts.lines(&[Span::plain(&text)], &style, w) {
+        let right = format!(
+            "{} {} · {} {page} {} {count}",
+            self.words.reviewed,
+            h.reviewed.month_year(),
+            self.words.page,
+            self.words.of
+        );
+        for (text, align) in [(left, 0.0), (right, 1.0)] {
+            for line in self.ts.lines(&[Span::plain(&text)], &style, w / 2.0) {
                 let lx = x + (w - line.width) * align;
                 out.extend(self.ts.line_elements(&line, &style, lx, top));
             }

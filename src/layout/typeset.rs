@@ -28,6 +28,10 @@ impl TextStyle {
     }
 }
 
+/// The longest line, in ems: about 70 characters of a hyperlegible face,
+/// the top of the 50-70 that readers with low vision manage best.
+const MAX_MEASURE_EM: f32 = 33.0;
+
 /// What each fragment carries from markup to the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ink {
@@ -43,8 +47,10 @@ pub struct Typesetter<'a> {
 }
 
 impl Typesetter<'_> {
-    /// Break styled spans into lines of at most `width` points.
+    /// Break styled spans into lines of at most `width` points, and never
+    /// longer than comfortable reading allows (about 70 characters).
     pub fn lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
+        let width = width.min(style.size * MAX_MEASURE_EM);
         let mut runs = Vec::with_capacity(spans.len());
         for span in spans {
             let run = |text: String, link: Option<String>| Run {
@@ -75,6 +81,25 @@ impl Typesetter<'_> {
         break_lines(self.fonts, &runs, width)
     }
 
+    /// Lines of even length (for titles and headings): the narrowest width
+    /// that still needs no more lines, so no word is left alone on the last.
+    pub fn balanced_lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
+        let lines = self.lines(spans, style, width);
+        if lines.len() < 2 {
+            return lines;
+        }
+        let (mut lo, mut hi) = (width / lines.len() as f32, width);
+        for _ in 0..8 {
+            let mid = (lo + hi) / 2.0;
+            if self.lines(spans, style, mid).len() > lines.len() {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        self.lines(spans, style, hi)
+    }
+
     /// One block per line, at `x`; the first gets `space_before`.
     pub fn blocks(
         &self,
@@ -84,7 +109,17 @@ impl Typesetter<'_> {
         width: f32,
         space_before: f32,
     ) -> Vec<Block> {
-        let lines = self.lines(spans, style, width);
+        self.blocks_of(self.lines(spans, style, width), style, x, space_before)
+    }
+
+    /// Blocks for lines already broken, with the keep rules between them.
+    pub fn blocks_of(
+        &self,
+        lines: Vec<Line<Ink>>,
+        style: &TextStyle,
+        x: f32,
+        space_before: f32,
+    ) -> Vec<Block> {
         let n = lines.len();
         let mut blocks: Vec<Block> = lines
             .iter()

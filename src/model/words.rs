@@ -14,6 +14,7 @@ pub struct Words {
     pub page: &'static str,
     pub of: &'static str,
     pub contact: &'static str,
+    pub book_online: &'static str,
     pub disclaimer: &'static str,
 }
 
@@ -28,6 +29,7 @@ pub const ENGLISH: Words = Words {
     page: "Page",
     of: "of",
     contact: "Contact us",
+    book_online: "Book online",
     disclaimer: "This leaflet gives general information. It does not replace advice from your \
                  doctor or care team about your own health. In an emergency, call 911.",
 };

@@ -1,0 +1,225 @@
+//! Shared helpers for the integration tests: run the real binary, and read
+//! its PDFs back with tools nobody here wrote (poppler, qpdf).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (where clinic.toml and the samples live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample() -> PathBuf {
+    repo().join("handouts/upper-back-pain-after-running.toml")
+}
+
+/// Run `handout ARGS...` in `dir`.
+pub fn handout(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the handout binary runs")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Build `input` with the repository's clinic into `dir/NAME.pdf`; panics on failure.
+pub fn build(dir: &Path, input: &Path, extra: &[&str]) -> PathBuf {
+    let pdf = dir.join(format!(
+        "{}.pdf",
+        input.file_stem().unwrap().to_string_lossy()
+    ));
+    let clinic = repo().join("clinic.toml");
+    let mut args = vec![
+        "build",
+        input.to_str().unwrap(),
+        "--clinic",
+        clinic.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = handout(dir, &args);
+    assert!(out.status.success(), "build failed: {}", stderr(&out));
+    pdf
+}
+
+/// Run an external tool and return its standard output; panics if it fails.
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} must be installed (bash .ci/run installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn text_of(pdf: &Path) -> String {
+    tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+}
+
+/// `pdfinfo` as key/value pairs.
+pub fn info(pdf: &Path) -> Vec<(String, String)> {
+    tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+pub fn info_value(pdf: &Path, key: &str) -> String {
+    info(pdf)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+        .unwrap_or_default()
+}
+
+/// The document with streams uncompressed, as text, for looking at operators.
+pub fn uncompressed(pdf: &Path) -> String {
+    let out = Command::new("qpdf")
+        .args([
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            "-",
+        ])
+        .output()
+        .expect("qpdf runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// (font name, embedded, subset) for every font `pdffonts` lists.
+pub fn fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
+    tool("pdffonts", &[pdf.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            let n = cols.len();
+            (
+                cols[0].to_string(),
+                cols[n - 5] == "yes",
+                cols[n - 4] == "yes",
+            )
+        })
+        .collect()
+}
+
+/// Whitespace collapsed to single spaces.
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word as `pdftotext -bbox-layout` places it.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+/// A text line: its words, in order.
+#[derive(Debug, Clone)]
+pub struct TextLine {
+    pub words: Vec<Word>,
+}
+
+impl TextLine {
+    pub fn text(&self) -> String {
+        self.words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    pub fn top(&self) -> f32 {
+        self.words.iter().map(|w| w.y0).fold(f32::MAX, f32::min)
+    }
+}
+
+/// Pages (width, height, lines) from `pdftotext -bbox-layout`.
+pub fn layout(pdf: &Path) -> Vec<(f32, f32, Vec<TextLine>)> {
+    let xml = tool("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let start = tag.find(&key).unwrap() + key.len();
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut pages = Vec::new();
+    for page in xml.split("<page ").skip(1) {
+        let head = &page[..page.find('>').unwrap()];
+        let (w, h) = (attr(head, "width"), attr(head, "height"));
+        let mut lines = Vec::new();
+        for line in page.split("<line ").skip(1) {
+            let mut words = Vec::new();
+            for word in line.split("<word ").skip(1) {
+                let tag_end = word.find('>').unwrap();
+                let tag = &word[..tag_end];
+                let text = &word[tag_end + 1..word.find("</word>").unwrap()];
+                let text = text
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'");
+                words.push(Word {
+                    text,
+                    x0: attr(tag, "xMin"),
+                    y0: attr(tag, "yMin"),
+                    x1: attr(tag, "xMax"),
+                    y1: attr(tag, "yMax"),
+                });
+            }
+            lines.push(TextLine { words });
+        }
+        pages.push((w, h, lines));
+    }
+    pages
+}
+
+/// Write `text` to `dir/name` and return the path.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A clinic library in a temporary folder: the repository's fonts and logo,
+/// and `clinic.toml` with `extra` appended to a minimal valid profile.
+pub fn library(clinic_toml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["fonts", "assets"] {
+        let from = repo().join(sub);
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(&from).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    write(dir.path(), "clinic.toml", clinic_toml);
+    dir
+}
+
+/// The smallest clinic profile that builds.
+pub const MINIMAL_CLINIC: &str = r#"name = "Test Clinic"
+[fonts]
+regular = "fonts/AtkinsonHyperlegibleNext-Regular.ttf"
+bold = "fonts/AtkinsonHyperlegibleNext-Bold.ttf"
+italic = "fonts/AtkinsonHyperlegibleNext-Italic.ttf"
+bold_italic = "fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf"
+"#;
