@@ -70,9 +70,7 @@ impl Typesetter<'_> {
             runs.push(run(span.text.clone(), span.link.clone()));
             if let Some(url) = &span.link {
                 let shown = printed_address(url);
-                let own_site = self
-                    .website
-                    .is_some_and(|w| url.starts_with(w.trim_end_matches('/')));
+                let own_site = self.website.is_some_and(|w| printed_address(w) == shown);
                 if !own_site && span.text.trim() != shown && span.text.trim() != url {
                     runs.push(run(format!(" ({shown})"), Some(url.clone())));
                 }

@@ -81,7 +81,7 @@ pub fn break_lines<S: Clone>(fonts: &FontSet, runs: &[Run<S>], max_width: f32) -
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
-    let mut breaks = linebreaks(&full).peekable();
+    let mut breaks = opportunities(&full).into_iter().peekable();
     while let Some(&(at, kind)) = breaks.peek() {
         if para.width(start, para.trim_end(start, at)) <= max_width {
             last_fit = Some(at);
@@ -102,6 +102,25 @@ pub fn break_lines<S: Clone>(fonts: &FontSet, runs: &[Run<S>], max_width: f32) -
     }
     lines.retain(|l| !l.fragments.is_empty());
     lines
+}
+
+/// UAX #14 break opportunities, except inside web addresses: there a break
+/// at a hyphen would read as hyphenation, so they break only after a slash.
+fn opportunities(full: &str) -> Vec<(usize, BreakOpportunity)> {
+    let mut addresses = Vec::new();
+    let mut offset = 0;
+    for word in full.split(' ') {
+        if word.contains("://") || word.starts_with("www.") {
+            addresses.push(offset..offset + word.len());
+        }
+        offset += word.len() + 1;
+    }
+    linebreaks(full)
+        .filter(|(at, _)| {
+            let inside = addresses.iter().any(|r| *at > r.start && *at < r.end);
+            !inside || full[..*at].ends_with('/')
+        })
+        .collect()
 }
 
 /// Shape every run, split where the face drawing the characters changes.
@@ -168,25 +187,32 @@ impl Para<'_> {
     fn emergency_cut(&self, from: usize, to: usize, max_width: f32) -> usize {
         let first = self.glyph_at(from);
         let mut fits = None;
-        let mut nice = None;
+        // Best break per kind of preceding character: a slash, other URL punctuation.
+        let mut after_slash = None;
+        let mut after_punct = None;
         for g in &self.glyphs[first..self.glyph_at(to)] {
             let at = g.glyph.cluster;
-            if at == from || self.width(from, at) > max_width {
-                if at != from {
-                    break;
-                }
+            if at == from {
                 continue;
             }
+            let width = self.width(from, at);
+            if width > max_width {
+                break;
+            }
             fits = Some(at);
-            let prev = self.full[..at].chars().next_back();
-            if matches!(prev, Some('/' | '-' | '.' | '?' | '&' | '=' | '_'))
-                && self.width(from, at) >= max_width * 0.5
-            {
-                nice = Some(at);
+            if width >= max_width * 0.4 {
+                match self.full[..at].chars().next_back() {
+                    Some('/') => after_slash = Some(at),
+                    Some('-' | '.' | '?' | '&' | '=' | '_') => after_punct = Some(at),
+                    _ => {}
+                }
             }
         }
         let next_char = from + self.full[from..].chars().next().map_or(1, char::len_utf8);
-        nice.or(fits).unwrap_or(next_char.min(to))
+        after_slash
+            .or(after_punct)
+            .or(fits)
+            .unwrap_or(next_char.min(to))
     }
 
     fn line<S: Clone>(&self, runs: &[Run<S>], chunks: &[Chunk], from: usize, to: usize) -> Line<S> {
