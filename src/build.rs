@@ -119,7 +119,9 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
 /// Run `handout build`; the exit status.
 pub fn run(request: &BuildRequest) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let Some(clinic_path) = request.clinic.clone().or_else(|| find_clinic(&cwd)) else {
+    let found =
+        || find_clinic(&cwd).map(|p| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p));
+    let Some(clinic_path) = request.clinic.clone().or_else(found) else {
         eprintln!("error: no clinic.toml in this folder or any folder above it; use --clinic FILE");
         return 1;
     };

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn epoch_days_round_trip() {
         let d = Date::new(2026, 11, 1).unwrap();
-        assert_eq!(d.days_since_epoch(), 20_393);
-        assert_eq!(Date::from_days_since_epoch(20_393), d);
+        assert_eq!(d.days_since_epoch(), 20_758);
+        assert_eq!(Date::from_days_since_epoch(20_758), d);
     }
 }

@@ -123,7 +123,7 @@ pub fn inline(text: &str) -> Paragraph {
             flush(&mut buf, &mut spans, bold, italic, None);
             bold = !bold;
             i += 2;
-        } else if rest.starts_with('*') && (italic || has_closing_star(&rest[1..])) {
+        } else if rest.starts_with('*') && (italic || opens_italic(&rest[1..])) {
             flush(&mut buf, &mut spans, bold, italic, None);
             italic = !italic;
             i += 1;
@@ -142,12 +142,18 @@ pub fn inline(text: &str) -> Paragraph {
     spans
 }
 
-/// A single `*` that closes italics later on (not the start of a `**`).
-fn has_closing_star(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| {
-        bytes[i] == b'*' && bytes.get(i + 1) != Some(&b'*') && (i == 0 || bytes[i - 1] != b'*')
-    })
+/// A `*` opens italics when text follows it directly and a later `*` that
+/// follows text can close it (so `5 * 3` stays as written).
+fn opens_italic(s: &str) -> bool {
+    let starts_word = s.chars().next().is_some_and(|c| !c.is_whitespace());
+    let closes = s.char_indices().any(|(i, c)| {
+        c == '*'
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
+    });
+    starts_word && closes
 }
 
 /// `[label](url)` at the start of `s`: the label, the address and the length.
@@ -220,12 +226,26 @@ mod tests {
     }
 
     #[test]
+    fn bold_italic_nests() {
+        let p = inline("***both*** done");
+        assert_eq!(
+            (p[0].text.as_str(), p[0].bold, p[0].italic),
+            ("both", true, true)
+        );
+        assert_eq!(
+            (p[1].text.as_str(), p[1].bold, p[1].italic),
+            (" done", false, false)
+        );
+    }
+
+    #[test]
     fn stray_markers_stay_literal() {
         assert_eq!(
             plain_text(&inline("5 * 3 = 15 and [x]")),
             "5 * 3 = 15 and [x]"
         );
         assert_eq!(inline("**not closed").len(), 1);
+        assert_eq!(plain_text(&inline("a * b * c")), "a * b * c");
     }
 
     #[test]

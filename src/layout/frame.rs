@@ -48,6 +48,8 @@ pub enum Element {
         w: f32,
         h: f32,
         picture: Picture,
+        /// What the picture shows, for readers who cannot see it.
+        alt: String,
     },
     /// A clickable area.
     Link {

@@ -292,8 +292,8 @@ impl Sheet<'_> {
                     }
                 }
             }
-            Some((picture, _alt)) => {
-                let block = self.pictured_item(item, picture, tx, tw, space_before);
+            Some((picture, alt)) => {
+                let block = self.pictured_item(item, picture, alt, tx, tw, space_before);
                 self.blocks.push(block);
             }
         }
@@ -308,6 +308,7 @@ impl Sheet<'_> {
         &self,
         item: &Item,
         picture: &crate::picture::Picture,
+        alt: &str,
         x: f32,
         width: f32,
         space_before: f32,
@@ -339,6 +340,7 @@ impl Sheet<'_> {
             w: pw,
             h: ph,
             picture: picture.clone(),
+            alt: alt.to_string(),
         });
         Block {
             height: y.max(ph + 6.0),
@@ -492,6 +494,10 @@ impl Sheet<'_> {
                 w: lw,
                 h: lh,
                 picture: logo.clone(),
+                alt: clinic
+                    .logo_alt
+                    .clone()
+                    .unwrap_or_else(|| clinic.name.clone()),
             });
             text_x = x + 14.0 + lw + 14.0;
         }

@@ -7,8 +7,8 @@ use crate::model::Rgb;
 use crate::picture::Picture;
 use crate::text::PlacedGlyph;
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData,
+    Actions, BorderArray, Codepoint, Color, DictItem, LinePoint, LinkAnnotation, Op, PaintMode,
+    PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData,
     RawImageFormat, Rect, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 use std::collections::BTreeMap;
@@ -106,19 +106,35 @@ pub fn render(
                 w,
                 h,
                 picture,
+                alt,
             } => {
                 let (id, px_w, px_h) = images.add(picture, *w, *h, pdf);
-                ops.push(Op::UseXobject {
-                    id,
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(*x)),
-                        translate_y: Some(Pt(height - y - h)),
-                        scale_x: Some(w / px_w as f32),
-                        scale_y: Some(h / px_h as f32),
-                        dpi: Some(72.0),
-                        ..XObjectTransform::default()
+                // The alternative text travels with the picture as a marked-content property.
+                let alt = DictItem::String {
+                    data: alt.as_bytes().to_vec(),
+                    literal: true,
+                };
+                let properties = DictItem::Dict {
+                    map: BTreeMap::from([("Alt".to_string(), alt)]),
+                };
+                ops.extend([
+                    Op::BeginMarkedContentWithProperties {
+                        tag: "Figure".into(),
+                        properties,
                     },
-                });
+                    Op::UseXobject {
+                        id,
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(*x)),
+                            translate_y: Some(Pt(height - y - h)),
+                            scale_x: Some(w / px_w as f32),
+                            scale_y: Some(h / px_h as f32),
+                            dpi: Some(72.0),
+                            ..XObjectTransform::default()
+                        },
+                    },
+                    Op::EndMarkedContentWithProperties,
+                ]);
             }
             Element::Link { x, y, w, h, url } => {
                 let rect = Rect {

@@ -110,7 +110,7 @@ fn opportunities(full: &str) -> Vec<(usize, BreakOpportunity)> {
     let mut addresses = Vec::new();
     let mut offset = 0;
     for word in full.split(' ') {
-        if word.contains("://") || word.starts_with("www.") {
+        if is_address(word) {
             addresses.push(offset..offset + word.len());
         }
         offset += word.len() + 1;
@@ -121,6 +121,13 @@ fn opportunities(full: &str) -> Vec<(usize, BreakOpportunity)> {
             !inside || full[..*at].ends_with('/')
         })
         .collect()
+}
+
+/// A web address, with or without its scheme: `https://x.org/a`, `x.org/a`.
+fn is_address(word: &str) -> bool {
+    let w = word.trim_start_matches('(');
+    let domain = w.split('/').next().unwrap_or_default();
+    w.contains("://") || w.starts_with("www.") || (w.contains('/') && domain.contains('.'))
 }
 
 /// Shape every run, split where the face drawing the characters changes.
