@@ -34,19 +34,20 @@ impl Span {
 /// A paragraph: styled runs that flow together.
 pub type Paragraph = Vec<Span>;
 
-/// The placeholder that a text names but nobody defined, and where it starts.
+/// Why a text's placeholders cannot be filled; offsets are bytes into the text.
 #[derive(Debug, PartialEq, Eq)]
-pub struct UnknownPlaceholder {
-    pub name: String,
-    /// Byte offset of the `{` in the text.
-    pub offset: usize,
+pub enum PlaceholderError {
+    /// `{name}` names nothing known.
+    Unknown { name: String, offset: usize },
+    /// A `{` or `}` without its partner.
+    Unbalanced { offset: usize },
 }
 
 /// Replace `{name}` with its value; `{{` and `}}` are literal braces.
 pub fn expand_placeholders(
     text: &str,
     values: &BTreeMap<&str, String>,
-) -> Result<String, UnknownPlaceholder> {
+) -> Result<String, PlaceholderError> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
@@ -58,24 +59,16 @@ pub fn expand_placeholders(
             continue;
         }
         let offset = text.len() - tail.len();
-        let name_end = tail.find('}').filter(|_| tail.starts_with('{'));
-        let Some(end) = name_end else {
-            let shown: String = tail.chars().take_while(|c| !c.is_whitespace()).collect();
-            return Err(UnknownPlaceholder {
-                name: shown,
-                offset,
-            });
+        let end = tail.find('}').filter(|_| tail.starts_with('{'));
+        let Some(end) = end.filter(|e| !tail[1..*e].contains('{')) else {
+            return Err(PlaceholderError::Unbalanced { offset });
         };
         let name = &tail[1..end];
-        match values.get(name) {
-            Some(value) => out.push_str(value),
-            None => {
-                return Err(UnknownPlaceholder {
-                    name: name.to_string(),
-                    offset,
-                });
-            }
-        }
+        let value = values.get(name).ok_or_else(|| PlaceholderError::Unknown {
+            name: name.to_string(),
+            offset,
+        })?;
+        out.push_str(value);
         rest = &tail[end + 1..];
     }
     out.push_str(rest);

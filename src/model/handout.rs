@@ -5,7 +5,7 @@ use super::clinic::load_picture;
 use super::{Clinic, ListStyle, SectionKind, Words, date, read_source};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
-use crate::markup::{Paragraph, expand_placeholders, paragraphs};
+use crate::markup::{Paragraph, PlaceholderError, expand_placeholders, paragraphs};
 use crate::parse::handout::{HandoutFile, ItemFile, SectionFile};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
@@ -113,6 +113,31 @@ pub fn load_handout(
     }
 }
 
+/// Every placeholder a text may use.
+const PLACEHOLDERS: [&str; 6] = [
+    "clinic.name",
+    "clinic.phone",
+    "clinic.website",
+    "clinic.email",
+    "clinic.address",
+    "patient.name",
+];
+
+/// Why `{name}` cannot be filled, with a hint at what was meant.
+fn unknown_placeholder(name: &str) -> String {
+    if PLACEHOLDERS.contains(&name) {
+        return format!("{{{name}}} is used here but clinic.toml does not set it");
+    }
+    let hint = crate::parse::closest(name, &PLACEHOLDERS)
+        .map(|k| format!(" (did you mean {{{k}}}?)"))
+        .unwrap_or_default();
+    let known: Vec<String> = PLACEHOLDERS.iter().map(|k| format!("{{{k}}}")).collect();
+    format!(
+        "unknown placeholder {{{name}}}{hint}; known ones are {}",
+        known.join(", ")
+    )
+}
+
 /// What each `{placeholder}` stands for. Clinic details that are not set are
 /// left out, so using them is an error rather than a blank in print.
 fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'a str, String> {
@@ -171,45 +196,28 @@ impl Validator<'_> {
 
     /// A text field with placeholders filled, or `None` after reporting why not.
     fn expand(&mut self, value: &Spanned<String>) -> Option<String> {
-        expand_placeholders(value.get_ref(), &self.values)
-            .map_err(|e| {
-                let needle = format!("{{{}", e.name);
-                let at = self.source.find_in(&value.span(), &needle);
-                let known: Vec<&str> = self.values.keys().copied().collect();
-                let hint = crate::parse::closest(&e.name, &known)
-                    .map(|k| format!(" (did you mean {{{k}}}?)"))
-                    .unwrap_or_default();
-                let unset = [
-                    "clinic.phone",
-                    "clinic.website",
-                    "clinic.email",
-                    "clinic.address",
-                ]
-                .contains(&e.name.as_str());
-                let message = if unset {
-                    format!(
-                        "{{{}}} is used here but clinic.toml does not set it",
-                        e.name
-                    )
-                } else if e.name.starts_with('{')
-                    || !e.name.ends_with(|c: char| c.is_alphanumeric())
-                {
+        let err = match expand_placeholders(value.get_ref(), &self.values) {
+            Ok(text) => return Some(text),
+            Err(err) => err,
+        };
+        let span = value.span();
+        let (at, message) = match err {
+            PlaceholderError::Unbalanced { offset } => {
+                let brace = &value.get_ref()[offset..offset + 1];
+                let at = self.source.find_in(&span, brace);
+                (
+                    at,
                     "a `{` or `}` without its partner; write {{ or }} for a literal brace"
-                        .to_string()
-                } else {
-                    format!(
-                        "unknown placeholder {{{}}}{hint}; known ones are {}",
-                        e.name,
-                        known
-                            .iter()
-                            .map(|k| format!("{{{k}}}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
-                self.error(at, "unknown-placeholder", message);
-            })
-            .ok()
+                        .to_string(),
+                )
+            }
+            PlaceholderError::Unknown { name, .. } => {
+                let at = self.source.find_in(&span, &format!("{{{name}"));
+                (at, unknown_placeholder(&name))
+            }
+        };
+        self.error(at, "unknown-placeholder", message);
+        None
     }
 
     /// A one-line field (title, heading): placeholders filled, whitespace tidied.

@@ -50,6 +50,14 @@ fn explain(message: &str) -> (&'static str, String) {
             message.replace("invalid type", "wrong type of value"),
         );
     }
+    if message.starts_with("invalid basic string")
+        || message.starts_with("invalid multiline basic string")
+    {
+        return (
+            "toml-syntax",
+            "this text is not closed: add the missing `\"` (or `\"\"\"`)".to_string(),
+        );
+    }
     ("toml-syntax", message.to_string())
 }
 
