@@ -186,15 +186,12 @@ mod tests {
     #[test]
     fn unknown_placeholders_are_located() {
         let err = expand_placeholders("Hi {clinic.nmae}!", &values()).unwrap_err();
-        assert_eq!(
-            err,
-            UnknownPlaceholder {
-                name: "clinic.nmae".into(),
-                offset: 3
-            }
-        );
+        let name = "clinic.nmae".to_string();
+        assert_eq!(err, PlaceholderError::Unknown { name, offset: 3 });
         let err = expand_placeholders("a { b", &values()).unwrap_err();
-        assert_eq!(err.offset, 2);
+        assert_eq!(err, PlaceholderError::Unbalanced { offset: 2 });
+        let err = expand_placeholders("a } b", &values()).unwrap_err();
+        assert_eq!(err, PlaceholderError::Unbalanced { offset: 2 });
     }
 
     #[test]

@@ -45,27 +45,28 @@ pub struct Flowed {
 
 /// Place `blocks` on as many pages as they need.
 pub fn paginate(
-    blocks: &[Block],
+    blocks: Vec<Block>,
     containers: &[Container],
     region: impl Fn(usize) -> Region,
 ) -> Flowed {
-    let pages = place(blocks, containers, &region);
+    let pages = place(&blocks, containers, &region);
+    let mut slots: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
     let mut outline = Vec::new();
     let pages = pages
         .iter()
         .enumerate()
         .map(|(p, placed)| {
-            let mut elements = decorations(blocks, containers, placed);
+            let mut elements = decorations(&slots, containers, placed);
             for &(i, y) in placed {
-                let block = &blocks[i];
-                if let Some(title) = &block.bookmark {
+                let block = slots[i].take().expect("each block is placed once");
+                if let Some(title) = block.bookmark {
                     outline.push(Bookmark {
-                        title: title.clone(),
+                        title,
                         page: p,
                         top: y,
                     });
                 }
-                elements.extend(block.elements.iter().map(|e| e.clone().shifted(0.0, y)));
+                elements.extend(block.elements.into_iter().map(|e| e.shifted(0.0, y)));
             }
             elements
         })
@@ -113,16 +114,15 @@ fn place(
 
 /// Panels behind the container blocks on one page.
 fn decorations(
-    blocks: &[Block],
+    blocks: &[Option<Block>],
     containers: &[Container],
     placed: &[(usize, f32)],
 ) -> Vec<Element> {
     let mut spans: Vec<(usize, f32, f32)> = Vec::new();
     for &(i, y) in placed {
-        let Some(c) = blocks[i].container else {
-            continue;
-        };
-        let bottom = y + blocks[i].height;
+        let Some(block) = &blocks[i] else { continue };
+        let Some(c) = block.container else { continue };
+        let bottom = y + block.height;
         match spans.iter_mut().find(|s| s.0 == c) {
             Some(span) => span.2 = bottom,
             None => spans.push((c, y, bottom)),

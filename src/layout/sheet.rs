@@ -50,7 +50,7 @@ pub fn sheet(handout: &Handout, clinic: &Clinic, paper: Paper, date: Date) -> Do
 
     let first_top = MARGIN + BAND_HEIGHT + 22.0;
     let bottom = height - MARGIN - FOOTER_HEIGHT;
-    let flowed = paginate(&s.blocks, &s.containers, |page| {
+    let flowed = paginate(std::mem::take(&mut s.blocks), &s.containers, |page| {
         (if page == 0 { first_top } else { MARGIN }, bottom)
     });
     let count = flowed.pages.len();
@@ -330,7 +330,7 @@ impl Sheet<'_> {
                 y += style.size * 0.6;
             }
             for line in self.ts.lines(para, &style, text_width) {
-                elements.extend(self.ts.line_elements(&line, &style, x, y));
+                elements.extend(self.ts.line_elements(line, &style, x, y));
                 y += style.leading;
             }
         }
@@ -538,7 +538,7 @@ impl Sheet<'_> {
             .ts
             .lines(&[Span::plain(&clinic.name)], &name, name_width);
         let mut top = y + (h - name.leading * name_lines.len() as f32) / 2.0;
-        for line in &name_lines {
+        for line in name_lines {
             out.extend(self.ts.line_elements(line, &name, text_x, top));
             top += name.leading;
         }
@@ -546,7 +546,8 @@ impl Sheet<'_> {
         let mut top = y + (h - total) / 2.0;
         for (text, style) in &right_text {
             for line in self.ts.lines(&[Span::plain(text)], style, f32::INFINITY) {
-                out.extend(self.ts.line_elements(&line, style, right - line.width, top));
+                let lx = right - line.width;
+                out.extend(self.ts.line_elements(line, style, lx, top));
             }
             top += style.leading;
         }
@@ -587,7 +588,7 @@ impl Sheet<'_> {
         for (text, align) in [(left, 0.0), (right, 1.0)] {
             for line in self.ts.lines(&[Span::plain(&text)], &style, w / 2.0) {
                 let lx = x + (w - line.width) * align;
-                out.extend(self.ts.line_elements(&line, &style, lx, top));
+                out.extend(self.ts.line_elements(line, &style, lx, top));
             }
         }
         out
@@ -627,7 +628,8 @@ impl Marker {
                 }];
                 for line in ts.lines(&text, &style, f32::INFINITY) {
                     let top = center_y - ts.baseline(&style) + 0.36 * style.size;
-                    out.extend(ts.line_elements(&line, &style, x + r - line.width / 2.0, top));
+                    let lx = x + r - line.width / 2.0;
+                    out.extend(ts.line_elements(line, &style, lx, top));
                 }
                 out
             }

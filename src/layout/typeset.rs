@@ -120,7 +120,7 @@ impl Typesetter<'_> {
     ) -> Vec<Block> {
         let n = lines.len();
         let mut blocks: Vec<Block> = lines
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, line)| Block {
                 // A break after line i leaves i+1 lines above it and n-i-1 below:
@@ -136,7 +136,7 @@ impl Typesetter<'_> {
     }
 
     /// A block holding one line of text, as tall as the leading.
-    pub fn line_block(&self, line: &Line<Ink>, style: &TextStyle, x: f32) -> Block {
+    pub fn line_block(&self, line: Line<Ink>, style: &TextStyle, x: f32) -> Block {
         Block {
             height: style.leading,
             elements: self.line_elements(line, style, x, 0.0),
@@ -147,23 +147,23 @@ impl Typesetter<'_> {
     /// The elements of one line whose box starts at (`x`, `top`).
     pub fn line_elements(
         &self,
-        line: &Line<Ink>,
+        line: Line<Ink>,
         style: &TextStyle,
         x: f32,
         top: f32,
     ) -> Vec<Element> {
         let baseline = top + self.baseline(style);
         let mut out = Vec::new();
-        for f in &line.fragments {
+        for f in line.fragments {
             out.push(Element::Text {
                 x: x + f.x,
                 baseline,
                 face: f.face,
                 size: f.size,
                 color: f.style.color,
-                glyphs: f.glyphs.clone(),
+                glyphs: f.glyphs,
             });
-            if let Some(url) = &f.style.link {
+            if let Some(url) = f.style.link {
                 let underline = f.size * 0.07;
                 out.push(Element::Rect {
                     x: x + f.x,
@@ -178,7 +178,7 @@ impl Typesetter<'_> {
                     y: top,
                     w: f.width,
                     h: style.leading,
-                    url: url.clone(),
+                    url,
                 });
             }
         }

@@ -28,11 +28,5 @@ pub fn pdf(doc: &Document, fonts: &FontSet) -> Vec<u8> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut lopdf = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
-    finish::finish(&mut lopdf, doc);
-    let mut bytes = Vec::new();
-    lopdf
-        .save_to(&mut bytes)
-        .expect("writing to memory cannot fail");
-    bytes
+    finish::finish(printpdf::to_lopdf_doc(&pdf, &options, &mut warnings), doc)
 }

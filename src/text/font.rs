@@ -1,7 +1,8 @@
 //! Font faces: the clinic's four styles plus fallbacks, parsed once with skrifa.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use harfrust::{Direction, Script, ShapePlan};
 use skrifa::font::Font;
 
 /// One face loaded from a TTF/OTF file.
@@ -17,6 +18,9 @@ pub struct Face {
     /// Height of capitals, in ems.
     pub cap_height: f32,
     pub units_per_em: f32,
+    /// Shaping plans by direction and script: building one costs more than
+    /// shaping a paragraph with it.
+    plans: Mutex<Vec<(Direction, Option<Script>, Arc<ShapePlan>)>>,
 }
 
 impl Face {
@@ -54,7 +58,22 @@ impl Face {
             cap_height: cap_height / upem,
             units_per_em: upem,
             font,
+            plans: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The shaping plan for text in `direction` and `script`, made once.
+    pub fn plan(&self, direction: Direction, script: Option<Script>) -> Arc<ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, plan)) = plans
+            .iter()
+            .find(|(d, s, _)| *d == direction && *s == script)
+        {
+            return plan.clone();
+        }
+        let plan = Arc::new(ShapePlan::new(&self.font, direction, script, None, &[]));
+        plans.push((direction, script, plan.clone()));
+        plan
     }
 
     pub fn has_char(&self, c: char) -> bool {

@@ -37,7 +37,6 @@ pub struct Fragment<S> {
     pub x: f32,
     pub width: f32,
     pub glyphs: Vec<PlacedGlyph>,
-    pub text: String,
     pub style: S,
 }
 
@@ -259,7 +258,6 @@ impl Para<'_> {
                     x,
                     width: 0.0,
                     glyphs: Vec::new(),
-                    text: String::new(),
                     style: run.style.clone(),
                 });
             }
@@ -269,9 +267,8 @@ impl Para<'_> {
                 x: f.width + glyph.x_offset * run.size,
                 advance: *width,
                 y_offset: glyph.y_offset * run.size,
-                text: text.clone(),
+                text,
             });
-            f.text.push_str(&text);
             f.width += width;
             x += width;
         }

@@ -22,7 +22,8 @@ pub fn shape(face: &Face, text: &str, base: usize) -> Vec<Glyph> {
     let mut buffer = Buffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new()).is_err() {
+    let plan = face.plan(buffer.direction(), buffer.script());
+    if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(&plan))).is_err() {
         return Vec::new();
     }
     let upem = face.units_per_em;

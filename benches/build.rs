@@ -1,0 +1,86 @@
+//! The sample's whole build, as the front desk runs it: median wall time of
+//! `handout build FILE -o x.pdf` (whole process), the peak memory of one such
+//! process, the PDF's size, and the in-process time per handout.
+//!
+//! Run with `cargo bench`. Budgets (SPEC.md): under 10 ms median, under
+//! 40 MB peak, under 60 KB.
+
+use handout::build::{BuildOptions, build_pdf, today};
+use handout::model::load_clinic;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 60;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = root.join("handouts/upper-back-pain-after-running.toml");
+    let clinic = root.join("clinic.toml");
+    let out = std::env::temp_dir().join(format!("handout-bench-{}.pdf", std::process::id()));
+    let args = [
+        "build",
+        sample.to_str().unwrap(),
+        "--clinic",
+        clinic.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let status = Command::new(env!("CARGO_BIN_EXE_handout"))
+                .args(args)
+                .output()
+                .unwrap()
+                .status;
+            assert!(status.success(), "the build failed");
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let size = std::fs::metadata(&out).unwrap().len();
+    std::fs::remove_file(&out).ok();
+
+    let clinic = load_clinic(&clinic).unwrap();
+    let options = BuildOptions {
+        paper: clinic.paper,
+        allow_expired: false,
+        today: today(),
+    };
+    let mut inner: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            build_pdf(&sample, &clinic, &options).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    inner.sort();
+
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("sample build, whole process ({RUNS} runs):");
+    println!(
+        "  median {:.2} ms, fastest {:.2} ms, 90th percentile {:.2} ms",
+        ms(times[RUNS / 2]),
+        ms(times[0]),
+        ms(times[RUNS * 9 / 10])
+    );
+    println!(
+        "  peak memory {:.1} MB",
+        peak_child_rss_kb() as f64 / 1024.0
+    );
+    println!("  PDF size {:.1} KB ({size} bytes)", size as f64 / 1024.0);
+    println!(
+        "in process, per handout (fonts and logo loaded once): median {:.2} ms",
+        ms(inner[RUNS / 2])
+    );
+}
+
+/// The largest resident set of any finished child process, in KiB.
+fn peak_child_rss_kb() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct we own; RUSAGE_CHILDREN covers waited-for children.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss
+}
