@@ -79,11 +79,18 @@ impl Picture {
         } else {
             img
         };
-        let has_alpha = img.color().has_alpha() && has_transparency(img);
-        let data = if has_alpha {
-            img.to_rgba8().into_raw()
-        } else {
-            img.to_rgb8().into_raw()
+        let (data, has_alpha) = match img {
+            DynamicImage::ImageRgb8(rgb) => (rgb.as_raw().clone(), false),
+            _ if !img.color().has_alpha() => (img.to_rgb8().into_raw(), false),
+            _ => {
+                let rgba = img.to_rgba8();
+                if rgba.pixels().any(|p| p.0[3] < 255) {
+                    (rgba.into_raw(), true)
+                } else {
+                    // An alpha channel that is opaque everywhere need not be embedded.
+                    (DynamicImage::ImageRgba8(rgba).to_rgb8().into_raw(), false)
+                }
+            }
         };
         PrintPixels {
             width: img.width(),
@@ -92,11 +99,6 @@ impl Picture {
             has_alpha,
         }
     }
-}
-
-/// An alpha channel that is fully opaque everywhere need not be embedded.
-fn has_transparency(img: &DynamicImage) -> bool {
-    img.to_rgba8().pixels().any(|p| p.0[3] < 255)
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ impl Typesetter<'_> {
             return lines;
         }
         let (mut lo, mut hi) = (width / lines.len() as f32, width);
-        for _ in 0..8 {
+        for _ in 0..6 {
             let mid = (lo + hi) / 2.0;
             if self.lines(spans, style, mid).len() > lines.len() {
                 lo = mid;

@@ -3,11 +3,10 @@
 //! (printpdf's is random), so identical inputs give identical bytes.
 
 use crate::layout::Document;
-use flate2::{Compression, write::ZlibEncoder};
+use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use std::io::Write;
 
-const LEVEL: u32 = 4;
+const LEVEL: u32 = 6;
 
 /// Finish `pdf` and write it out.
 pub fn finish(mut pdf: lopdf::Document, doc: &Document) -> Vec<u8> {
@@ -113,30 +112,31 @@ fn text(s: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// Deflate every stream not yet compressed. zlib's default level: lopdf's own
-/// pass uses the slowest, which costs a third of the build for 2% of the size.
+/// Deflate every stream not yet compressed, with one compressor reset between
+/// streams (its buffers are large; allocating them per stream costs page
+/// faults). zlib's default level: lopdf's own pass uses the slowest, which
+/// costs a third of the build for 0.3% of the size.
 fn compress(pdf: &mut lopdf::Document) {
+    let mut deflate = Compress::new(Compression::new(LEVEL), true);
     for object in pdf.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
+        let Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            Compression::new(LEVEL),
-        );
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(packed) = encoder.finish() {
-            if packed.len() < stream.content.len() {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed);
+        deflate.reset();
+        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
+        loop {
+            let read = deflate.total_in() as usize;
+            let status = deflate.compress_vec(&stream.content[read..], &mut packed, FlushCompress::Finish);
+            match status {
+                Ok(Status::StreamEnd) => break,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => return,
             }
+        }
+        if packed.len() < stream.content.len() {
+            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
 }

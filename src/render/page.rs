@@ -27,144 +27,119 @@ pub fn render(
     images: &mut Images,
     pdf: &mut PdfDocument,
 ) -> PdfPage {
-    let mut ops = Vec::new();
+    let mut w = Writer::default();
     for element in &page.elements {
+        if !matches!(element, Element::Text { .. }) {
+            w.end_text();
+        }
         match element {
-            Element::Text {
-                x,
-                baseline,
-                face,
-                size,
-                color,
-                glyphs,
-            } => {
-                let Some(font) = fonts.get(face) else {
-                    continue;
-                };
-                ops.extend([
-                    Op::StartTextSection,
-                    Op::SetFont {
-                        font: PdfFontHandle::External(font.id.clone()),
-                        size: Pt(*size),
-                    },
-                    Op::SetFillColor {
-                        col: color_of(*color),
-                    },
-                    Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
-                    },
-                    Op::ShowText {
-                        items: vec![TextItem::GlyphIds(codepoints(glyphs, *size, font))],
-                    },
-                    Op::EndTextSection,
-                ]);
+            Element::Text { x, baseline, face, size, color, glyphs } => {
+                let Some(font) = fonts.get(face) else { continue };
+                w.begin_text();
+                if w.font != Some((*face, *size)) {
+                    w.font = Some((*face, *size));
+                    let font = PdfFontHandle::External(font.id.clone());
+                    w.ops.push(Op::SetFont { font, size: Pt(*size) });
+                }
+                w.fill(*color);
+                let at = TextMatrix::Translate(Pt(round(*x)), Pt(round(height - baseline)));
+                w.ops.push(Op::SetTextMatrix { matrix: at });
+                let glyphs = TextItem::GlyphIds(codepoints(glyphs, *size, font));
+                w.ops.push(Op::ShowText { items: vec![glyphs] });
             }
-            Element::Rect {
-                x,
-                y,
-                w,
-                h,
-                radius,
-                fill,
-            } => {
-                ops.push(Op::SetFillColor {
-                    col: color_of(*fill),
-                });
-                ops.push(Op::DrawPolygon {
-                    polygon: rounded_rect(*x, height - y - h, *w, *h, *radius, PaintMode::Fill),
-                });
+            Element::Rect { x, y, w: rw, h, radius, fill } => {
+                w.fill(*fill);
+                let polygon = rounded_rect(*x, height - y - h, *rw, *h, *radius, PaintMode::Fill);
+                w.ops.push(Op::DrawPolygon { polygon });
             }
-            Element::Frame {
-                x,
-                y,
-                w,
-                h,
-                radius,
-                width,
-                color,
-            } => {
-                ops.push(Op::SetOutlineColor {
-                    col: color_of(*color),
-                });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                ops.push(Op::DrawPolygon {
-                    polygon: rounded_rect(*x, height - y - h, *w, *h, *radius, PaintMode::Stroke),
-                });
+            Element::Frame { x, y, w: rw, h, radius, width, color } => {
+                w.ops.push(Op::SetOutlineColor { col: color_of(*color) });
+                w.ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                let polygon = rounded_rect(*x, height - y - h, *rw, *h, *radius, PaintMode::Stroke);
+                w.ops.push(Op::DrawPolygon { polygon });
             }
             Element::Disc { cx, cy, r, fill } => {
-                ops.push(Op::SetFillColor {
-                    col: color_of(*fill),
-                });
+                w.fill(*fill);
                 let d = 2.0 * r;
-                ops.push(Op::DrawPolygon {
-                    polygon: rounded_rect(cx - r, height - cy - r, d, d, *r, PaintMode::Fill),
-                });
+                let polygon = rounded_rect(cx - r, height - cy - r, d, d, *r, PaintMode::Fill);
+                w.ops.push(Op::DrawPolygon { polygon });
             }
-            Element::Image {
-                x,
-                y,
-                w,
-                h,
-                picture,
-                alt,
-            } => {
-                let (id, px_w, px_h) = images.add(picture, *w, *h, pdf);
+            Element::Image { x, y, w: iw, h, picture, alt } => {
+                let (id, px_w, px_h) = images.add(picture, *iw, *h, pdf);
                 // The alternative text travels with the picture as a marked-content property.
-                let alt = DictItem::String {
-                    data: alt.as_bytes().to_vec(),
-                    literal: true,
+                let alt = DictItem::String { data: alt.as_bytes().to_vec(), literal: true };
+                let properties = DictItem::Dict { map: BTreeMap::from([("Alt".to_string(), alt)]) };
+                let transform = XObjectTransform {
+                    translate_x: Some(Pt(round(*x))),
+                    translate_y: Some(Pt(round(height - y - h))),
+                    scale_x: Some(iw / px_w as f32),
+                    scale_y: Some(h / px_h as f32),
+                    dpi: Some(72.0),
+                    ..XObjectTransform::default()
                 };
-                let properties = DictItem::Dict {
-                    map: BTreeMap::from([("Alt".to_string(), alt)]),
-                };
-                ops.extend([
-                    Op::BeginMarkedContentWithProperties {
-                        tag: "Figure".into(),
-                        properties,
-                    },
-                    Op::UseXobject {
-                        id,
-                        transform: XObjectTransform {
-                            translate_x: Some(Pt(*x)),
-                            translate_y: Some(Pt(height - y - h)),
-                            scale_x: Some(w / px_w as f32),
-                            scale_y: Some(h / px_h as f32),
-                            dpi: Some(72.0),
-                            ..XObjectTransform::default()
-                        },
-                    },
+                w.ops.extend([
+                    Op::BeginMarkedContentWithProperties { tag: "Figure".into(), properties },
+                    Op::UseXobject { id, transform },
                     Op::EndMarkedContentWithProperties,
                 ]);
             }
-            Element::Link { x, y, w, h, url } => {
+            Element::Link { x, y, w: lw, h, url } => {
                 let rect = Rect {
                     x: Pt(*x),
                     y: Pt(height - y - h),
-                    width: Pt(*w),
+                    width: Pt(*lw),
                     height: Pt(*h),
                     mode: None,
                     winding_order: None,
                 };
                 let border = BorderArray::Solid([0.0, 0.0, 0.0]);
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        rect,
-                        Actions::Uri(url.clone()),
-                        Some(border),
-                        None,
-                        None,
-                    ),
-                });
+                let link = LinkAnnotation::new(rect, Actions::Uri(url.clone()), Some(border), None, None);
+                w.ops.push(Op::LinkAnnotation { link });
             }
         }
     }
+    w.end_text();
     let media = Rect::from_wh(Pt(width), Pt(height));
-    PdfPage {
-        media_box: media.clone(),
-        trim_box: media.clone(),
-        crop_box: media,
-        ops,
+    PdfPage { media_box: media.clone(), trim_box: media.clone(), crop_box: media, ops: w.ops }
+}
+
+/// Page operations with the text and colour state they set, so that runs of
+/// text share one text object and nothing is set twice.
+#[derive(Default)]
+struct Writer {
+    ops: Vec<Op>,
+    in_text: bool,
+    font: Option<(crate::text::FaceId, f32)>,
+    fill: Option<Rgb>,
+}
+
+impl Writer {
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
     }
+
+    /// Shapes cannot be drawn inside a text object.
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn fill(&mut self, color: Rgb) {
+        if self.fill != Some(color) {
+            self.fill = Some(color);
+            self.ops.push(Op::SetFillColor { col: color_of(color) });
+        }
+    }
+}
+
+/// Positions to a hundredth of a point: finer is invisible and only lengthens the file.
+fn round(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
 /// Glyph ids in the subset, with TJ adjustments wherever shaping (kerning)
@@ -195,10 +170,11 @@ fn codepoints(
 }
 
 fn color_of(c: Rgb) -> Color {
+    let channel = |v: u8| (f32::from(v) / 255.0 * 1000.0).round() / 1000.0;
     Color::Rgb(printpdf::Rgb {
-        r: f32::from(c.0) / 255.0,
-        g: f32::from(c.1) / 255.0,
-        b: f32::from(c.2) / 255.0,
+        r: channel(c.0),
+        g: channel(c.1),
+        b: channel(c.2),
         icc_profile: None,
     })
 }
