@@ -49,7 +49,7 @@ pub fn build_pdf(
     let doc = layout::sheet(&handout, clinic, options.paper, pdf_date(&handout));
     Ok(Built {
         pages: doc.pages.len(),
-        bytes: render::pdf(&doc, &clinic.fonts),
+        bytes: render::pdf(doc, &clinic.fonts),
     })
 }
 

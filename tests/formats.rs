@@ -116,6 +116,7 @@ fn build_in(lib: &Path, file: &Path, extra: &[&str]) -> std::path::PathBuf {
     args.extend_from_slice(extra);
     let run = handout(lib, &args);
     assert!(run.status.success(), "{}", stderr(&run));
+    assert_valid(&out);
     out
 }
 
@@ -178,9 +179,9 @@ fn every_handout_and_clinic_key_reaches_the_pdf() {
     }
     // The brand colours are painted: primary (band, headings), accent, warning.
     for rgb in [
-        "0.12156863 0.30588236 0.4745098 rg",
-        "1 0.7607843 0.05490196 rg",
-        "0.6117647 0.10980392 0.10980392 RG",
+        "0.122 0.306 0.475 rg",
+        "1 0.761 0.055 rg",
+        "0.612 0.11 0.11 RG",
     ] {
         assert!(raw.contains(rgb), "colour {rgb} not used");
     }

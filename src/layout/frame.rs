@@ -110,3 +110,10 @@ pub struct Document {
     pub outline: Vec<Bookmark>,
     pub metadata: Metadata,
 }
+
+impl Document {
+    /// The pages, moved out so their glyphs can be consumed, and the rest.
+    pub fn take_pages(mut self) -> (Vec<Page>, Document) {
+        (std::mem::take(&mut self.pages), self)
+    }
+}

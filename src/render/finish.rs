@@ -119,7 +119,9 @@ fn text(s: &str) -> Object {
 fn compress(pdf: &mut lopdf::Document) {
     let mut deflate = Compress::new(Compression::new(LEVEL), true);
     for object in pdf.objects.values_mut() {
-        let Object::Stream(stream) = object else { continue };
+        let Object::Stream(stream) = object else {
+            continue;
+        };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
@@ -127,7 +129,8 @@ fn compress(pdf: &mut lopdf::Document) {
         let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
         loop {
             let read = deflate.total_in() as usize;
-            let status = deflate.compress_vec(&stream.content[read..], &mut packed, FlushCompress::Finish);
+            let status =
+                deflate.compress_vec(&stream.content[read..], &mut packed, FlushCompress::Finish);
             match status {
                 Ok(Status::StreamEnd) => break,
                 Ok(_) => packed.reserve(packed.capacity().max(1024)),
@@ -135,7 +138,9 @@ fn compress(pdf: &mut lopdf::Document) {
             }
         }
         if packed.len() < stream.content.len() {
-            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);
         }
     }
@@ -156,12 +161,20 @@ fn write_with_id(mut pdf: lopdf::Document) -> Vec<u8> {
         fnv1a(&bytes, 0x6c62_272e_07bb_0142),
     ];
     let hex: String = hash.iter().map(|h| format!("{h:016X}")).collect();
-    let zeros = "0".repeat(2 * LEN);
-    // The trailer comes last; its two placeholders are the last of their kind.
-    let tail_start = bytes.len().saturating_sub(1024);
-    let tail = String::from_utf8_lossy(&bytes[tail_start..]).replace(&zeros, &hex);
-    bytes.truncate(tail_start);
-    bytes.extend_from_slice(tail.as_bytes());
+    // The trailer comes last: overwrite its two placeholders in place, byte for byte.
+    let zeros = vec![b'0'; 2 * LEN];
+    let mut at = bytes
+        .windows(3)
+        .rposition(|w| w == b"/ID")
+        .expect("the trailer has an /ID");
+    for _ in 0..2 {
+        let found = bytes[at..]
+            .windows(zeros.len())
+            .position(|w| w == zeros.as_slice());
+        let start = at + found.expect("the /ID holds two placeholders");
+        bytes[start..start + zeros.len()].copy_from_slice(hex.as_bytes());
+        at = start + zeros.len();
+    }
     bytes
 }
 

@@ -12,14 +12,15 @@ use crate::text::FontSet;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
 /// The PDF file for `doc`, whose text was shaped with `fonts`.
-pub fn pdf(doc: &Document, fonts: &FontSet) -> Vec<u8> {
+pub fn pdf(doc: Document, fonts: &FontSet) -> Vec<u8> {
     let mut pdf = PdfDocument::new(&doc.metadata.title);
-    let embedded = fonts::embed(doc, fonts, &mut pdf);
+    let embedded = fonts::embed(&doc, fonts, &mut pdf);
     let mut images = page::Images::default();
-    pdf.pages = doc
-        .pages
-        .iter()
-        .map(|p| page::render(p, (doc.width, doc.height), &embedded, &mut images, &mut pdf))
+    let size = (doc.width, doc.height);
+    let (pages, doc) = doc.take_pages();
+    pdf.pages = pages
+        .into_iter()
+        .map(|p| page::render(p, size, &embedded, &mut images, &mut pdf))
         .collect();
     let options = PdfSaveOptions {
         optimize: false,
@@ -28,5 +29,5 @@ pub fn pdf(doc: &Document, fonts: &FontSet) -> Vec<u8> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    finish::finish(printpdf::to_lopdf_doc(&pdf, &options, &mut warnings), doc)
+    finish::finish(printpdf::to_lopdf_doc(&pdf, &options, &mut warnings), &doc)
 }

@@ -21,56 +21,99 @@ pub struct Images {
 }
 
 pub fn render(
-    page: &Page,
+    page: Page,
     (width, height): (f32, f32),
     fonts: &Embedded,
     images: &mut Images,
     pdf: &mut PdfDocument,
 ) -> PdfPage {
     let mut w = Writer::default();
-    for element in &page.elements {
+    for element in page.elements {
         if !matches!(element, Element::Text { .. }) {
             w.end_text();
         }
         match element {
-            Element::Text { x, baseline, face, size, color, glyphs } => {
-                let Some(font) = fonts.get(face) else { continue };
+            Element::Text {
+                x,
+                baseline,
+                face,
+                size,
+                color,
+                glyphs,
+            } => {
+                let Some(font) = fonts.get(&face) else {
+                    continue;
+                };
                 w.begin_text();
-                if w.font != Some((*face, *size)) {
-                    w.font = Some((*face, *size));
+                if w.font != Some((face, size)) {
+                    w.font = Some((face, size));
                     let font = PdfFontHandle::External(font.id.clone());
-                    w.ops.push(Op::SetFont { font, size: Pt(*size) });
+                    w.ops.push(Op::SetFont {
+                        font,
+                        size: Pt(size),
+                    });
                 }
-                w.fill(*color);
-                let at = TextMatrix::Translate(Pt(round(*x)), Pt(round(height - baseline)));
+                w.fill(color);
+                let at = TextMatrix::Translate(Pt(round(x)), Pt(round(height - baseline)));
                 w.ops.push(Op::SetTextMatrix { matrix: at });
-                let glyphs = TextItem::GlyphIds(codepoints(glyphs, *size, font));
-                w.ops.push(Op::ShowText { items: vec![glyphs] });
+                let glyphs = TextItem::GlyphIds(codepoints(glyphs, size, font));
+                w.ops.push(Op::ShowText {
+                    items: vec![glyphs],
+                });
             }
-            Element::Rect { x, y, w: rw, h, radius, fill } => {
-                w.fill(*fill);
-                let polygon = rounded_rect(*x, height - y - h, *rw, *h, *radius, PaintMode::Fill);
+            Element::Rect {
+                x,
+                y,
+                w: rw,
+                h,
+                radius,
+                fill,
+            } => {
+                w.fill(fill);
+                let polygon = rounded_rect(x, height - y - h, rw, h, radius, PaintMode::Fill);
                 w.ops.push(Op::DrawPolygon { polygon });
             }
-            Element::Frame { x, y, w: rw, h, radius, width, color } => {
-                w.ops.push(Op::SetOutlineColor { col: color_of(*color) });
-                w.ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let polygon = rounded_rect(*x, height - y - h, *rw, *h, *radius, PaintMode::Stroke);
+            Element::Frame {
+                x,
+                y,
+                w: rw,
+                h,
+                radius,
+                width,
+                color,
+            } => {
+                w.ops.push(Op::SetOutlineColor {
+                    col: color_of(color),
+                });
+                w.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                let polygon = rounded_rect(x, height - y - h, rw, h, radius, PaintMode::Stroke);
                 w.ops.push(Op::DrawPolygon { polygon });
             }
             Element::Disc { cx, cy, r, fill } => {
-                w.fill(*fill);
+                w.fill(fill);
                 let d = 2.0 * r;
-                let polygon = rounded_rect(cx - r, height - cy - r, d, d, *r, PaintMode::Fill);
+                let polygon = rounded_rect(cx - r, height - cy - r, d, d, r, PaintMode::Fill);
                 w.ops.push(Op::DrawPolygon { polygon });
             }
-            Element::Image { x, y, w: iw, h, picture, alt } => {
-                let (id, px_w, px_h) = images.add(picture, *iw, *h, pdf);
+            Element::Image {
+                x,
+                y,
+                w: iw,
+                h,
+                picture,
+                alt,
+            } => {
+                let (id, px_w, px_h) = images.add(&picture, iw, h, pdf);
                 // The alternative text travels with the picture as a marked-content property.
-                let alt = DictItem::String { data: alt.as_bytes().to_vec(), literal: true };
-                let properties = DictItem::Dict { map: BTreeMap::from([("Alt".to_string(), alt)]) };
+                let alt = DictItem::String {
+                    data: alt.as_bytes().to_vec(),
+                    literal: true,
+                };
+                let properties = DictItem::Dict {
+                    map: BTreeMap::from([("Alt".to_string(), alt)]),
+                };
                 let transform = XObjectTransform {
-                    translate_x: Some(Pt(round(*x))),
+                    translate_x: Some(Pt(round(x))),
                     translate_y: Some(Pt(round(height - y - h))),
                     scale_x: Some(iw / px_w as f32),
                     scale_y: Some(h / px_h as f32),
@@ -78,29 +121,43 @@ pub fn render(
                     ..XObjectTransform::default()
                 };
                 w.ops.extend([
-                    Op::BeginMarkedContentWithProperties { tag: "Figure".into(), properties },
+                    Op::BeginMarkedContentWithProperties {
+                        tag: "Figure".into(),
+                        properties,
+                    },
                     Op::UseXobject { id, transform },
                     Op::EndMarkedContentWithProperties,
                 ]);
             }
-            Element::Link { x, y, w: lw, h, url } => {
+            Element::Link {
+                x,
+                y,
+                w: lw,
+                h,
+                url,
+            } => {
                 let rect = Rect {
-                    x: Pt(*x),
+                    x: Pt(x),
                     y: Pt(height - y - h),
-                    width: Pt(*lw),
-                    height: Pt(*h),
+                    width: Pt(lw),
+                    height: Pt(h),
                     mode: None,
                     winding_order: None,
                 };
                 let border = BorderArray::Solid([0.0, 0.0, 0.0]);
-                let link = LinkAnnotation::new(rect, Actions::Uri(url.clone()), Some(border), None, None);
+                let link = LinkAnnotation::new(rect, Actions::Uri(url), Some(border), None, None);
                 w.ops.push(Op::LinkAnnotation { link });
             }
         }
     }
     w.end_text();
     let media = Rect::from_wh(Pt(width), Pt(height));
-    PdfPage { media_box: media.clone(), trim_box: media.clone(), crop_box: media, ops: w.ops }
+    PdfPage {
+        media_box: media.clone(),
+        trim_box: media.clone(),
+        crop_box: media,
+        ops: w.ops,
+    }
 }
 
 /// Page operations with the text and colour state they set, so that runs of
@@ -132,7 +189,9 @@ impl Writer {
     fn fill(&mut self, color: Rgb) {
         if self.fill != Some(color) {
             self.fill = Some(color);
-            self.ops.push(Op::SetFillColor { col: color_of(color) });
+            self.ops.push(Op::SetFillColor {
+                col: color_of(color),
+            });
         }
     }
 }
@@ -145,12 +204,12 @@ fn round(v: f32) -> f32 {
 /// Glyph ids in the subset, with TJ adjustments wherever shaping (kerning)
 /// moved a glyph from the width the PDF viewer will assume.
 fn codepoints(
-    glyphs: &[PlacedGlyph],
+    glyphs: Vec<PlacedGlyph>,
     size: f32,
     font: &super::fonts::EmbeddedFace,
 ) -> Vec<Codepoint> {
     glyphs
-        .iter()
+        .into_iter()
         .map(|g| {
             let gid = font.remap.get(g.id).unwrap_or(0);
             let nominal = font.widths.get(&gid).copied().unwrap_or(0.0);
@@ -163,7 +222,7 @@ fn codepoints(
             Codepoint {
                 gid,
                 offset,
-                cid: Some(g.text.clone()),
+                cid: Some(g.text),
             }
         })
         .collect()

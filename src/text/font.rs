@@ -21,6 +21,9 @@ pub struct Face {
     /// Shaping plans by direction and script: building one costs more than
     /// shaping a paragraph with it.
     plans: Mutex<Vec<(Direction, Option<Script>, Arc<ShapePlan>)>>,
+    /// Coverage of ASCII, looked up once: most text is ASCII, and the cmap
+    /// lookup per character costs more than shaping it.
+    ascii: [bool; 128],
 }
 
 impl Face {
@@ -45,6 +48,8 @@ impl Face {
         let (ascender, descender) = line.map_or((0.8 * upem, -0.2 * upem), |l| {
             (l.ascender.to_f32(), l.descender.to_f32())
         });
+        let charmap = font.charmap();
+        let ascii = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
         let cap_height = metrics.cap_height.map_or(0.7 * upem, |c| c.to_f32());
         let name: String = name
             .chars()
@@ -59,6 +64,7 @@ impl Face {
             units_per_em: upem,
             font,
             plans: Mutex::new(Vec::new()),
+            ascii,
         })
     }
 
@@ -77,7 +83,10 @@ impl Face {
     }
 
     pub fn has_char(&self, c: char) -> bool {
-        self.font.charmap().map_unicode(c).is_some()
+        match self.ascii.get(c as usize) {
+            Some(covered) => *covered,
+            None => self.font.charmap().map_unicode(c).is_some(),
+        }
     }
 }
 

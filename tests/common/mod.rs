@@ -46,7 +46,26 @@ pub fn build(dir: &Path, input: &Path, extra: &[&str]) -> PathBuf {
     args.extend_from_slice(extra);
     let out = handout(dir, &args);
     assert!(out.status.success(), "build failed: {}", stderr(&out));
+    assert_valid(&pdf);
     pdf
+}
+
+/// `qpdf --check` finds no damage, and poppler reads the text without complaint.
+pub fn assert_valid(pdf: &Path) {
+    let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "poppler complains: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Run an external tool and return its standard output; panics if it fails.
