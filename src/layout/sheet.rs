@@ -395,8 +395,14 @@ impl Sheet<'_> {
     fn closing(&mut self, h: &Handout) {
         let (x, w) = (self.x0(), self.content_width());
         let style = self.style(1.1, 1.45).bold();
+        let start = self.blocks.len();
         self.paragraphs(&h.closing, &style, x, w, 1.6 * self.em());
         self.contact_block(x, w);
+        // The call to action reads with the contact details it points to.
+        let end = self.blocks.len() - 1;
+        self.blocks[start..end]
+            .iter_mut()
+            .for_each(|b| b.keep_with_next = true);
         let disclaimer = self
             .clinic
             .disclaimer
