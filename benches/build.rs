@@ -5,7 +5,8 @@
 //! Run with `cargo bench`. Budgets (SPEC.md): under 10 ms median, under
 //! 40 MB peak, under 60 KB.
 
-use handout::build::{BuildOptions, build_pdf, today};
+use handout::build::{BuildOptions, build_pdf};
+use handout::library::today;
 use handout::model::load_clinic;
 use std::path::Path;
 use std::process::Command;

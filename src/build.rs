@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::layout;
+use crate::library::{Library, today};
 use crate::model::{Clinic, Handout, Paper, load_clinic, load_handout};
 use crate::output::write_atomic;
 use crate::render;
@@ -43,26 +44,17 @@ pub fn build_pdf(
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
     let handout = load_handout(path, clinic, None)?;
-    if !options.allow_expired && handout.next_review < options.today {
-        return Err(vec![expired(&handout)]);
+    if let Some(expired) = handout
+        .expired(options.today)
+        .filter(|_| !options.allow_expired)
+    {
+        return Err(vec![expired]);
     }
     let doc = layout::sheet(&handout, clinic, options.paper, pdf_date(&handout));
     Ok(Built {
         pages: doc.pages.len(),
         bytes: render::pdf(doc, &clinic.fonts),
     })
-}
-
-fn expired(h: &Handout) -> Diagnostic {
-    h.source.error(
-        h.review_at,
-        "expired",
-        format!(
-            "this handout was due for review on {} and must not be printed until it is reviewed \
-             (update `reviewed`, or build with --allow-expired)",
-            h.next_review
-        ),
-    )
 }
 
 /// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review date.
@@ -75,67 +67,20 @@ fn pdf_date(h: &Handout) -> Date {
         })
 }
 
-/// Today's date in UTC.
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    Date::from_days_since_epoch(secs / 86_400)
-}
-
-/// The nearest clinic.toml in `start` or a folder above it.
-pub fn find_clinic(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join("clinic.toml"))
-        .find(|p| p.is_file())
-}
-
-/// Handout files named by `inputs`: files as given, folders as their *.toml files.
-pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
-    let mut files = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| {
-                Diagnostic::for_file(
-                    input,
-                    "unreadable-file",
-                    format!("cannot read the folder: {}", crate::model::io_reason(&e)),
-                )
-            })?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(input.clone());
-        }
-    }
-    Ok(files)
-}
-
 /// Run `handout build`; the exit status.
 pub fn run(request: &BuildRequest) -> i32 {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let found =
-        || find_clinic(&cwd).map(|p| p.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(p));
-    let Some(clinic_path) = request.clinic.clone().or_else(found) else {
-        eprintln!("error: no clinic.toml in this folder or any folder above it; use --clinic FILE");
-        return 1;
+    let library = match Library::locate(request.clinic.as_deref()) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
     };
-    let base = clinic_path.parent().unwrap_or(Path::new("")).to_path_buf();
-    let clinic = match load_clinic(&clinic_path) {
+    let clinic = match load_clinic(&library.clinic_path) {
         Ok(c) => c,
         Err(diags) => return report(&diags),
     };
-    let inputs = if request.inputs.is_empty() {
-        vec![base.join("handouts")]
-    } else {
-        request.inputs.clone()
-    };
-    let files = match collect_inputs(&inputs) {
+    let files = match library.handout_files(&request.inputs) {
         Ok(f) => f,
         Err(d) => return report(&[d]),
     };
@@ -151,7 +96,10 @@ pub fn run(request: &BuildRequest) -> i32 {
         allow_expired: request.allow_expired,
         today: today(),
     };
-    let out_dir = request.out_dir.clone().unwrap_or_else(|| base.join("out"));
+    let out_dir = request
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| library.root.join("out"));
     let mut failed = 0;
     for file in &files {
         let target = request.output.clone().unwrap_or_else(|| {
@@ -187,7 +135,7 @@ pub fn run(request: &BuildRequest) -> i32 {
 }
 
 /// Print diagnostics to standard error; the exit status for them.
-fn report(diags: &[Diagnostic]) -> i32 {
+pub fn report(diags: &[Diagnostic]) -> i32 {
     for d in diags {
         eprintln!("{d}");
     }

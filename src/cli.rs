@@ -1,9 +1,13 @@
 //! The command line: flags parsed with clap, then handed to the commands.
 
 use crate::build::{self, BuildRequest};
-use crate::model::Paper;
+use crate::check::{self, CheckRequest, Format};
+use crate::library::{Library, today};
+use crate::listing;
+use crate::model::{Paper, load_clinic};
+use crate::scaffold;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +42,31 @@ enum Command {
         #[arg(long)]
         allow_expired: bool,
     },
+    /// Validate, lint and report readability; writes nothing
+    Check {
+        /// Handout files or folders of them (default: handouts/)
+        paths: Vec<PathBuf>,
+        /// Clinic profile (default: the nearest clinic.toml)
+        #[arg(long, value_name = "FILE")]
+        clinic: Option<PathBuf>,
+        /// Output for people or for machines
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Write handouts/NAME.toml: a commented skeleton with every section kind
+    New {
+        /// File name without .toml: lowercase letters, digits and hyphens
+        name: String,
+        /// Clinic profile (default: the nearest clinic.toml)
+        #[arg(long, value_name = "FILE")]
+        clinic: Option<PathBuf>,
+    },
+    /// One line per handout: file, language, review dates and status, soonest first
+    List {
+        /// Clinic profile (default: the nearest clinic.toml)
+        #[arg(long, value_name = "FILE")]
+        clinic: Option<PathBuf>,
+    },
 }
 
 /// Parse the command line and run; the process exit status.
@@ -65,5 +94,55 @@ pub fn run() -> i32 {
             paper,
             allow_expired,
         }),
+        Command::Check {
+            paths,
+            clinic,
+            format,
+        } => check::run(&CheckRequest {
+            inputs: paths,
+            clinic,
+            format,
+        }),
+        Command::New { name, clinic } => new(&name, clinic.as_deref()),
+        Command::List { clinic } => list(clinic.as_deref()),
+    }
+}
+
+fn new(name: &str, clinic: Option<&Path>) -> i32 {
+    let written =
+        Library::locate(clinic).and_then(|library| scaffold::new_handout(&library, name, today()));
+    match written {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+fn list(clinic: Option<&Path>) -> i32 {
+    let library = match Library::locate(clinic) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
+    };
+    let clinic = match load_clinic(&library.clinic_path) {
+        Ok(c) => c,
+        Err(diags) => return build::report(&diags),
+    };
+    match library.handout_files(&[]) {
+        Ok(files) => {
+            print!(
+                "{}",
+                listing::table(&listing::entries(&files, &clinic, today()))
+            );
+            0
+        }
+        Err(d) => build::report(&[d]),
     }
 }

@@ -6,14 +6,20 @@
 //! [`render`] (frames to PDF bytes). [`build`] strings them together for the CLI.
 
 pub mod build;
+pub mod check;
 pub mod cli;
+pub mod contrast;
 pub mod date;
 pub mod diagnostic;
 pub mod layout;
+pub mod library;
+pub mod listing;
 pub mod markup;
 pub mod model;
 pub mod output;
 pub mod parse;
 pub mod picture;
+pub mod readability;
 pub mod render;
+pub mod scaffold;
 pub mod text;

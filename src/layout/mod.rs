@@ -7,7 +7,7 @@ mod sheet;
 pub mod typeset;
 
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
-pub use sheet::{MARGIN, sheet};
+pub use sheet::{LOGO_HEIGHT, MARGIN, sheet};
 
 use crate::model::Paper;
 

@@ -13,6 +13,8 @@ use crate::model::{Clinic, Handout, Item, ListStyle, Paper, Rgb, Section, Sectio
 /// Distance from every page edge to anything drawn; twice what office printers need.
 pub const MARGIN: f32 = 48.0;
 const BAND_HEIGHT: f32 = 78.0;
+/// The logo's printed height on the band.
+pub const LOGO_HEIGHT: f32 = BAND_HEIGHT - 22.0;
 const FOOTER_HEIGHT: f32 = 36.0;
 /// Secondary text (footer, disclaimer), kept large enough to read.
 const SMALL_SIZE: f32 = 11.0;
@@ -492,7 +494,7 @@ impl Sheet<'_> {
         }];
         let mut text_x = x + 18.0;
         if let Some(logo) = &clinic.logo {
-            let lh = h - 22.0;
+            let lh = LOGO_HEIGHT;
             let lw = lh / logo.aspect();
             out.push(Element::Image {
                 x: x + 14.0,

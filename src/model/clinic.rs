@@ -61,6 +61,9 @@ pub struct Clinic {
     pub review_months: u32,
 }
 
+/// Larger "fonts" are refused before parsing: even a full CJK face is smaller.
+const MAX_FONT_BYTES: usize = 64 << 20;
+
 /// The health-literacy floor and a ceiling past which a sheet stops being one.
 const BODY_SIZES: std::ops::RangeInclusive<f64> = 12.0..=24.0;
 
@@ -129,8 +132,26 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             .ok()
     });
 
-    match (regular, errors.is_empty()) {
-        (Some(regular), true) => Ok(Clinic {
+    let fonts = regular.map(|r| FontSet::new(r, others, fallbacks));
+    if let Some(fonts) = &fonts {
+        let printed = [
+            &Some(file.name.clone()),
+            &file.phone,
+            &file.email,
+            &file.website,
+            &file.address,
+            &file.disclaimer,
+        ];
+        for value in printed.into_iter().flatten() {
+            if let Some(c) = super::uncovered(fonts, value.get_ref()) {
+                let at = source.find_in(&value.span(), &c.to_string());
+                errors.push(source.error(at, "uncovered-character", super::uncovered_message(c)));
+            }
+        }
+    }
+
+    match (fonts, errors.is_empty()) {
+        (Some(fonts), true) => Ok(Clinic {
             name: file.name.get_ref().trim().to_string(),
             logo,
             logo_alt: text(&file.logo_alt),
@@ -141,7 +162,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             booking_url: text(&file.booking_url),
             disclaimer: text(&file.disclaimer),
             colors,
-            fonts: FontSet::new(regular, others, fallbacks),
+            fonts,
             paper: file.page.paper.map_or(Paper::Letter, |p| *p.get_ref()),
             body_size,
             max_grade: file.policy.max_grade.map_or(8.0, |g| *g.get_ref() as f32),
@@ -170,6 +191,14 @@ fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face
             ),
         )
     })?;
+    if bytes.len() > MAX_FONT_BYTES {
+        let message = format!(
+            "font `{}` is over {} MB; use a subset or a single-script font",
+            spec.get_ref(),
+            MAX_FONT_BYTES >> 20
+        );
+        return Err(source.error(at, "bad-font", message));
+    }
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy())

@@ -2,13 +2,16 @@
 //! parsed and pictures decoded.
 
 use super::clinic::load_picture;
-use super::{Clinic, ListStyle, SectionKind, Words, date, read_source};
+use super::{
+    Clinic, ListStyle, SectionKind, Words, date, read_source, uncovered, uncovered_message,
+};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
 use crate::markup::{Paragraph, PlaceholderError, expand_placeholders, paragraphs};
 use crate::parse::handout::{HandoutFile, ItemFile, SectionFile};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
+use crate::text::FontSet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +47,23 @@ pub struct Item {
     pub picture: Option<(Picture, String)>,
 }
 
+impl Handout {
+    /// The error that stops printing once the review date has passed.
+    pub fn expired(&self, today: Date) -> Option<Diagnostic> {
+        (self.next_review < today).then(|| {
+            self.source.error(
+                self.review_at,
+                "expired",
+                format!(
+                    "this handout was due for review on {} and must not be printed until it is \
+                     reviewed (update `reviewed`, or build with --allow-expired)",
+                    self.next_review
+                ),
+            )
+        })
+    }
+}
+
 /// Read and validate one handout against its clinic.
 pub fn load_handout(
     path: &Path,
@@ -54,6 +74,7 @@ pub fn load_handout(
     let file: HandoutFile = from_toml(&source).map_err(|d| vec![d])?;
     let mut v = Validator {
         source: &source,
+        fonts: &clinic.fonts,
         dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
         values: placeholder_values(clinic, patient),
         errors: Vec::new(),
@@ -160,6 +181,7 @@ fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'
 
 struct Validator<'a> {
     source: &'a Source,
+    fonts: &'a FontSet,
     dir: PathBuf,
     values: BTreeMap<&'static str, String>,
     errors: Vec<Diagnostic>,
@@ -197,7 +219,14 @@ impl Validator<'_> {
     /// A text field with placeholders filled, or `None` after reporting why not.
     fn expand(&mut self, value: &Spanned<String>) -> Option<String> {
         let err = match expand_placeholders(value.get_ref(), &self.values) {
-            Ok(text) => return Some(text),
+            Ok(text) => {
+                if let Some(c) = uncovered(self.fonts, &text) {
+                    let at = self.source.find_in(&value.span(), &c.to_string());
+                    self.error(at, "uncovered-character", uncovered_message(c));
+                    return None;
+                }
+                return Some(text);
+            }
             Err(err) => err,
         };
         let span = value.span();

@@ -73,3 +73,18 @@ fn date(
             )
         })
 }
+
+/// The first character of `text` that no configured font can draw.
+fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
+    text.chars().find(|c| {
+        !c.is_whitespace() && !c.is_control() && fonts.for_char(*c, false, false).is_none()
+    })
+}
+
+fn uncovered_message(c: char) -> String {
+    format!(
+        "no configured font can draw the character U+{:04X} \"{c}\"; replace it, or add a font \
+         that has it to `fallback` under [fonts] in clinic.toml",
+        c as u32
+    )
+}

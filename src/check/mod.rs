@@ -1,0 +1,110 @@
+//! `handout check`: validate every handout, lint it and report its
+//! readability; writes nothing. Errors stop printing; warnings advise.
+
+mod brand;
+mod lints;
+mod report;
+
+pub use lints::Readability;
+pub use report::Format;
+
+use crate::build::report as print_diagnostics;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::library::{Library, today};
+use crate::model::{Clinic, load_clinic, load_handout};
+use crate::parse::{from_toml, handout::HandoutFile};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    pub inputs: Vec<PathBuf>,
+    pub clinic: Option<PathBuf>,
+    pub format: Format,
+}
+
+/// What `check` found in one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: PathBuf,
+    pub language: Option<String>,
+    pub readability: Option<Readability>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Check one handout against its clinic.
+pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
+    let handout = match load_handout(path, clinic, None) {
+        Ok(h) => h,
+        Err(diagnostics) => {
+            return FileReport {
+                file: path.to_path_buf(),
+                language: None,
+                readability: None,
+                diagnostics,
+            };
+        }
+    };
+    let raw: HandoutFile = from_toml(&handout.source).expect("the handout parsed a moment ago");
+    let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
+    diagnostics.extend(lints::translation(&handout, &raw));
+    diagnostics.extend(lints::kinds(&handout, &raw));
+    diagnostics.extend(lints::long_sentences(&handout));
+    let readability = lints::readability(&handout, &raw, clinic.max_grade, &mut diagnostics);
+    FileReport {
+        file: path.to_path_buf(),
+        language: Some(handout.language.clone()),
+        readability: Some(readability),
+        diagnostics,
+    }
+}
+
+/// Run `handout check`; the exit status: 1 when anything has an error.
+pub fn run(request: &CheckRequest) -> i32 {
+    let library = match Library::locate(request.clinic.as_deref()) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
+    };
+    let clinic_report = |diagnostics| FileReport {
+        file: library.clinic_path.clone(),
+        language: None,
+        readability: None,
+        diagnostics,
+    };
+    let mut reports = Vec::new();
+    match load_clinic(&library.clinic_path) {
+        Err(diagnostics) => reports.push(clinic_report(diagnostics)),
+        Ok(clinic) => {
+            let warnings = brand::lint(&clinic);
+            if !warnings.is_empty() {
+                reports.push(clinic_report(warnings));
+            }
+            match library.handout_files(&request.inputs) {
+                Ok(files) => {
+                    let today = today();
+                    reports.extend(files.iter().map(|f| check_file(f, &clinic, today)));
+                }
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    return 1;
+                }
+            }
+        }
+    }
+    let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
+    let warnings: usize = reports.iter().map(|r| r.count(Severity::Warning)).sum();
+    report::print(request.format, &reports, errors, warnings);
+    i32::from(errors > 0)
+}
