@@ -10,8 +10,6 @@ use crate::readability;
 
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
-/// SMOG was designed on samples of 30 sentences; below that it is noise.
-const SMOG_SENTENCES: usize = 30;
 /// How many of the hardest sentences a readability warning names.
 const HARDEST: usize = 3;
 
@@ -74,7 +72,7 @@ pub fn readability(
     let max = f64::from(max_grade);
     let mut warn = |at: usize, what: &str, scores: &readability::Scores, units: &[&str]| {
         // SMOG is only meaningful from 30 sentences on.
-        let smog_counts = scores.sentences >= SMOG_SENTENCES && scores.smog > max;
+        let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
         if scores.flesch_kincaid_grade > max || smog_counts {
             let hardest: Vec<String> = readability::hardest(units, HARDEST)
                 .into_iter()

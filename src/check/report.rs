@@ -33,7 +33,7 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
             r.smog,
             r.words,
             r.sentences,
-            if r.sentences < 30 {
+            if r.sentences < crate::readability::SMOG_SENTENCES {
                 "; SMOG is meant for 30 sentences or more"
             } else {
                 ""

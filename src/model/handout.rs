@@ -4,6 +4,7 @@
 use super::clinic::load_picture;
 use super::{
     Clinic, ListStyle, SectionKind, Words, date, read_source, uncovered, uncovered_message,
+    without_invisibles,
 };
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
@@ -220,6 +221,7 @@ impl Validator<'_> {
     fn expand(&mut self, value: &Spanned<String>) -> Option<String> {
         let err = match expand_placeholders(value.get_ref(), &self.values) {
             Ok(text) => {
+                let text = without_invisibles(text);
                 if let Some(c) = uncovered(self.fonts, &text) {
                     let at = self.source.find_in(&value.span(), &c.to_string());
                     self.error(at, "uncovered-character", uncovered_message(c));

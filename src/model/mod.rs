@@ -76,9 +76,19 @@ fn date(
 
 /// The first character of `text` that no configured font can draw.
 fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
-    text.chars().find(|c| {
-        !c.is_whitespace() && !c.is_control() && fonts.for_char(*c, false, false).is_none()
-    })
+    // Joiners only steer shaping; they are never drawn.
+    let drawn =
+        |c: &char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200c}' | '\u{200d}');
+    text.chars()
+        .filter(drawn)
+        .find(|c| fonts.for_char(*c, false, false).is_none())
+}
+
+/// `text` without characters that only hint at breaks and are never printed:
+/// soft hyphens (we do not hyphenate), zero-width spaces, word joiners, BOMs.
+fn without_invisibles(mut text: String) -> String {
+    text.retain(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}'));
+    text
 }
 
 fn uncovered_message(c: char) -> String {
