@@ -42,6 +42,7 @@ const CASES: &[Case] = &[
     Case { name: "bad language tag", clinic_extra: "", handout: b"title = \"K\"\nlanguage = \"english please\"\nreviewed = 2026-11-01\n", place: "handouts/h.toml:2:12", says: "is not a language tag" },
     Case { name: "not utf-8", clinic_extra: "", handout: b"title = \"Caf\xe9\"\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:13", says: "not UTF-8" },
     Case { name: "uncovered character", clinic_extra: "", handout: "title = \"Knee pain 漢\"\nreviewed = 2026-11-01\n".as_bytes(), place: "handouts/h.toml:1:20", says: "no configured font can draw the character U+6F22 \"漢\"" },
+    Case { name: "missing translation source", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\ntranslation_of = \"knee.toml\"\nsource_reviewed = 2026-11-01\n", place: "handouts/h.toml:3:18", says: "the source handout `knee.toml` does not exist" },
     Case { name: "empty file", clinic_extra: "", handout: b"", place: "handouts/h.toml:1:1", says: "required key `title` is missing" },
     Case { name: "bad colour", clinic_extra: "[colors]\nprimary = \"#12345\"\n", handout: GOOD.as_bytes(), place: "clinic.toml:8:11", says: "colour `#12345` is not written as #RRGGBB" },
     Case { name: "bad paper", clinic_extra: "[page]\npaper = \"legal\"\n", handout: GOOD.as_bytes(), place: "clinic.toml:8:9", says: "unknown value `legal`" },

@@ -185,7 +185,7 @@ pub fn kinds(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
     out
 }
 
-/// A translation's source must exist; a translation made from an older
+/// A translation made from an older
 /// review of its source, or with different sections, is out of date.
 pub fn translation(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
     let Some(of) = &raw.translation_of else {
@@ -197,25 +197,16 @@ pub fn translation(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
         .parent()
         .unwrap_or(std::path::Path::new(""))
         .join(of.get_ref());
-    let source = match crate::model::read_source(&path) {
-        Ok(s) => s,
-        Err(_) => {
-            return vec![h.source.error(
-                at,
-                "missing-source",
-                format!("the source handout `{}` does not exist", of.get_ref()),
-            )];
-        }
+    // The model already refused a source that does not exist.
+    let Ok(source) = crate::model::read_source(&path) else {
+        return Vec::new();
     };
     let Ok(original) = from_toml::<HandoutFile>(&source) else {
-        return vec![h.source.error(
-            at,
-            "bad-source",
-            format!(
-                "the source handout `{}` has errors; check it first",
-                of.get_ref()
-            ),
-        )];
+        let message = format!(
+            "the source handout `{}` has errors; check it first",
+            of.get_ref()
+        );
+        return vec![h.source.error(at, "bad-source", message)];
     };
     let mut out = Vec::new();
     let date = |d: &Spanned<toml::value::Datetime>| d.get_ref().to_string();
