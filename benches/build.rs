@@ -45,11 +45,7 @@ fn main() {
     std::fs::remove_file(&out).ok();
 
     let clinic = load_clinic(&clinic).unwrap();
-    let options = BuildOptions {
-        paper: clinic.paper,
-        allow_expired: false,
-        today: today(),
-    };
+    let options = BuildOptions::sheet(clinic.paper, today());
     let mut inner: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();

@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::layout;
+use crate::layout::{self, Layout};
 use crate::library::{Library, today};
 use crate::model::{Clinic, Handout, Paper, load_clinic, load_handout};
 use crate::output::write_atomic;
@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default)]
 pub struct BuildRequest {
     pub inputs: Vec<PathBuf>,
+    pub layout: Layout,
+    pub large_print: bool,
     pub output: Option<PathBuf>,
     pub out_dir: Option<PathBuf>,
     pub clinic: Option<PathBuf>,
@@ -26,9 +28,25 @@ pub struct BuildRequest {
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions {
     pub paper: Paper,
+    pub layout: Layout,
+    /// Body at 18 pt or more, no italics; sheet layout only.
+    pub large_print: bool,
     pub allow_expired: bool,
     /// The day the build runs, for review-date checks.
     pub today: Date,
+}
+
+impl BuildOptions {
+    /// A sheet on `paper`, refusing expired handouts.
+    pub fn sheet(paper: Paper, today: Date) -> BuildOptions {
+        BuildOptions {
+            paper,
+            layout: Layout::Sheet,
+            large_print: false,
+            allow_expired: false,
+            today,
+        }
+    }
 }
 
 /// A finished PDF.
@@ -50,11 +68,34 @@ pub fn build_pdf(
     {
         return Err(vec![expired]);
     }
-    let doc = layout::sheet(&handout, clinic, options.paper, pdf_date(&handout));
+    let layout_options = layout::Options {
+        paper: options.paper,
+        large_print: options.large_print,
+        date: pdf_date(&handout),
+    };
+    let doc = match options.layout {
+        Layout::Sheet => layout::sheet(&handout, clinic, &layout_options),
+        Layout::Trifold => layout::trifold(&handout, clinic, &layout_options)
+            .map_err(|over| vec![too_long_for_trifold(&handout, over)])?,
+    };
     Ok(Built {
         pages: doc.pages.len(),
         bytes: render::pdf(doc, &clinic.fonts),
     })
+}
+
+fn too_long_for_trifold(h: &Handout, over: layout::Overflow) -> Diagnostic {
+    h.source.error(
+        0,
+        "does-not-fit",
+        format!(
+            "this handout does not fit a trifold, even with body text at {} pt: about {} lines \
+             ({:.0}%) too long; shorten it, or print it as a sheet (leave out --layout trifold)",
+            layout::MIN_TRIFOLD_BODY,
+            over.lines,
+            over.percent.max(1.0)
+        ),
+    )
 }
 
 /// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review date.
@@ -93,6 +134,8 @@ pub fn run(request: &BuildRequest) -> i32 {
     }
     let options = BuildOptions {
         paper: request.paper.unwrap_or(clinic.paper),
+        layout: request.layout,
+        large_print: request.large_print,
         allow_expired: request.allow_expired,
         today: today(),
     };
@@ -107,7 +150,12 @@ pub fn run(request: &BuildRequest) -> i32 {
                 .file_stem()
                 .map(|s| s.to_string_lossy())
                 .unwrap_or_default();
-            out_dir.join(format!("{stem}.pdf"))
+            let suffix = match (request.layout, request.large_print) {
+                (Layout::Trifold, _) => ".trifold",
+                (Layout::Sheet, true) => ".large",
+                (Layout::Sheet, false) => "",
+            };
+            out_dir.join(format!("{stem}{suffix}.pdf"))
         });
         let written = build_pdf(file, &clinic, &options).and_then(|built| {
             write_atomic(&target, &built.bytes)

@@ -2,6 +2,7 @@
 
 use crate::build::{self, BuildRequest};
 use crate::check::{self, CheckRequest, Format};
+use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::listing;
 use crate::model::{Paper, load_clinic};
@@ -38,6 +39,12 @@ enum Command {
         /// Paper size (default: the clinic's)
         #[arg(long, value_enum)]
         paper: Option<Paper>,
+        /// Portrait sheet, or a landscape brochure folded in three
+        #[arg(long, value_enum, default_value = "sheet")]
+        layout: Layout,
+        /// Body at 18 pt or more, single column, no italics (sheet layout)
+        #[arg(long)]
+        large_print: bool,
         /// Build a handout even when its review date has passed
         #[arg(long)]
         allow_expired: bool,
@@ -85,15 +92,28 @@ pub fn run() -> i32 {
             out_dir,
             clinic,
             paper,
+            layout,
+            large_print,
             allow_expired,
-        } => build::run(&BuildRequest {
-            inputs: paths,
-            output,
-            out_dir,
-            clinic,
-            paper,
-            allow_expired,
-        }),
+        } => {
+            if large_print && layout == Layout::Trifold {
+                eprintln!(
+                    "error: large print needs room a trifold does not have; use --large-print \
+                     with the sheet layout (leave out --layout trifold)"
+                );
+                return 2;
+            }
+            build::run(&BuildRequest {
+                inputs: paths,
+                layout,
+                large_print,
+                output,
+                out_dir,
+                clinic,
+                paper,
+                allow_expired,
+            })
+        }
         Command::Check {
             paths,
             clinic,

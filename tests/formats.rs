@@ -104,7 +104,11 @@ fn full_library() -> (tempfile::TempDir, std::path::PathBuf) {
     let lib = library(FULL_CLINIC);
     png(&lib.path().join("assets/tip.png"), 1600, 1600, 255);
     // The file `translation_of` names must exist.
-    write(lib.path(), "handouts/care.toml", "title = \"Care\"\nreviewed = 2026-10-01\n");
+    write(
+        lib.path(),
+        "handouts/care.toml",
+        "title = \"Care\"\nreviewed = 2026-10-01\n",
+    );
     let file = write(lib.path(), "handouts/care-full.toml", FULL_HANDOUT);
     (lib, file)
 }

@@ -20,11 +20,7 @@ fn two_runs_write_identical_bytes() {
 #[test]
 fn one_process_building_several_pdfs_repeats_itself_exactly() {
     let clinic = load_clinic(&repo().join("clinic.toml")).unwrap();
-    let options = BuildOptions {
-        paper: Paper::Letter,
-        allow_expired: false,
-        today: Date::new(2026, 11, 24).unwrap(),
-    };
+    let options = BuildOptions::sheet(Paper::Letter, Date::new(2026, 11, 24).unwrap());
     let long = repo().join("tests/fixtures/long-handout.toml");
     let first = build_pdf(&sample(), &clinic, &options).unwrap().bytes;
     let other = build_pdf(&long, &clinic, &options).unwrap().bytes;

@@ -24,9 +24,8 @@ fn build_text(bytes: &[u8]) -> Result<(), String> {
     let path = dir.path().join("h.toml");
     std::fs::write(&path, bytes).unwrap();
     let options = BuildOptions {
-        paper: Paper::Letter,
         allow_expired: true,
-        today: Date::new(2026, 11, 24).unwrap(),
+        ..BuildOptions::sheet(Paper::Letter, Date::new(2026, 11, 24).unwrap())
     };
     match build_pdf(&path, clinic(), &options) {
         Ok(built) => {

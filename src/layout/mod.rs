@@ -1,20 +1,58 @@
 //! Stage 4: the model laid out into pages of positioned elements. Layout
 //! measures everything before it commits to a page (see [`flow`]).
 
+mod content;
 pub mod flow;
 pub mod frame;
 mod sheet;
+mod trifold;
 pub mod typeset;
 
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
 pub use sheet::{LOGO_HEIGHT, MARGIN, sheet};
+pub use trifold::{MIN_BODY as MIN_TRIFOLD_BODY, Overflow, trifold};
 
-use crate::model::Paper;
+use crate::date::Date;
+use crate::model::{Clinic, Handout, Paper};
 
-/// Page width and height in points.
+/// The layouts a handout can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Layout {
+    /// Portrait pages.
+    #[default]
+    Sheet,
+    /// A landscape sheet folded in three.
+    Trifold,
+}
+
+/// How to lay a handout out.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub paper: Paper,
+    /// Body at 18 pt or more, no italics (sheet only).
+    pub large_print: bool,
+    /// Written into the PDF's metadata.
+    pub date: Date,
+}
+
+/// Page width and height in points, portrait.
 pub fn paper_size(paper: Paper) -> (f32, f32) {
     match paper {
         Paper::Letter => (612.0, 792.0),
         Paper::A4 => (595.276, 841.89),
+    }
+}
+
+fn metadata(handout: &Handout, clinic: &Clinic, options: &Options) -> Metadata {
+    Metadata {
+        title: handout.title.clone(),
+        author: clinic.name.clone(),
+        subject: handout
+            .subtitle
+            .clone()
+            .unwrap_or_else(|| handout.title.clone()),
+        keywords: handout.keywords.clone(),
+        language: handout.language.clone(),
+        date: options.date,
     }
 }

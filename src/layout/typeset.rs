@@ -44,6 +44,8 @@ pub struct Typesetter<'a> {
     /// Links here are not spelt out on paper: the leaflet shows the website anyway.
     pub website: Option<&'a str>,
     pub link_color: Rgb,
+    /// Large print has no italics: emphasis is set in bold instead.
+    pub italic_as_bold: bool,
 }
 
 impl Typesetter<'_> {
@@ -55,8 +57,8 @@ impl Typesetter<'_> {
         for span in spans {
             let run = |text: String, link: Option<String>| Run {
                 text,
-                bold: style.bold || span.bold,
-                italic: style.italic || span.italic,
+                bold: style.bold || span.bold || (self.italic_as_bold && span.italic),
+                italic: !self.italic_as_bold && (style.italic || span.italic),
                 size: style.size,
                 style: Ink {
                     color: if link.is_some() {
