@@ -276,10 +276,23 @@ fn cover(
         out.extend(c.ts.line_elements(line, &name, lx, y));
         y += name.leading;
     }
+    // The phone number at the foot of the cover: the one thing to find fast.
+    if let Some(phone) = &clinic.phone {
+        let style = TextStyle {
+            size: 16.0,
+            leading: 20.0,
+            color: clinic.colors.primary,
+            ..name
+        };
+        for line in c.ts.lines(&[Span::plain(phone)], &style, w) {
+            let lx = x + (w - line.width) / 2.0;
+            out.extend(c.ts.line_elements(line, &style, lx, bottom - style.leading));
+        }
+    }
     c.title(handout);
-    let mut title = single_panel(c, g, x);
+    let title = single_panel(c, g, x);
     let drop = band + 28.0;
-    out.extend(title.drain(..).map(|e| e.shifted(0.0, drop)));
+    out.extend(title.into_iter().map(|e| e.shifted(0.0, drop)));
     out
 }
 

@@ -1,0 +1,225 @@
+//! The trifold brochure and large print, checked from the PDFs themselves.
+
+mod common;
+use common::*;
+
+/// Within this of a fold, nothing may be printed (the rule).
+const FOLD_CLEARANCE: f32 = 9.0;
+
+fn short_sample() -> std::path::PathBuf {
+    repo().join("handouts/neck-pain-at-your-desk.toml")
+}
+
+/// Where the folds are: the flap is 4 pt narrower than a third, the other two
+/// panels share the rest. Outside page: after the flap and after the back;
+/// inside page: between equal panels, the flap's reverse on the right.
+fn folds(width: f32, inside: bool) -> [f32; 2] {
+    let flap = width / 3.0 - 4.0;
+    let panel = (width - flap) / 2.0;
+    if inside {
+        [panel, 2.0 * panel]
+    } else {
+        [flap, flap + panel]
+    }
+}
+
+#[test]
+fn a_trifold_is_two_landscape_pages_with_every_word_in_one_panel() {
+    for paper in ["letter", "a4"] {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = build(
+            dir.path(),
+            &short_sample(),
+            &["--layout", "trifold", "--paper", paper],
+        );
+        let pages = layout(&pdf);
+        assert_eq!(pages.len(), 2, "{paper}");
+        let mut words = 0;
+        for (p, (w, h, lines)) in pages.iter().enumerate() {
+            assert!(w > h, "{paper} page {} is not landscape", p + 1);
+            let folds = folds(*w, p == 1);
+            for word in lines.iter().flat_map(|l| &l.words) {
+                words += 1;
+                for fold in folds {
+                    let clear =
+                        word.x1 <= fold - FOLD_CLEARANCE || word.x0 >= fold + FOLD_CLEARANCE;
+                    assert!(
+                        clear,
+                        "{paper} page {}: {word:?} is within {FOLD_CLEARANCE} pt of the fold at {fold}",
+                        p + 1
+                    );
+                }
+                let inside = word.x0 >= 18.0
+                    && word.x1 <= w - 18.0
+                    && word.y0 >= 18.0
+                    && word.y1 <= h - 18.0;
+                assert!(
+                    inside,
+                    "{paper} page {}: {word:?} is too near the edge",
+                    p + 1
+                );
+            }
+        }
+        assert!(words > 300, "only {words} words");
+        let size = info_value(&pdf, "Page size");
+        assert!(
+            size.starts_with(if paper == "a4" {
+                "841.89 x 595.276"
+            } else {
+                "792 x 612"
+            }),
+            "{size}"
+        );
+    }
+}
+
+#[test]
+fn the_front_cover_holds_the_title_and_the_text_reads_in_fold_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build(dir.path(), &short_sample(), &["--layout", "trifold"]);
+    let pages = layout(&pdf);
+    let (w, _, outside) = &pages[0];
+    let cover_left = folds(*w, false)[1];
+    let on_cover: String = outside
+        .iter()
+        .filter(|l| l.words[0].x0 > cover_left)
+        .map(|l| l.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in [
+        "Neck Pain",
+        "at Your Desk",
+        "Simple ways to",
+        "Gramercy Pain Center",
+    ] {
+        assert!(
+            on_cover.contains(words),
+            "{words:?} not on the cover: {on_cover}"
+        );
+    }
+    let back: String = outside
+        .iter()
+        .filter(|l| l.words[0].x0 > folds(*w, false)[0] && l.words[0].x0 < cover_left)
+        .map(|l| l.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in [
+        "Contact us",
+        "(212) 555-0147",
+        "Reviewed November 2026",
+        "does not replace advice",
+    ] {
+        assert!(back.contains(words), "{words:?} not on the back: {back}");
+    }
+    // Inside, left to right: the main message starts, warning signs come later;
+    // the text ends on the flap (the outside page's left panel).
+    let (w, _, inside) = &pages[1];
+    let panel_of = |x: f32| folds(*w, true).iter().filter(|f| x > **f).count();
+    let first = inside
+        .iter()
+        .find(|l| l.text().starts_with("Neck pain is common"))
+        .expect("the summary");
+    assert_eq!(panel_of(first.words[0].x0), 0);
+    let warning = inside
+        .iter()
+        .find(|l| l.text().starts_with("When to get"))
+        .expect("the warning box");
+    assert!(panel_of(warning.words[0].x0) >= 1);
+    let flap: Vec<String> = outside
+        .iter()
+        .filter(|l| l.words[0].x0 < folds(*w, false)[0])
+        .map(|l| l.text())
+        .collect();
+    assert!(
+        flap.join(" ").ends_with("to book a visit."),
+        "the call to action should end the text on the flap: {flap:?}"
+    );
+}
+
+#[test]
+fn a_handout_too_long_for_a_trifold_fails_and_says_by_how_much() {
+    let lib = library(MINIMAL_CLINIC);
+    std::fs::copy(sample(), lib.path().join("long.toml")).unwrap();
+    let text = std::fs::read_to_string(lib.path().join("long.toml"))
+        .unwrap()
+        .replace("{clinic.phone}", "us");
+    std::fs::write(lib.path().join("long.toml"), text).unwrap();
+    let out = handout(lib.path(), &["build", "long.toml", "--layout", "trifold"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("long.toml:1:1: error: this handout does not fit a trifold, even with body text at 10.5 pt: about"), "{err}");
+    assert!(
+        err.contains("lines (") && err.contains("%) too long"),
+        "{err}"
+    );
+    assert!(!lib.path().join("out").exists(), "nothing may be written");
+}
+
+#[test]
+fn large_print_sets_body_text_at_18_pt_and_drops_italics() {
+    let lib = library(MINIMAL_CLINIC);
+    let file = write(
+        lib.path(),
+        "handouts/lp.toml",
+        "title = \"Large\"\nreviewed = 2026-11-01\nsummary = \"Rest *gently* and measure me.\"\n[[section]]\nkind = \"self-care\"\n[[section.item]]\ntext = \"Walk *every* day.\"\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = handout(lib.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    run(&[]);
+    run(&["--large-print"]);
+    let normal = lib.path().join("out/lp.pdf");
+    let large = lib.path().join("out/lp.large.pdf");
+    assert_valid(&large);
+    let height = |pdf: &std::path::Path, text: &str| {
+        let pages = layout(pdf);
+        let word = pages[0]
+            .2
+            .iter()
+            .flat_map(|l| &l.words)
+            .find(|w| w.text == text)
+            .unwrap()
+            .clone();
+        word.y1 - word.y0
+    };
+    // The minimal clinic sets 12 pt; large print sets 18 pt or more.
+    for word in ["measure", "Walk"] {
+        let ratio = height(&large, word) / height(&normal, word);
+        assert!(ratio >= 18.0 / 12.0 - 0.02, "{word}: {ratio}");
+    }
+    // Nothing smaller than 14 pt anywhere (footer, disclaimer included).
+    let raw = uncompressed(&large);
+    let sizes: Vec<f32> = raw
+        .lines()
+        .filter(|l| l.ends_with(" Tf"))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .collect();
+    assert!(!sizes.is_empty());
+    assert!(sizes.iter().all(|s| *s >= 14.0), "{sizes:?}");
+    let faces: Vec<String> = fonts(&large).into_iter().map(|f| f.0).collect();
+    assert!(faces.iter().all(|f| !f.contains("Italic")), "{faces:?}");
+    assert!(
+        fonts(&normal).iter().any(|f| f.0.contains("Italic")),
+        "the normal build should use italics"
+    );
+}
+
+#[test]
+fn large_print_with_a_trifold_is_a_usage_error() {
+    let out = handout(
+        &repo(),
+        &[
+            "build",
+            "--large-print",
+            "--layout",
+            "trifold",
+            "-o",
+            "/nonexistent/x.pdf",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("large print needs room a trifold does not have"));
+}
