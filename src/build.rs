@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default)]
 pub struct BuildRequest {
     pub inputs: Vec<PathBuf>,
+    pub patient: Option<String>,
+    pub note: Option<String>,
     pub layout: Layout,
     pub large_print: bool,
     pub output: Option<PathBuf>,
@@ -25,9 +27,13 @@ pub struct BuildRequest {
 }
 
 /// How one handout is built.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub paper: Paper,
+    /// A patient copy: fills {patient.name} and prints "Prepared for".
+    pub patient: Option<String>,
+    /// A clinician's note, printed in its own box.
+    pub note: Option<String>,
     pub layout: Layout,
     /// Body at 18 pt or more, no italics; sheet layout only.
     pub large_print: bool,
@@ -41,6 +47,8 @@ impl BuildOptions {
     pub fn sheet(paper: Paper, today: Date) -> BuildOptions {
         BuildOptions {
             paper,
+            patient: None,
+            note: None,
             layout: Layout::Sheet,
             large_print: false,
             allow_expired: false,
@@ -61,7 +69,7 @@ pub fn build_pdf(
     clinic: &Clinic,
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let handout = load_handout(path, clinic, None)?;
+    let handout = load_handout(path, clinic, options.patient.as_deref())?;
     if let Some(expired) = handout
         .expired(options.today)
         .filter(|_| !options.allow_expired)
@@ -72,6 +80,7 @@ pub fn build_pdf(
         paper: options.paper,
         large_print: options.large_print,
         date: pdf_date(&handout),
+        patient: patient_copy(options, clinic)?,
     };
     let doc = match options.layout {
         Layout::Sheet => layout::sheet(&handout, clinic, &layout_options),
@@ -81,6 +90,40 @@ pub fn build_pdf(
     Ok(Built {
         pages: doc.pages.len(),
         bytes: render::pdf(doc, &clinic.fonts),
+    })
+}
+
+/// The "Prepared for" line and the clinician's note, checked like any text.
+fn patient_copy(
+    options: &BuildOptions,
+    clinic: &Clinic,
+) -> Result<layout::PatientCopy, Vec<Diagnostic>> {
+    let date = source_date().unwrap_or(options.today);
+    let mut errors = Vec::new();
+    for (flag, text) in [("--patient", &options.patient), ("--note", &options.note)] {
+        let Some(c) = text
+            .as_deref()
+            .and_then(|t| crate::model::uncovered(&clinic.fonts, t))
+        else {
+            continue;
+        };
+        let message = format!("{flag}: {}", crate::model::uncovered_message(c));
+        errors.push(Diagnostic::for_file(
+            Path::new("command line"),
+            "uncovered-character",
+            message,
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(layout::PatientCopy {
+        name: options.patient.clone().map(|n| (n, date)),
+        note: options
+            .note
+            .as_deref()
+            .map(crate::markup::paragraphs)
+            .unwrap_or_default(),
     })
 }
 
@@ -100,12 +143,17 @@ fn too_long_for_trifold(h: &Handout, over: layout::Overflow) -> Diagnostic {
 
 /// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review date.
 fn pdf_date(h: &Handout) -> Date {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .map_or(h.reviewed, |secs| {
-            Date::from_days_since_epoch(secs.div_euclid(86_400))
-        })
+    source_date().unwrap_or(h.reviewed)
+}
+
+/// SOURCE_DATE_EPOCH, the reproducible-builds convention for "now".
+fn source_date() -> Option<Date> {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
 }
 
 /// Run `handout build`; the exit status.
@@ -134,6 +182,8 @@ pub fn run(request: &BuildRequest) -> i32 {
     }
     let options = BuildOptions {
         paper: request.paper.unwrap_or(clinic.paper),
+        patient: request.patient.clone(),
+        note: request.note.clone(),
         layout: request.layout,
         large_print: request.large_print,
         allow_expired: request.allow_expired,

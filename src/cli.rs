@@ -48,6 +48,12 @@ enum Command {
         /// Build a handout even when its review date has passed
         #[arg(long)]
         allow_expired: bool,
+        /// A patient copy: fills {patient.name} and prints "Prepared for NAME"
+        #[arg(long, value_name = "NAME")]
+        patient: Option<String>,
+        /// A clinician's note, printed in its own box after the main message
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
     },
     /// Validate, lint and report readability; writes nothing
     Check {
@@ -95,6 +101,8 @@ pub fn run() -> i32 {
             layout,
             large_print,
             allow_expired,
+            patient,
+            note,
         } => {
             if large_print && layout == Layout::Trifold {
                 eprintln!(
@@ -112,6 +120,8 @@ pub fn run() -> i32 {
                 clinic,
                 paper,
                 allow_expired,
+                patient,
+                note,
             })
         }
         Command::Check {

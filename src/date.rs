@@ -45,6 +45,16 @@ impl Date {
         format!("{} {}", MONTHS[self.month as usize - 1], self.year)
     }
 
+    /// "November 24, 2026".
+    pub fn long(self) -> String {
+        format!(
+            "{} {}, {}",
+            MONTHS[self.month as usize - 1],
+            self.day,
+            self.year
+        )
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian).
     pub fn days_since_epoch(self) -> i64 {
         let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);

@@ -22,4 +22,5 @@ pub mod picture;
 pub mod readability;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod text;

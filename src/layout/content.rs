@@ -164,6 +164,44 @@ impl<'a> Content<'a> {
         }
     }
 
+    /// "Prepared for NAME on DATE", under the title of a patient's copy.
+    pub fn prepared_for(&mut self, name: &str, date: crate::date::Date, space_before: f32) {
+        let (x, w) = (self.x0(), self.content_width());
+        let text = format!("{} {name}, {}", self.words.prepared_for, date.long());
+        let style = self.body.bold().with_color(MUTED);
+        let blocks = self
+            .ts
+            .blocks(&[Span::plain(text)], &style, x, w, space_before);
+        self.push(blocks);
+    }
+
+    /// The clinician's note, in a box of its own.
+    pub fn note(&mut self, paragraphs: &[Paragraph]) {
+        if paragraphs.is_empty() {
+            return;
+        }
+        let (x, w) = (self.x0(), self.content_width());
+        let pad = 14.0;
+        let c = self.container(Container {
+            x,
+            w,
+            pad,
+            fill: None,
+            border: Some((self.clinic.colors.primary, 2.0)),
+            bar: None,
+            radius: 8.0,
+        });
+        let (ix, iw) = (x + 16.0, w - 32.0);
+        let start = self.blocks.len();
+        let heading = self.body.bold().with_color(self.clinic.colors.primary);
+        let blocks = self.kept(self.words.note, &heading, ix, iw, 1.2 * self.em() + pad);
+        self.push(blocks);
+        let body = self.body;
+        self.paragraphs(paragraphs, &body, ix, iw, 2.0);
+        self.contain(start, c);
+        self.after_container(pad);
+    }
+
     /// The main message, in a tinted panel with an accent bar.
     pub fn summary(&mut self, h: &Handout, space_before: f32) {
         if h.summary.is_empty() {
@@ -405,7 +443,7 @@ impl<'a> Content<'a> {
         let (x, w) = (self.x0(), self.content_width());
         let start = self.blocks.len();
         self.closing(h);
-        self.contact_block(x, w);
+        self.contact_block(x, w, true);
         // The call to action reads with the contact details it points to.
         let end = self.blocks.len() - 1;
         self.blocks[start..end]
@@ -427,7 +465,9 @@ impl<'a> Content<'a> {
         self.push(blocks);
     }
 
-    pub fn contact_block(&mut self, x: f32, w: f32) {
+    /// The contact details in a tinted box; with a booking link, its QR code
+    /// beside them (`qr_beside`) or, in a narrow column, below them.
+    pub fn contact_block(&mut self, x: f32, w: f32, qr_beside: bool) {
         let clinic = self.clinic;
         let pad = 14.0;
         let c = self.container(Container {
@@ -439,7 +479,11 @@ impl<'a> Content<'a> {
             bar: None,
             radius: 8.0,
         });
-        let (ix, iw) = (x + 18.0, w - 36.0);
+        let qr = clinic.booking_url.as_deref().and_then(|url| self.qr(url));
+        let (ix, mut iw) = (x + 18.0, w - 36.0);
+        if let (Some((_, size)), true) = (&qr, qr_beside) {
+            iw -= size + 18.0;
+        }
         let start = self.blocks.len();
         let heading = self
             .style(1.25, 1.3)
@@ -473,6 +517,25 @@ impl<'a> Content<'a> {
             let blocks = self.ts.blocks(&para, &style, ix, iw, 0.0);
             self.push(blocks);
         }
+        if let Some((elements, size)) = qr {
+            let height: f32 = elements.iter().map(element_bottom).fold(0.0, f32::max);
+            if qr_beside {
+                // Top-right of the box, level with the heading.
+                let qr_x = x + w - 18.0 - size;
+                self.blocks[start]
+                    .elements
+                    .extend(elements.into_iter().map(|e| e.shifted(qr_x, 0.0)));
+            } else {
+                let qr_x = x + (w - size) / 2.0;
+                let elements = elements.into_iter().map(|e| e.shifted(qr_x, 0.0)).collect();
+                self.push(vec![Block {
+                    height,
+                    space_before: 10.0,
+                    elements,
+                    ..Block::default()
+                }]);
+            }
+        }
         self.contain(start, c);
         let end = self.blocks.len() - 1;
         self.blocks[start..end]
@@ -481,6 +544,40 @@ impl<'a> Content<'a> {
         self.after_container(pad);
     }
 }
+
+impl Content<'_> {
+    /// A booking QR code with its caption, at the origin, and its side; the
+    /// code is drawn as shapes so it prints sharp.
+    fn qr(&self, url: &str) -> Option<(Vec<Element>, f32)> {
+        let size = QR_SIZE;
+        let mut elements = super::qr::qr_code(url, 0.0, 0.0, size, Rgb::INK)?;
+        let caption = self.small.bold().with_color(Rgb::INK);
+        for line in self.ts.lines(
+            &[Span::plain(self.words.scan_to_book)],
+            &caption,
+            size + 40.0,
+        ) {
+            let lx = (size - line.width) / 2.0;
+            elements.extend(self.ts.line_elements(line, &caption, lx, size + 2.0));
+        }
+        Some((elements, size))
+    }
+}
+
+/// The lowest point of an element, for sizing the block that holds it.
+fn element_bottom(e: &Element) -> f32 {
+    match e {
+        Element::Text { baseline, size, .. } => baseline + size * 0.3,
+        Element::Rect { y, h, .. }
+        | Element::Frame { y, h, .. }
+        | Element::Image { y, h, .. }
+        | Element::Link { y, h, .. } => y + h,
+        Element::Disc { cy, r, .. } => cy + r,
+    }
+}
+
+/// A QR code this wide (1.1 in) scans from a phone held at reading distance.
+const QR_SIZE: f32 = 80.0;
 
 /// What stands before a list item.
 enum Marker {

@@ -4,6 +4,7 @@
 mod content;
 pub mod flow;
 pub mod frame;
+pub mod qr;
 mod sheet;
 mod trifold;
 pub mod typeset;
@@ -25,14 +26,24 @@ pub enum Layout {
     Trifold,
 }
 
+/// What makes a copy a particular patient's.
+#[derive(Debug, Clone, Default)]
+pub struct PatientCopy {
+    /// "Prepared for NAME" and the day it was printed.
+    pub name: Option<(String, Date)>,
+    /// The clinician's note, printed in a box after the main message.
+    pub note: Vec<crate::markup::Paragraph>,
+}
+
 /// How to lay a handout out.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub paper: Paper,
     /// Body at 18 pt or more, no italics (sheet only).
     pub large_print: bool,
     /// Written into the PDF's metadata.
     pub date: Date,
+    pub patient: PatientCopy,
 }
 
 /// Page width and height in points, portrait.

@@ -32,7 +32,11 @@ pub fn sheet(handout: &Handout, clinic: &Clinic, options: &Options) -> Document 
         options.large_print,
     );
     c.title(handout);
+    if let Some((name, date)) = &options.patient.name {
+        c.prepared_for(name, *date, 10.0);
+    }
     c.summary(handout, 20.0);
+    c.note(&options.patient.note);
     for section in &handout.sections {
         c.section(section);
     }

@@ -10,7 +10,7 @@ use super::content::Content;
 use super::flow::{Flowed, paginate};
 use super::frame::{Bookmark, Document, Element, Page};
 use super::typeset::TextStyle;
-use super::{Options, metadata, paper_size};
+use super::{Options, PatientCopy, metadata, paper_size};
 use crate::markup::Span;
 use crate::model::{Clinic, Handout, Rgb};
 
@@ -93,7 +93,7 @@ pub fn trifold(
     let g = Geometry::new(options.paper);
     let mut size = clinic.body_size;
     let (flowed, body) = loop {
-        let (flowed, body) = flow(handout, clinic, &g, size);
+        let (flowed, body) = flow(handout, clinic, &options.patient, &g, size);
         if flowed.pages.len() <= FLOW_PANELS {
             break (flowed, body);
         }
@@ -122,9 +122,14 @@ pub fn trifold(
     pages[0]
         .elements
         .extend(back(handout, clinic, &g, outside[1], body.size));
-    pages[0]
-        .elements
-        .extend(cover(handout, clinic, &g, outside[2], body.size));
+    pages[0].elements.extend(cover(
+        handout,
+        clinic,
+        &options.patient,
+        &g,
+        outside[2],
+        body.size,
+    ));
     let outline = flowed
         .outline
         .into_iter()
@@ -143,7 +148,13 @@ pub fn trifold(
 }
 
 /// The flowing text at one body size: main message, sections, call to action.
-fn flow(handout: &Handout, clinic: &Clinic, g: &Geometry, size: f32) -> (Flowed, TextStyle) {
+fn flow(
+    handout: &Handout,
+    clinic: &Clinic,
+    patient: &PatientCopy,
+    g: &Geometry,
+    size: f32,
+) -> (Flowed, TextStyle) {
     let (top, bottom) = g.region();
     let mut c = Content::new(
         clinic,
@@ -154,6 +165,7 @@ fn flow(handout: &Handout, clinic: &Clinic, g: &Geometry, size: f32) -> (Flowed,
         false,
     );
     c.summary(handout, 0.0);
+    c.note(&patient.note);
     for section in &handout.sections {
         c.section(section);
     }
@@ -202,7 +214,7 @@ fn back(
         size,
         false,
     );
-    c.contact_block(0.0, w);
+    c.contact_block(0.0, w, false);
     let reviewed = format!("{} {}", c.words.reviewed, handout.reviewed.month_year());
     let style = c.body.bold();
     let blocks =
@@ -217,6 +229,7 @@ fn back(
 fn cover(
     handout: &Handout,
     clinic: &Clinic,
+    patient: &PatientCopy,
     g: &Geometry,
     panel: (f32, f32),
     size: f32,
@@ -290,6 +303,9 @@ fn cover(
         }
     }
     c.title(handout);
+    if let Some((name, date)) = &patient.name {
+        c.prepared_for(name, *date, 10.0);
+    }
     let title = single_panel(c, g, x);
     let drop = band + 28.0;
     out.extend(title.into_iter().map(|e| e.shifted(0.0, drop)));

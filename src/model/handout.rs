@@ -261,7 +261,18 @@ impl Validator<'_> {
     }
 
     /// A one-line field (title, heading): placeholders filled, whitespace tidied.
+    /// These lines also go into the PDF's metadata and outline, so a patient's
+    /// name may not appear in them.
     fn line(&mut self, value: &Spanned<String>, key: &str) -> Option<String> {
+        if value.get_ref().contains("{patient.name}") {
+            let at = self.source.find_in(&value.span(), "{patient.name}");
+            let message = format!(
+                "{{patient.name}} cannot be used in `{key}`: it goes into the PDF's metadata and \
+                 bookmarks, which must never hold a patient's name; use it in the text instead"
+            );
+            self.error(at, "patient-in-metadata", message);
+            return None;
+        }
         let text = self.expand(value)?;
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {

@@ -75,7 +75,7 @@ fn date(
 }
 
 /// The first character of `text` that no configured font can draw.
-fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
+pub fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
     // Joiners only steer shaping; they are never drawn.
     let drawn =
         |c: &char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200c}' | '\u{200d}');
@@ -91,7 +91,7 @@ fn without_invisibles(mut text: String) -> String {
     text
 }
 
-fn uncovered_message(c: char) -> String {
+pub fn uncovered_message(c: char) -> String {
     format!(
         "no configured font can draw the character U+{:04X} \"{c}\"; replace it, or add a font \
          that has it to `fallback` under [fonts] in clinic.toml",

@@ -15,6 +15,9 @@ pub struct Words {
     pub of: &'static str,
     pub contact: &'static str,
     pub book_online: &'static str,
+    pub scan_to_book: &'static str,
+    pub prepared_for: &'static str,
+    pub note: &'static str,
     pub disclaimer: &'static str,
 }
 
@@ -30,6 +33,9 @@ pub const ENGLISH: Words = Words {
     of: "of",
     contact: "Contact us",
     book_online: "Book online",
+    scan_to_book: "Scan to book",
+    prepared_for: "Prepared for",
+    note: "A note from your care team",
     disclaimer: "This leaflet gives general information. It does not replace advice from your \
                  doctor or care team about your own health. In an emergency, call 911.",
 };

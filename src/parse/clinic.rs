@@ -1,65 +1,134 @@
 //! The raw shape of a clinic profile (clinic.toml), as SPEC.md describes it.
+//!
+//! The doc comments on the fields become the "description"s of
+//! schema/clinic.schema.json (see [`crate::schema`]), which editors show on hover.
 
 use super::Spanned;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+/// The clinic's profile: name, contact, logo, colours, fonts, policy.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClinicFile {
+    /// Required. The clinic's name.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Optional logo, PNG or JPEG, relative to this file.
+    #[schemars(with = "Option<String>")]
     pub logo: Option<Spanned<String>>,
+    /// Alternative text for the logo.
+    #[schemars(with = "Option<String>")]
     pub logo_alt: Option<Spanned<String>>,
+    /// The clinic's phone number.
+    #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
+    /// The clinic's email address.
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
+    /// The clinic's website.
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
+    /// The clinic's postal address.
+    #[schemars(with = "Option<String>")]
     pub address: Option<Spanned<String>>,
+    /// Optional: printed as a QR code + short text.
+    #[schemars(with = "Option<String>")]
     pub booking_url: Option<Spanned<String>>,
+    /// Optional: a default exists per language.
+    #[schemars(with = "Option<String>")]
     pub disclaimer: Option<Spanned<String>>,
+    /// Brand colours, hex #RRGGBB.
     #[serde(default)]
     pub colors: ColorsFile,
+    /// Required. TTF/OTF files; bold/italic fall back sensibly.
+    #[schemars(with = "FontsFile")]
     pub fonts: Spanned<FontsFile>,
+    /// Paper size and body text size.
     #[serde(default)]
     pub page: PageFile,
+    /// Readability target and review interval.
     #[serde(default)]
     pub policy: PolicyFile,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Brand colours, hex #RRGGBB.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColorsFile {
+    /// Header band, headings (#RRGGBB).
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^#[0-9A-Fa-f]{6}$"),
+        extend("default" = "#0B5FA5")
+    )]
     pub primary: Option<Spanned<String>>,
+    /// Rules, list numbers (#RRGGBB).
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^#[0-9A-Fa-f]{6}$"),
+        extend("default" = "#F2A900")
+    )]
     pub accent: Option<Spanned<String>>,
+    /// The warning-signs box (#RRGGBB).
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^#[0-9A-Fa-f]{6}$"),
+        extend("default" = "#B3261E")
+    )]
     pub warning: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// TTF/OTF files; bold/italic fall back sensibly.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FontsFile {
+    /// Required. The regular face (TTF/OTF).
+    #[schemars(with = "String")]
     pub regular: Spanned<String>,
+    /// The bold face (TTF/OTF).
+    #[schemars(with = "Option<String>")]
     pub bold: Option<Spanned<String>>,
+    /// The italic face (TTF/OTF).
+    #[schemars(with = "Option<String>")]
     pub italic: Option<Spanned<String>>,
+    /// The bold italic face (TTF/OTF).
+    #[schemars(with = "Option<String>")]
     pub bold_italic: Option<Spanned<String>>,
+    /// For characters the main faces lack.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub fallback: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Paper size and body text size.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
+    /// letter | a4
+    #[schemars(with = "Option<Paper>", extend("default" = "letter"))]
     pub paper: Option<Spanned<Paper>>,
+    /// Body text size in pt; health-literacy floor is 12.
+    #[schemars(with = "Option<f64>", range(min = 12, max = 24), extend("default" = 12))]
     pub body_size: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// Paper size: letter | a4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     Letter,
     A4,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Readability target and review interval.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyFile {
+    /// Readability target (US school grade).
+    #[schemars(with = "Option<f64>", extend("default" = 8))]
     pub max_grade: Option<Spanned<f64>>,
+    /// Default gap between reviews, in months.
+    #[schemars(with = "Option<u32>", range(min = 1), extend("default" = 24))]
     pub review_months: Option<Spanned<u32>>,
 }
