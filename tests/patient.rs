@@ -1,0 +1,104 @@
+//! Patient copies: "Prepared for", {patient.name} and the clinician's note,
+//! with the name kept out of file names, logs and PDF metadata.
+
+mod common;
+use common::*;
+
+const HANDOUT: &str = r#"title = "Knee care"
+subtitle = "After your visit"
+keywords = ["knee"]
+reviewed = 2026-11-01
+summary = "Dear {patient.name}, this is your plan."
+[[section]]
+kind = "self-care"
+heading = "At home"
+[[section.item]]
+text = "Rest your knee."
+"#;
+
+#[test]
+fn a_patient_copy_names_the_patient_only_on_the_page() {
+    let lib = library(MINIMAL_CLINIC);
+    write(lib.path(), "handouts/knee.toml", HANDOUT);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args([
+            "build",
+            "--patient",
+            "Jane Q. Doe",
+            "--note",
+            "Ice it **twice a day**.\n\nSee you Monday.",
+        ])
+        .current_dir(lib.path())
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = lib.path().join("out/knee.pdf");
+    assert_valid(&pdf);
+    let text = normalize(&text_of(&pdf));
+    assert!(
+        text.contains("Knee care After your visit Prepared for Jane Q. Doe, November 23, 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Dear Jane Q. Doe, this is your plan."),
+        "{text}"
+    );
+    // The note comes after the main message and before the first section.
+    let note = text
+        .find("A note from your care team Ice it twice a day. See you Monday.")
+        .expect("the note");
+    assert!(text.find("this is your plan").unwrap() < note && note < text.find("At home").unwrap());
+
+    // Nowhere but on the page: not in the metadata, the outline, the file name or the log.
+    let raw = uncompressed(&pdf);
+    assert!(
+        !raw.contains("Jane"),
+        "the name is in the PDF's objects outside the page text"
+    );
+    assert!(info(&pdf).iter().all(|(_, v)| !v.contains("Jane")));
+    let names: Vec<String> = std::fs::read_dir(lib.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["knee.pdf"]);
+    assert!(
+        !stderr(&out).contains("Jane") && !String::from_utf8_lossy(&out.stdout).contains("Jane")
+    );
+}
+
+#[test]
+fn the_patient_name_may_not_go_where_metadata_comes_from() {
+    let lib = library(MINIMAL_CLINIC);
+    write(
+        lib.path(),
+        "handouts/knee.toml",
+        &HANDOUT.replace(
+            "title = \"Knee care\"",
+            "title = \"Knee care for {patient.name}\"",
+        ),
+    );
+    let out = handout(lib.path(), &["build", "--patient", "Jane"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("handouts/knee.toml:1:24: error: {patient.name} cannot be used in `title`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!lib.path().join("out").exists());
+}
+
+#[test]
+fn a_note_with_a_character_no_font_draws_is_refused() {
+    let lib = library(MINIMAL_CLINIC);
+    write(lib.path(), "handouts/knee.toml", HANDOUT);
+    let out = handout(lib.path(), &["build", "--note", "Take 1 tablet → twice"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("--note: no configured font can draw the character U+2192"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!lib.path().join("out/knee.pdf").exists());
+}
