@@ -193,9 +193,8 @@ pub fn run(request: &BuildRequest) -> i32 {
         .out_dir
         .clone()
         .unwrap_or_else(|| library.root.join("out"));
-    let mut failed = 0;
-    for file in &files {
-        let target = request.output.clone().unwrap_or_else(|| {
+    let target = |file: &Path| {
+        request.output.clone().unwrap_or_else(|| {
             let stem = file
                 .file_stem()
                 .map(|s| s.to_string_lossy())
@@ -206,28 +205,36 @@ pub fn run(request: &BuildRequest) -> i32 {
                 (Layout::Sheet, false) => "",
             };
             out_dir.join(format!("{stem}{suffix}.pdf"))
-        });
-        let written = build_pdf(file, &clinic, &options).and_then(|built| {
-            write_atomic(&target, &built.bytes)
-                .map(|()| built)
-                .map_err(|e| {
-                    vec![Diagnostic::for_file(
-                        &target,
-                        "write-failed",
-                        format!("cannot write the PDF: {}", crate::model::io_reason(&e)),
-                    )]
-                })
-        });
-        match written {
-            Ok(built) => eprintln!("built {} ({} pages)", target.display(), built.pages),
-            Err(diags) => {
-                report(&diags);
-                failed += 1;
-            }
+        })
+    };
+    let build_one = |file: &PathBuf| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
+        let target = target(file);
+        let built = build_pdf(file, &clinic, &options)?;
+        write_atomic(&target, &built.bytes).map_err(|e| {
+            let why = format!("cannot write the PDF: {}", crate::model::io_reason(&e));
+            vec![Diagnostic::for_file(&target, "write-failed", why)]
+        })?;
+        Ok((target, built.pages))
+    };
+    let started = std::time::Instant::now();
+    let mut progress = Progress::new(files.len());
+    let mut failed = 0;
+    parallel(&files, build_one, |result| match result {
+        Ok((target, pages)) => progress.built(&target, pages),
+        Err(diags) => {
+            progress.clear();
+            report(&diags);
+            failed += 1;
+            progress.failed();
         }
-    }
+    });
+    progress.finish();
     if files.len() > 1 {
-        eprintln!("{} built, {failed} failed", files.len() - failed);
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "{} built, {failed} failed in {seconds:.2} s",
+            files.len() - failed
+        );
     }
     i32::from(failed > 0)
 }
@@ -242,4 +249,93 @@ pub fn report(diags: &[Diagnostic]) -> i32 {
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error),
     )
+}
+
+/// Run `work` on every item on all cores; `done` sees each result, on this
+/// thread, as it arrives.
+fn parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut done: impl FnMut(R)) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if tx.send(work(item)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for result in rx {
+            done(result);
+        }
+    });
+}
+
+/// Progress of a batch: a bar redrawn in place on a terminal, one plain line
+/// per file otherwise (logs, CI).
+struct Progress {
+    total: usize,
+    done: usize,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            done: 0,
+            terminal: total > 1 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn built(&mut self, target: &Path, pages: usize) {
+        self.done += 1;
+        if self.terminal {
+            self.draw();
+        } else {
+            eprintln!("built {} ({pages} pages)", target.display());
+        }
+    }
+
+    fn failed(&mut self) {
+        self.done += 1;
+        if self.terminal {
+            self.draw();
+        }
+    }
+
+    fn draw(&self) {
+        const WIDTH: usize = 30;
+        let filled = WIDTH * self.done / self.total.max(1);
+        eprint!(
+            "\r[{}{}] {}/{}",
+            "#".repeat(filled),
+            ".".repeat(WIDTH - filled),
+            self.done,
+            self.total
+        );
+    }
+
+    /// Wipe the bar so a message can take the line.
+    fn clear(&self) {
+        if self.terminal {
+            eprint!("\r{}\r", " ".repeat(50));
+        }
+    }
+
+    fn finish(&self) {
+        if self.terminal {
+            eprintln!();
+        }
+    }
 }

@@ -2,8 +2,10 @@
 //! resampled to 300 dpi at the size they are printed.
 
 use image::{DynamicImage, ImageReader, imageops::FilterType};
+use std::collections::HashMap;
 use std::io::Cursor;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Print resolution: more is invisible on paper, less looks soft.
 pub const PRINT_DPI: f32 = 300.0;
@@ -101,6 +103,31 @@ impl Picture {
     }
 }
 
+/// Pictures decoded once per batch: handouts that share a picture share its
+/// decoding.
+#[derive(Default)]
+pub struct Cache(Mutex<HashMap<PathBuf, Picture>>);
+
+impl Cache {
+    /// The picture at `path`, from the cache or from `load`.
+    pub fn get_or_load<E>(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<Picture, E>,
+    ) -> Result<Picture, E> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(picture) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(picture.clone());
+        }
+        let picture = load()?;
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, picture.clone());
+        Ok(picture)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +153,21 @@ mod tests {
         let pic = Picture::decode(&png(40, 20, 255)).unwrap();
         let px = pic.for_print(144.0, 72.0);
         assert_eq!((px.width, px.height, px.has_alpha), (40, 20, false));
+    }
+
+    #[test]
+    fn the_cache_decodes_a_file_once() {
+        let cache = Cache::default();
+        let path = Path::new("/nonexistent/picture.png");
+        let mut loads = 0;
+        for _ in 0..3 {
+            let pic = cache.get_or_load(path, || {
+                loads += 1;
+                Picture::decode(&png(4, 4, 255))
+            });
+            assert_eq!(pic.unwrap().width(), 4);
+        }
+        assert_eq!(loads, 1);
     }
 
     #[test]

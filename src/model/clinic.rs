@@ -59,6 +59,8 @@ pub struct Clinic {
     pub body_size: f32,
     pub max_grade: f32,
     pub review_months: u32,
+    /// Item pictures, decoded once however many handouts use them.
+    pub pictures: crate::picture::Cache,
 }
 
 /// Larger "fonts" are refused before parsing: even a full CJK face is smaller.
@@ -127,7 +129,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     let fallbacks: Vec<Face> = fonts_file.fallback.iter().filter_map(&mut face).collect();
 
     let logo = file.logo.as_ref().and_then(|spec| {
-        load_picture(&source, &dir, spec)
+        load_picture(&source, &dir, spec, &crate::picture::Cache::default())
             .map_err(|d| errors.push(d))
             .ok()
     });
@@ -167,6 +169,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             body_size,
             max_grade: file.policy.max_grade.map_or(8.0, |g| *g.get_ref() as f32),
             review_months: file.policy.review_months.map_or(24, |m| *m.get_ref()),
+            pictures: Default::default(),
             source,
         }),
         _ => Err(errors),
@@ -212,9 +215,19 @@ pub(super) fn load_picture(
     source: &Source,
     dir: &Path,
     spec: &Spanned<String>,
+    cache: &crate::picture::Cache,
+) -> Result<Picture, Diagnostic> {
+    let path = resolve(dir, spec);
+    cache.get_or_load(&path, || decode_picture(source, &path, spec))
+}
+
+fn decode_picture(
+    source: &Source,
+    path: &Path,
+    spec: &Spanned<String>,
 ) -> Result<Picture, Diagnostic> {
     let at = spec.span().start;
-    let bytes = std::fs::read(resolve(dir, spec)).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         source.error(
             at,
             "missing-file",

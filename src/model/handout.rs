@@ -76,6 +76,7 @@ pub fn load_handout(
     let mut v = Validator {
         source: &source,
         fonts: &clinic.fonts,
+        pictures: &clinic.pictures,
         dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
         values: placeholder_values(clinic, patient),
         errors: Vec::new(),
@@ -192,6 +193,7 @@ fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'
 struct Validator<'a> {
     source: &'a Source,
     fonts: &'a FontSet,
+    pictures: &'a crate::picture::Cache,
     dir: PathBuf,
     values: BTreeMap<&'static str, String>,
     errors: Vec<Diagnostic>,
@@ -341,7 +343,7 @@ impl Validator<'_> {
         }
         let picture = match (&i.image, &i.image_alt) {
             (Some(image), Some(alt)) if !alt.get_ref().trim().is_empty() => {
-                load_picture(self.source, &self.dir, image)
+                load_picture(self.source, &self.dir, image, self.pictures)
                     .map_err(|d| self.errors.push(d))
                     .ok()
                     .map(|p| (p, alt.get_ref().trim().to_string()))
