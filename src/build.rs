@@ -257,6 +257,11 @@ fn parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut do
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
+    if workers == 1 {
+        // One file (the front desk's usual case) needs no threads.
+        items.iter().for_each(|item| done(work(item)));
+        return;
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {

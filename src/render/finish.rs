@@ -2,8 +2,8 @@
 //! catalogue's language and outline, and a file ID derived from the content
 //! (printpdf's is random), so identical inputs give identical bytes.
 
+use super::deflate::Deflater;
 use crate::layout::Document;
-use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 const LEVEL: u32 = 6;
@@ -117,7 +117,7 @@ fn text(s: &str) -> Object {
 /// faults). zlib's default level: lopdf's own pass uses the slowest, which
 /// costs a third of the build for 0.3% of the size.
 fn compress(pdf: &mut lopdf::Document) {
-    let mut deflate = Compress::new(Compression::new(LEVEL), true);
+    let mut deflater = Deflater::new(LEVEL);
     for object in pdf.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -125,19 +125,10 @@ fn compress(pdf: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        deflate.reset();
-        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
-        loop {
-            let read = deflate.total_in() as usize;
-            let status =
-                deflate.compress_vec(&stream.content[read..], &mut packed, FlushCompress::Finish);
-            match status {
-                Ok(Status::StreamEnd) => break,
-                Ok(_) => packed.reserve(packed.capacity().max(1024)),
-                Err(_) => return,
-            }
-        }
-        if packed.len() < stream.content.len() {
+        if let Some(packed) = deflater
+            .deflate(&stream.content)
+            .filter(|p| p.len() < stream.content.len())
+        {
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));

@@ -3,8 +3,10 @@
 //! (document info, language, outline, file ID) so identical inputs give
 //! identical bytes.
 
+mod deflate;
 mod finish;
 mod fonts;
+mod image;
 mod page;
 
 use crate::layout::Document;

@@ -8,8 +8,8 @@ use crate::picture::Picture;
 use crate::text::PlacedGlyph;
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, DictItem, LinePoint, LinkAnnotation, Op, PaintMode,
-    PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData,
-    RawImageFormat, Rect, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
+    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 use std::collections::BTreeMap;
 
@@ -31,6 +31,9 @@ pub fn render(
     for element in page.elements {
         if !matches!(element, Element::Text { .. }) {
             w.end_text();
+        }
+        if !matches!(element, Element::Rect { radius: 0.0, .. }) {
+            w.flush_rects();
         }
         match element {
             Element::Text {
@@ -69,9 +72,13 @@ pub fn render(
                 radius,
                 fill,
             } => {
-                w.fill(fill);
-                let polygon = rounded_rect(x, height - y - h, rw, h, radius, PaintMode::Fill);
-                w.ops.push(Op::DrawPolygon { polygon });
+                let rect = rounded_rect(x, height - y - h, rw, h, radius, PaintMode::Fill);
+                if radius == 0.0 {
+                    w.queue_rect(fill, rect);
+                } else {
+                    w.fill(fill);
+                    w.ops.push(Op::DrawPolygon { polygon: rect });
+                }
             }
             Element::Frame {
                 x,
@@ -150,6 +157,7 @@ pub fn render(
             }
         }
     }
+    w.flush_rects();
     w.end_text();
     let media = Rect::from_wh(Pt(width), Pt(height));
     PdfPage {
@@ -168,6 +176,9 @@ struct Writer {
     in_text: bool,
     font: Option<(crate::text::FaceId, f32)>,
     fill: Option<Rgb>,
+    /// Square-cornered rectangles of one colour in a row (a QR code's
+    /// modules, underlines), drawn as one path.
+    rects: Option<(Rgb, Polygon)>,
 }
 
 impl Writer {
@@ -175,6 +186,23 @@ impl Writer {
         if !self.in_text {
             self.ops.push(Op::StartTextSection);
             self.in_text = true;
+        }
+    }
+
+    fn queue_rect(&mut self, fill: Rgb, rect: Polygon) {
+        match &mut self.rects {
+            Some((color, path)) if *color == fill => path.rings.extend(rect.rings),
+            _ => {
+                self.flush_rects();
+                self.rects = Some((fill, rect));
+            }
+        }
+    }
+
+    fn flush_rects(&mut self) {
+        if let Some((color, polygon)) = self.rects.take() {
+            self.fill(color);
+            self.ops.push(Op::DrawPolygon { polygon });
         }
     }
 
@@ -300,21 +328,11 @@ impl Images {
             let pixels = picture.for_print(w, h);
             let id = XObjectId(format!("Im{next}"));
             let size = (pixels.width, pixels.height);
-            let image = RawImage {
-                width: pixels.width as usize,
-                height: pixels.height as usize,
-                data_format: if pixels.has_alpha {
-                    RawImageFormat::RGBA8
-                } else {
-                    RawImageFormat::RGB8
-                },
-                pixels: RawImageData::U8(pixels.data),
-                tag: Vec::new(),
-            };
+            let image = super::image::xobject(&pixels);
             pdf.resources
                 .xobjects
                 .map
-                .insert(id.clone(), printpdf::XObject::Image(image));
+                .insert(id.clone(), printpdf::XObject::External(image));
             (id, size)
         });
         (entry.0.clone(), entry.1.0, entry.1.1)

@@ -1,0 +1,62 @@
+//! Pictures as PDF image XObjects: RGB pixels deflated, transparency as a
+//! soft mask. Encoded here rather than by printpdf so that the compression
+//! level suits pictures: flat artwork like a logo packs as well at a fast
+//! level as at a slow one.
+
+use super::deflate::Deflater;
+use crate::picture::PrintPixels;
+use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
+use std::collections::BTreeMap;
+
+const LEVEL: u32 = 3;
+
+pub fn xobject(px: &PrintPixels) -> ExternalXObject {
+    let mut deflater = Deflater::new(LEVEL);
+    let (color, alpha) = split(px);
+    let mut dict = image_dict(px, "DeviceRGB");
+    if let Some(alpha) = alpha {
+        let mask = ExternalStream {
+            dict: image_dict(px, "DeviceGray"),
+            content: deflater.deflate(&alpha).unwrap_or_default(),
+            compress: false,
+        };
+        dict.insert("SMask".into(), DictItem::Stream { stream: mask });
+    }
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: deflater.deflate(&color).unwrap_or_default(),
+            compress: false,
+        },
+        width: Some(Px(px.width as usize)),
+        height: Some(Px(px.height as usize)),
+        dpi: None,
+    }
+}
+
+/// RGB bytes, and the alpha channel when there is one.
+fn split(px: &PrintPixels) -> (Vec<u8>, Option<Vec<u8>>) {
+    if !px.has_alpha {
+        return (px.data.clone(), None);
+    }
+    let mut color = Vec::with_capacity(px.data.len() / 4 * 3);
+    let mut alpha = Vec::with_capacity(px.data.len() / 4);
+    for p in px.data.chunks_exact(4) {
+        color.extend_from_slice(&p[..3]);
+        alpha.push(p[3]);
+    }
+    (color, Some(alpha))
+}
+
+fn image_dict(px: &PrintPixels, color_space: &str) -> BTreeMap<String, DictItem> {
+    let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
+    BTreeMap::from([
+        ("Type".to_string(), name("XObject")),
+        ("Subtype".to_string(), name("Image")),
+        ("Width".to_string(), DictItem::Int(i64::from(px.width))),
+        ("Height".to_string(), DictItem::Int(i64::from(px.height))),
+        ("ColorSpace".to_string(), name(color_space)),
+        ("BitsPerComponent".to_string(), DictItem::Int(8)),
+        ("Filter".to_string(), name("FlateDecode")),
+    ])
+}
