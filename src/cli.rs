@@ -7,7 +7,7 @@ use crate::library::{Library, today};
 use crate::listing;
 use crate::model::{Paper, load_clinic};
 use crate::scaffold;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -74,6 +74,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
     },
+    /// Rebuild handouts whenever they are saved, printing their problems
+    Watch {
+        /// Handout files or folders of them (default: handouts/)
+        paths: Vec<PathBuf>,
+        /// Clinic profile (default: the nearest clinic.toml)
+        #[arg(long, value_name = "FILE")]
+        clinic: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), for `man -l -` or /usr/share/man/man1
+    Man,
     /// One line per handout: file, language, review dates and status, soonest first
     List {
         /// Clinic profile (default: the nearest clinic.toml)
@@ -135,6 +147,25 @@ pub fn run() -> i32 {
         }),
         Command::New { name, clinic } => new(&name, clinic.as_deref()),
         Command::List { clinic } => list(clinic.as_deref()),
+        Command::Watch { paths, clinic } => crate::watch::run(&paths, clinic.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "handout",
+                &mut std::io::stdout(),
+            );
+            0
+        }
+        Command::Man => {
+            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: {e}");
+                    1
+                }
+                _ => 0,
+            }
+        }
     }
 }
 

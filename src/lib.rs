@@ -24,3 +24,4 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod text;
+pub mod watch;

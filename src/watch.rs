@@ -1,0 +1,94 @@
+//! `handout watch`: rebuild a handout whenever it is saved, printing its
+//! problems, so an editor sees each change as a PDF within a second.
+//!
+//! Files are polled for their modification time rather than watched through
+//! the operating system: it needs no extra dependency, and it also works on the
+//! network drives clinics keep shared folders on, where change events are not
+//! delivered.
+
+use crate::build::{BuildOptions, build_pdf};
+use crate::check::check_file;
+use crate::diagnostic::Severity;
+use crate::library::{Library, today};
+use crate::model::load_clinic;
+use crate::output::write_atomic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const POLL: Duration = Duration::from_millis(300);
+
+/// Watch `inputs` (default: the library's handouts) until interrupted.
+pub fn run(inputs: &[PathBuf], clinic: Option<&Path>) -> i32 {
+    let library = match Library::locate(clinic) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
+    };
+    let mut seen: BTreeMap<PathBuf, SystemTime> = BTreeMap::new();
+    println!("watching for changes; press Ctrl-C to stop");
+    loop {
+        let clinic_changed = changed(&mut seen, &library.clinic_path);
+        let files = match library.handout_files(inputs) {
+            Ok(files) => files,
+            Err(d) => {
+                eprintln!("{d}");
+                return 1;
+            }
+        };
+        let edited: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| changed(&mut seen, f) || clinic_changed)
+            .collect();
+        if !edited.is_empty() {
+            rebuild(&library, &edited);
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Whether `path` was modified since last seen (a new file counts).
+fn changed(seen: &mut BTreeMap<PathBuf, SystemTime>, path: &Path) -> bool {
+    let Ok(modified) = std::fs::metadata(path).and_then(|m| m.modified()) else {
+        return false;
+    };
+    seen.insert(path.to_path_buf(), modified) != Some(modified)
+}
+
+/// Check and build the edited files; the clinic is reloaded each time, since
+/// it may be what changed.
+fn rebuild(library: &Library, files: &[&PathBuf]) {
+    let clinic = match load_clinic(&library.clinic_path) {
+        Ok(c) => c,
+        Err(diags) => {
+            diags.iter().for_each(|d| eprintln!("{d}"));
+            return;
+        }
+    };
+    let today = today();
+    for file in files {
+        let report = check_file(file, &clinic, today);
+        report.diagnostics.iter().for_each(|d| eprintln!("{d}"));
+        if report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            println!("{}: not rebuilt, see the errors above", file.display());
+            continue;
+        }
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        let target = library.root.join("out").join(format!("{stem}.pdf"));
+        let options = BuildOptions::sheet(clinic.paper, today);
+        match build_pdf(file, &clinic, &options).map(|b| write_atomic(&target, &b.bytes)) {
+            Ok(Ok(())) => println!("rebuilt {}", target.display()),
+            Ok(Err(e)) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
+            Err(diags) => diags.iter().for_each(|d| eprintln!("{d}")),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The editor's tools: `watch` rebuilds on save, and shell completions and
+//! a man page come from the command-line definition.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+#[test]
+fn completions_and_man_page_come_from_the_cli() {
+    let bash = handout(&repo(), &["completions", "bash"]);
+    let bash = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        bash.contains("_handout()") && bash.contains("--large-print") && bash.contains("watch")
+    );
+    let zsh = handout(&repo(), &["completions", "zsh"]);
+    assert!(String::from_utf8_lossy(&zsh.stdout).starts_with("#compdef handout"));
+    let man = handout(&repo(), &["man"]);
+    let man = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        man.starts_with(".ie") && man.contains(".TH handout 1"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    assert!(man.contains("build") && man.contains("check"));
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_reports_problems() {
+    let lib = library(MINIMAL_CLINIC);
+    let file = write(
+        lib.path(),
+        "handouts/a.toml",
+        "title = \"A\"\nreviewed = 2026-11-01\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .arg("watch")
+        .current_dir(lib.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let wait_for = |needle: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return true,
+                Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+        false
+    };
+    let saw_first = wait_for("rebuilt out/a.pdf");
+    // Saving a mistake reports it, at its line, and keeps the last good PDF.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(
+        &file,
+        "title = \"A\"\nreviewed = 2026-11-01\nsumary = \"x\"\n",
+    )
+    .unwrap();
+    let saw_error = wait_for("handouts/a.toml:3:1: error: unknown key `sumary`");
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&file, "title = \"A again\"\nreviewed = 2026-11-01\n").unwrap();
+    let saw_again = wait_for("rebuilt out/a.pdf");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(saw_first, "no first build");
+    assert!(saw_error, "the mistake was not reported");
+    assert!(saw_again, "no rebuild after the fix");
+    assert!(normalize(&text_of(&lib.path().join("out/a.pdf"))).contains("A again"));
+}
