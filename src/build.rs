@@ -5,8 +5,8 @@
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{self, Layout};
-use crate::library::{Library, today};
-use crate::model::{Clinic, Handout, Paper, load_clinic, load_handout};
+use crate::library::today;
+use crate::model::{Clinic, Handout, Paper, load_handout};
 use crate::output::write_atomic;
 use crate::render;
 use std::path::{Path, PathBuf};
@@ -158,16 +158,9 @@ fn source_date() -> Option<Date> {
 
 /// Run `handout build`; the exit status.
 pub fn run(request: &BuildRequest) -> i32 {
-    let library = match Library::locate(request.clinic.as_deref()) {
-        Ok(l) => l,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return 1;
-        }
-    };
-    let clinic = match load_clinic(&library.clinic_path) {
-        Ok(c) => c,
-        Err(diags) => return report(&diags),
+    let (library, clinic) = match crate::library::open(request.clinic.as_deref()) {
+        Ok(opened) => opened,
+        Err(status) => return status,
     };
     let files = match library.handout_files(&request.inputs) {
         Ok(f) => f,

@@ -5,7 +5,7 @@ use crate::check::{self, CheckRequest, Format};
 use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::listing;
-use crate::model::{Paper, load_clinic};
+use crate::model::Paper;
 use crate::scaffold;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -185,16 +185,9 @@ fn new(name: &str, clinic: Option<&Path>) -> i32 {
 }
 
 fn list(clinic: Option<&Path>) -> i32 {
-    let library = match Library::locate(clinic) {
-        Ok(l) => l,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return 1;
-        }
-    };
-    let clinic = match load_clinic(&library.clinic_path) {
-        Ok(c) => c,
-        Err(diags) => return build::report(&diags),
+    let (library, clinic) = match crate::library::open(clinic) {
+        Ok(opened) => opened,
+        Err(status) => return status,
     };
     match library.handout_files(&[]) {
         Ok(files) => {

@@ -74,6 +74,17 @@ impl Library {
     }
 }
 
+/// The library and its clinic, loaded; or, after printing why not, the exit status.
+pub fn open(explicit: Option<&Path>) -> Result<(Library, crate::model::Clinic), i32> {
+    let library = Library::locate(explicit).map_err(|message| {
+        eprintln!("error: {message}");
+        1
+    })?;
+    let clinic = crate::model::load_clinic(&library.clinic_path)
+        .map_err(|diags| crate::build::report(&diags))?;
+    Ok((library, clinic))
+}
+
 /// Today's date in UTC.
 pub fn today() -> Date {
     let secs = std::time::SystemTime::now()

@@ -325,10 +325,11 @@ impl<'a> Content<'a> {
                 };
                 let body = self.body;
                 self.paragraphs(&item.text, &body, tx, tw, gap);
-                if item.title.is_some() && item.text.is_empty() {
-                    if let Some(last) = self.blocks.last_mut() {
-                        last.keep_with_next = false;
-                    }
+                if item.title.is_some()
+                    && item.text.is_empty()
+                    && let Some(last) = self.blocks.last_mut()
+                {
+                    last.keep_with_next = false;
                 }
             }
             Some((picture, alt)) => {

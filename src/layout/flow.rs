@@ -101,11 +101,11 @@ fn place(
             continue;
         }
         let placed = &mut pages[page];
-        if let Some(k) = placed.iter().rposition(|&(b, _)| !blocks[b].keep_with_next) {
-            if k + 1 < placed.len() {
-                i = placed[k + 1].0;
-                placed.truncate(k + 1);
-            }
+        if let Some(k) = placed.iter().rposition(|&(b, _)| !blocks[b].keep_with_next)
+            && k + 1 < placed.len()
+        {
+            i = placed[k + 1].0;
+            placed.truncate(k + 1);
         }
         pages.push(Vec::new());
     }

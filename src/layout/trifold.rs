@@ -205,15 +205,7 @@ fn back(
     size: f32,
 ) -> Vec<Element> {
     let (x, w) = g.column(panel);
-    let (top, bottom) = g.region();
-    let mut c = Content::new(
-        clinic,
-        &handout.language,
-        (0.0, w),
-        bottom - top,
-        size,
-        false,
-    );
+    let mut c = panel_content(handout, clinic, g, w, size);
     c.contact_block(0.0, w, false);
     let reviewed = format!("{} {}", c.words.reviewed, handout.reviewed.month_year());
     let style = c.body.bold();
@@ -245,14 +237,7 @@ fn cover(
         radius: 8.0,
         fill: clinic.colors.primary,
     }];
-    let mut c = Content::new(
-        clinic,
-        &handout.language,
-        (0.0, w),
-        bottom - top,
-        size,
-        false,
-    );
+    let mut c = panel_content(handout, clinic, g, w, size);
     let name = TextStyle {
         size: 18.0,
         leading: 22.0,
@@ -310,6 +295,25 @@ fn cover(
     let drop = band + 28.0;
     out.extend(title.into_iter().map(|e| e.shifted(0.0, drop)));
     out
+}
+
+/// Content for one panel `w` wide.
+fn panel_content<'a>(
+    handout: &Handout,
+    clinic: &'a Clinic,
+    g: &Geometry,
+    w: f32,
+    size: f32,
+) -> Content<'a> {
+    let (top, bottom) = g.region();
+    Content::new(
+        clinic,
+        &handout.language,
+        (0.0, w),
+        bottom - top,
+        size,
+        false,
+    )
 }
 
 /// Flow content that must fit one panel, placed at `x`.

@@ -97,14 +97,14 @@ pub fn load_handout(
     if let Some(d) = &file.source_reviewed {
         v.date(d, "source_reviewed");
     }
-    if let Some(of) = &file.translation_of {
-        if !v.dir.join(of.get_ref()).is_file() {
-            let message = format!(
-                "the source handout `{}` does not exist; `translation_of` names the file this one translates, relative to it",
-                of.get_ref()
-            );
-            v.error(of.span().start, "missing-source", message);
-        }
+    if let Some(of) = &file.translation_of
+        && !v.dir.join(of.get_ref()).is_file()
+    {
+        let message = format!(
+            "the source handout `{}` does not exist; `translation_of` names the file this one translates, relative to it",
+            of.get_ref()
+        );
+        v.error(of.span().start, "missing-source", message);
     }
     let title = v.line(&file.title, "title");
     let subtitle = file.subtitle.as_ref().and_then(|s| v.line(s, "subtitle"));
