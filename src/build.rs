@@ -301,7 +301,8 @@ impl Progress {
         if self.terminal {
             self.draw();
         } else {
-            eprintln!("built {} ({pages} pages)", target.display());
+            let noun = if pages == 1 { "page" } else { "pages" };
+            eprintln!("built {} ({pages} {noun})", target.display());
         }
     }
 

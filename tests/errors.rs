@@ -177,7 +177,14 @@ fn a_batch_builds_the_good_files_and_reports_the_bad() {
     assert!(
         stderr(&out).contains("handouts/b.toml:1:1: error: required key `reviewed` is missing")
     );
-    assert!(stderr(&out).contains("2 built, 1 failed"));
+    assert!(stderr(&out).contains("2 built, 1 failed in "));
+    // Not a terminal: a plain line per PDF, for logs.
+    assert!(
+        stderr(&out).contains("built out/a.pdf (1 page)")
+            && stderr(&out).contains("built out/c.pdf (1 page)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -223,3 +223,27 @@ fn large_print_with_a_trifold_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("large print needs room a trifold does not have"));
 }
+
+#[test]
+fn layouts_name_their_files_in_the_output_folder() {
+    let lib = library(MINIMAL_CLINIC);
+    write(
+        lib.path(),
+        "handouts/short.toml",
+        "title = \"Short\"\nreviewed = 2026-11-01\nsummary = \"Rest.\"\n",
+    );
+    for args in [
+        &["build", "--layout", "trifold"][..],
+        &["build", "--large-print"],
+        &["build"],
+    ] {
+        let out = handout(lib.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let mut names: Vec<String> = std::fs::read_dir(lib.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["short.large.pdf", "short.pdf", "short.trifold.pdf"]);
+}
