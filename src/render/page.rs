@@ -13,11 +13,14 @@ use printpdf::{
 };
 use std::collections::BTreeMap;
 
+/// A picture (by identity) at a printed size (width and height as f32 bits).
+type ImageKey = (usize, u32, u32);
+
 /// Pictures already added to the document, keyed by source and printed size,
 /// so a logo repeated on several pages is embedded once.
 #[derive(Default)]
 pub struct Images {
-    ids: BTreeMap<(usize, u32, u32), (XObjectId, (u32, u32))>,
+    ids: BTreeMap<ImageKey, (XObjectId, (u32, u32))>,
 }
 
 pub fn render(

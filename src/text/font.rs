@@ -5,6 +5,9 @@ use std::sync::{Arc, Mutex};
 use harfrust::{Direction, Script, ShapePlan};
 use skrifa::font::Font;
 
+/// A shaping plan and the direction and script it was made for.
+type Plan = (Direction, Option<Script>, Arc<ShapePlan>);
+
 /// One face loaded from a TTF/OTF file.
 pub struct Face {
     /// PostScript-style name for the PDF, without spaces.
@@ -20,7 +23,7 @@ pub struct Face {
     pub units_per_em: f32,
     /// Shaping plans by direction and script: building one costs more than
     /// shaping a paragraph with it.
-    plans: Mutex<Vec<(Direction, Option<Script>, Arc<ShapePlan>)>>,
+    plans: Mutex<Vec<Plan>>,
     /// Coverage of ASCII, looked up once: most text is ASCII, and the cmap
     /// lookup per character costs more than shaping it.
     ascii: [bool; 128],
