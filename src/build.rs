@@ -182,23 +182,10 @@ pub fn run(request: &BuildRequest) -> i32 {
         allow_expired: request.allow_expired,
         today: today(),
     };
-    let out_dir = request
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| library.root.join("out"));
+    let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
     let target = |file: &Path| {
-        request.output.clone().unwrap_or_else(|| {
-            let stem = file
-                .file_stem()
-                .map(|s| s.to_string_lossy())
-                .unwrap_or_default();
-            let suffix = match (request.layout, request.large_print) {
-                (Layout::Trifold, _) => ".trifold",
-                (Layout::Sheet, true) => ".large",
-                (Layout::Sheet, false) => "",
-            };
-            out_dir.join(format!("{stem}{suffix}.pdf"))
-        })
+        let name = || out_dir.join(pdf_name(file, &options));
+        request.output.clone().unwrap_or_else(name)
     };
     let build_one = |file: &PathBuf| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
         let target = target(file);
@@ -230,6 +217,21 @@ pub fn run(request: &BuildRequest) -> i32 {
         );
     }
     i32::from(failed > 0)
+}
+
+/// The PDF's file name for a handout file: NAME.pdf, NAME.trifold.pdf or
+/// NAME.large.pdf.
+pub fn pdf_name(file: &Path, options: &BuildOptions) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let suffix = match (options.layout, options.large_print) {
+        (Layout::Trifold, _) => ".trifold",
+        (Layout::Sheet, true) => ".large",
+        (Layout::Sheet, false) => "",
+    };
+    format!("{stem}{suffix}.pdf")
 }
 
 /// Print diagnostics to standard error; the exit status for them.

@@ -36,6 +36,11 @@ impl Library {
         Ok(Library { clinic_path, root })
     }
 
+    /// Where PDFs go unless told otherwise.
+    pub fn out_dir(&self) -> PathBuf {
+        self.root.join("out")
+    }
+
     pub fn handouts_dir(&self) -> PathBuf {
         self.root.join("handouts")
     }

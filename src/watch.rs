@@ -6,7 +6,7 @@
 //! network drives clinics keep shared folders on, where change events are not
 //! delivered.
 
-use crate::build::{BuildOptions, build_pdf};
+use crate::build::{BuildOptions, build_pdf, pdf_name};
 use crate::check::check_file;
 use crate::diagnostic::Severity;
 use crate::library::{Library, today};
@@ -79,12 +79,8 @@ fn rebuild(library: &Library, files: &[&PathBuf]) {
             println!("{}: not rebuilt, see the errors above", file.display());
             continue;
         }
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default();
-        let target = library.root.join("out").join(format!("{stem}.pdf"));
         let options = BuildOptions::sheet(clinic.paper, today);
+        let target = library.out_dir().join(pdf_name(file, &options));
         match build_pdf(file, &clinic, &options).map(|b| write_atomic(&target, &b.bytes)) {
             Ok(Ok(())) => println!("rebuilt {}", target.display()),
             Ok(Err(e)) => eprintln!("{}: cannot write the PDF: {e}", target.display()),

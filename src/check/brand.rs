@@ -5,14 +5,13 @@ use crate::contrast::{self, ratio};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::LOGO_HEIGHT;
 use crate::model::{Clinic, Rgb};
-use crate::parse::clinic::ClinicFile;
-use crate::parse::{Spanned, from_toml};
+use crate::parse::Spanned;
 
 /// A logo printed coarser than this looks blurred.
 const MIN_LOGO_DPI: f32 = 150.0;
 
 pub fn lint(clinic: &Clinic) -> Vec<Diagnostic> {
-    let raw: ClinicFile = from_toml(&clinic.source).expect("clinic.toml parsed a moment ago");
+    let raw = &clinic.file;
     let at = |v: &Option<Spanned<String>>| v.as_ref().map_or(0, |s| s.span().start);
     let c = &clinic.colors;
     // (colour key, where, foreground, background, ratio needed, what it is used for)

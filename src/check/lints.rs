@@ -56,12 +56,8 @@ fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// Scores for the whole handout and each section, with a warning wherever
 /// a grade is above the clinic's target.
-pub fn readability(
-    h: &Handout,
-    raw: &HandoutFile,
-    max_grade: f32,
-    out: &mut Vec<Diagnostic>,
-) -> Readability {
+pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Readability {
+    let raw = &h.file;
     let (opening, sections) = units(h);
     let all: Vec<&str> = opening
         .iter()
@@ -154,7 +150,8 @@ fn locate(source: &Source, sentence: &str) -> usize {
 }
 
 /// A handout should tell patients what to do, and when to get help.
-pub fn kinds(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
+pub fn kinds(h: &Handout) -> Vec<Diagnostic> {
+    let raw = &h.file;
     let has = |kinds: &[SectionKind]| h.sections.iter().any(|s| kinds.contains(&s.kind));
     let mut out = Vec::new();
     let at = raw.title.span().start;
@@ -187,7 +184,8 @@ pub fn kinds(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
 
 /// A translation made from an older
 /// review of its source, or with different sections, is out of date.
-pub fn translation(h: &Handout, raw: &HandoutFile) -> Vec<Diagnostic> {
+pub fn translation(h: &Handout) -> Vec<Diagnostic> {
+    let raw = &h.file;
     let Some(of) = &raw.translation_of else {
         return Vec::new();
     };

@@ -13,7 +13,6 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Library, today};
 use crate::model::{Clinic, load_clinic, load_handout};
-use crate::parse::{from_toml, handout::HandoutFile};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -54,12 +53,11 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
             };
         }
     };
-    let raw: HandoutFile = from_toml(&handout.source).expect("the handout parsed a moment ago");
     let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
-    diagnostics.extend(lints::translation(&handout, &raw));
-    diagnostics.extend(lints::kinds(&handout, &raw));
+    diagnostics.extend(lints::translation(&handout));
+    diagnostics.extend(lints::kinds(&handout));
     diagnostics.extend(lints::long_sentences(&handout));
-    let readability = lints::readability(&handout, &raw, clinic.max_grade, &mut diagnostics);
+    let readability = lints::readability(&handout, clinic.max_grade, &mut diagnostics);
     FileReport {
         file: path.to_path_buf(),
         language: Some(handout.language.clone()),

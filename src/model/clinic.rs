@@ -43,6 +43,8 @@ pub struct Colors {
 
 pub struct Clinic {
     pub source: Source,
+    /// The file as written, with the position of every value, for lints.
+    pub file: ClinicFile,
     pub name: String,
     pub logo: Option<Picture>,
     pub logo_alt: Option<String>,
@@ -165,12 +167,25 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             disclaimer: text(&file.disclaimer),
             colors,
             fonts,
-            paper: file.page.paper.map_or(Paper::Letter, |p| *p.get_ref()),
+            paper: file
+                .page
+                .paper
+                .as_ref()
+                .map_or(Paper::Letter, |p| *p.get_ref()),
             body_size,
-            max_grade: file.policy.max_grade.map_or(8.0, |g| *g.get_ref() as f32),
-            review_months: file.policy.review_months.map_or(24, |m| *m.get_ref()),
+            max_grade: file
+                .policy
+                .max_grade
+                .as_ref()
+                .map_or(8.0, |g| *g.get_ref() as f32),
+            review_months: file
+                .policy
+                .review_months
+                .as_ref()
+                .map_or(24, |m| *m.get_ref()),
             pictures: Default::default(),
             source,
+            file,
         }),
         _ => Err(errors),
     }

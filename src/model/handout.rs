@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 pub struct Handout {
     pub path: PathBuf,
     pub source: Source,
-    /// Where the review date that decides expiry is written.
-    pub review_at: usize,
+    /// The file as written, with the position of every value, for lints.
+    pub file: HandoutFile,
     pub title: String,
     pub subtitle: Option<String>,
     /// BCP 47 tag.
@@ -49,11 +49,17 @@ pub struct Item {
 }
 
 impl Handout {
-    /// The error that stops printing once the review date has passed.
+    /// The error that stops printing once the review date has passed; it
+    /// points at the date that decides it.
     pub fn expired(&self, today: Date) -> Option<Diagnostic> {
+        let decides = self
+            .file
+            .next_review
+            .as_ref()
+            .unwrap_or(&self.file.reviewed);
         (self.next_review < today).then(|| {
             self.source.error(
-                self.review_at,
+                decides.span().start,
                 "expired",
                 format!(
                     "this handout was due for review on {} and must not be printed until it is \
@@ -124,12 +130,6 @@ pub fn load_handout(
     match (title, reviewed, next_review, v.errors.is_empty()) {
         (Some(title), Some(reviewed), Some(next_review), true) => Ok(Handout {
             path: path.to_path_buf(),
-            review_at: file
-                .next_review
-                .as_ref()
-                .unwrap_or(&file.reviewed)
-                .span()
-                .start,
             source,
             title,
             subtitle,
@@ -140,6 +140,7 @@ pub fn load_handout(
             closing,
             keywords,
             sections,
+            file,
         }),
         _ => Err(v.errors),
     }
