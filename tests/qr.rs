@@ -64,7 +64,8 @@ fn generated_qr_code_scans() {
     let dir = tempfile::tempdir().unwrap();
     // About an inch, like on the leaflet: 72 pt.
     let size = 72.0;
-    let elements = qr_code(URL, 0.0, 0.0, size, Rgb::INK).expect("the URL fits in a QR code");
+    let elements =
+        qr_code(URL, (0.0, 0.0), size, Rgb::INK, false).expect("the URL fits in a QR code");
     let png = dir.path().join("qr.png");
     rasterise(&elements, size, 18.0).save(&png).unwrap();
     assert_eq!(zbarimg(&png).trim_end(), URL);

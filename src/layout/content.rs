@@ -20,7 +20,7 @@ pub const MUTED: Rgb = Rgb(0x44, 0x4c, 0x55);
 pub struct Content<'a> {
     pub ts: Typesetter<'a>,
     pub clinic: &'a Clinic,
-    pub words: &'static Words,
+    pub words: &'a Words,
     /// Left edge and width of the column the content flows in.
     pub frame: (f32, f32),
     /// Height of one page or panel of flow, for keeping boxes whole.
@@ -37,7 +37,7 @@ impl<'a> Content<'a> {
     /// and turns italics into bold.
     pub fn new(
         clinic: &'a Clinic,
-        language: &str,
+        handout: &'a Handout,
         frame: (f32, f32),
         flow_height: f32,
         body_size: f32,
@@ -66,9 +66,10 @@ impl<'a> Content<'a> {
                 website: clinic.website.as_deref(),
                 link_color: clinic.colors.primary,
                 italic_as_bold: large_print,
+                writing: &handout.writing,
             },
             clinic,
-            words: Words::for_language(language),
+            words: &handout.words,
             frame,
             flow_height,
             body,
@@ -167,7 +168,7 @@ impl<'a> Content<'a> {
     /// "Prepared for NAME on DATE", under the title of a patient's copy.
     pub fn prepared_for(&mut self, name: &str, date: crate::date::Date, space_before: f32) {
         let (x, w) = (self.x0(), self.content_width());
-        let text = format!("{} {name}, {}", self.words.prepared_for, date.long());
+        let text = self.words.prepared_for(name, date);
         let style = self.body.bold().with_color(MUTED);
         let blocks = self
             .ts
@@ -194,7 +195,7 @@ impl<'a> Content<'a> {
         let (ix, iw) = (x + 16.0, w - 32.0);
         let start = self.blocks.len();
         let heading = self.body.bold().with_color(self.clinic.colors.primary);
-        let blocks = self.kept(self.words.note, &heading, ix, iw, 1.2 * self.em() + pad);
+        let blocks = self.kept(self.words.note(), &heading, ix, iw, 1.2 * self.em() + pad);
         self.push(blocks);
         let body = self.body;
         self.paragraphs(paragraphs, &body, ix, iw, 2.0);
@@ -458,7 +459,7 @@ impl<'a> Content<'a> {
             .clinic
             .disclaimer
             .as_deref()
-            .unwrap_or(self.words.disclaimer);
+            .unwrap_or(self.words.disclaimer());
         let (x, w, small) = (self.x0(), self.content_width(), self.small);
         let blocks = self
             .ts
@@ -490,7 +491,13 @@ impl<'a> Content<'a> {
             .style(1.25, 1.3)
             .bold()
             .with_color(clinic.colors.primary);
-        let blocks = self.kept(self.words.contact, &heading, ix, iw, 1.2 * self.em() + pad);
+        let blocks = self.kept(
+            self.words.contact(),
+            &heading,
+            ix,
+            iw,
+            1.2 * self.em() + pad,
+        );
         self.push(blocks);
         let mut lines: Vec<(Paragraph, TextStyle)> =
             vec![(vec![Span::bold(&clinic.name)], self.body)];
@@ -511,7 +518,7 @@ impl<'a> Content<'a> {
             lines.push((vec![link(email, "mailto:")], self.body));
         }
         if let Some(booking) = &clinic.booking_url {
-            let label = Span::plain(format!("{}: ", self.words.book_online));
+            let label = Span::plain(format!("{}: ", self.words.book_online()));
             lines.push((vec![label, link(booking, "")], self.body));
         }
         for (para, style) in lines {
@@ -551,10 +558,11 @@ impl Content<'_> {
     /// code is drawn as shapes so it prints sharp.
     fn qr(&self, url: &str) -> Option<(Vec<Element>, f32)> {
         let size = QR_SIZE;
-        let mut elements = super::qr::qr_code(url, 0.0, 0.0, size, Rgb::INK)?;
+        let mut elements =
+            super::qr::qr_code(url, (0.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
         let caption = self.small.bold().with_color(Rgb::INK);
         for line in self.ts.lines(
-            &[Span::plain(self.words.scan_to_book)],
+            &[Span::plain(self.words.scan_to_book())],
             &caption,
             size + 40.0,
         ) {

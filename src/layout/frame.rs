@@ -8,10 +8,11 @@ use crate::text::{FaceId, PlacedGlyph};
 
 #[derive(Debug, Clone)]
 pub enum Element {
-    /// Glyphs of one face on one baseline.
+    /// Glyphs of one face on one baseline, `width` long.
     Text {
         x: f32,
         baseline: f32,
+        width: f32,
         face: FaceId,
         size: f32,
         color: Rgb,
@@ -74,6 +75,20 @@ impl Element {
         };
         self
     }
+
+    /// The element's place in a page `page_width` wide seen in a mirror;
+    /// what it draws (glyphs, pictures) is not reversed.
+    fn mirrored(mut self, page_width: f32) -> Element {
+        match &mut self {
+            Element::Text { x, width: w, .. }
+            | Element::Rect { x, w, .. }
+            | Element::Frame { x, w, .. }
+            | Element::Image { x, w, .. }
+            | Element::Link { x, w, .. } => *x = page_width - *x - *w,
+            Element::Disc { cx, .. } => *cx = page_width - *cx,
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -112,6 +127,19 @@ pub struct Document {
 }
 
 impl Document {
+    /// For right-to-left writing: every page laid out as its mirror image, so
+    /// text starts at the right, markers sit right of their items and a
+    /// trifold's panels fold the other way. Lines were set from their start
+    /// edge (see `text::Line`), so they come out right-aligned.
+    pub fn mirrored(mut self) -> Document {
+        let width = self.width;
+        for page in &mut self.pages {
+            let elements = std::mem::take(&mut page.elements);
+            page.elements = elements.into_iter().map(|e| e.mirrored(width)).collect();
+        }
+        self
+    }
+
     /// The pages, moved out so their glyphs can be consumed, and the rest.
     pub fn take_pages(mut self) -> (Vec<Page>, Document) {
         (std::mem::take(&mut self.pages), self)

@@ -8,9 +8,22 @@ use qrcode::{Color, EcLevel, QrCode};
 const QUIET_ZONE: usize = 4;
 
 /// The modules of a QR code for `text`, as filled rectangles: a square of side `size` points with its top-left at (x, y), including the 4-module quiet zone (white), dark modules in `dark`. Adjacent dark modules in a row are merged into one rectangle to keep the PDF small. Error correction level M. Returns None if the text is too long for a QR code.
-pub fn qr_code(text: &str, x: f32, y: f32, size: f32, dark: Rgb) -> Option<Vec<Element>> {
+///
+/// `flipped` draws the code reversed left to right, for a page that will be
+/// mirrored whole (right-to-left writing) and so turn it the right way round.
+pub fn qr_code(
+    text: &str,
+    (x, y): (f32, f32),
+    size: f32,
+    dark: Rgb,
+    flipped: bool,
+) -> Option<Vec<Element>> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
     let width = code.width();
+    let dark_at = |col: usize, row: usize| {
+        let col = if flipped { width - 1 - col } else { col };
+        code[(col, row)] == Color::Dark
+    };
     let module = size / (width + 2 * QUIET_ZONE) as f32;
     // Each edge from its own index (not by accumulating), so rounding never
     // drifts and neighbouring runs share exactly the same edge.
@@ -29,12 +42,12 @@ pub fn qr_code(text: &str, x: f32, y: f32, size: f32, dark: Rgb) -> Option<Vec<E
         let h = at(y, row + 1) - top;
         let mut col = 0;
         while col < width {
-            if code[(col, row)] != Color::Dark {
+            if !dark_at(col, row) {
                 col += 1;
                 continue;
             }
             let start = col;
-            while col < width && code[(col, row)] == Color::Dark {
+            while col < width && dark_at(col, row) {
                 col += 1;
             }
             let left = at(x, start);
@@ -72,7 +85,7 @@ mod tests {
 
     #[test]
     fn first_element_is_the_white_quiet_zone_square() {
-        let elements = qr_code(URL, 30.0, 40.0, 99.0, Rgb::INK).unwrap();
+        let elements = qr_code(URL, (30.0, 40.0), 99.0, Rgb::INK, false).unwrap();
         assert_eq!(rect(&elements[0]), (30.0, 40.0, 99.0, 99.0, Rgb::WHITE));
         assert!(elements[1..].iter().all(|e| rect(e).4 == Rgb::INK));
     }
@@ -82,7 +95,7 @@ mod tests {
         // Version 2: 25 modules plus 2 × 4 quiet zone = 33 modules across.
         let (x0, y0, size) = (30.0, 40.0, 99.0);
         let module = size / 33.0;
-        let elements = qr_code(URL, x0, y0, size, Rgb::INK).unwrap();
+        let elements = qr_code(URL, (x0, y0), size, Rgb::INK, false).unwrap();
         let dark: Vec<_> = elements[1..].iter().map(rect).collect();
         let left = dark.iter().map(|r| r.0).fold(f32::MAX, f32::min);
         let top = dark.iter().map(|r| r.1).fold(f32::MAX, f32::min);
@@ -106,7 +119,7 @@ mod tests {
     #[test]
     fn all_rects_lie_inside_the_square() {
         let (x0, y0, size) = (12.5, 700.0, 72.0);
-        let elements = qr_code(URL, x0, y0, size, Rgb::INK).unwrap();
+        let elements = qr_code(URL, (x0, y0), size, Rgb::INK, false).unwrap();
         for e in &elements {
             let (x, y, w, h, _) = rect(e);
             assert!(w > 0.0 && h > 0.0);
@@ -120,7 +133,7 @@ mod tests {
 
     #[test]
     fn dark_runs_are_merged_and_do_not_overlap() {
-        let elements = qr_code(URL, 0.0, 0.0, 33.0, Rgb::INK).unwrap();
+        let elements = qr_code(URL, (0.0, 0.0), 33.0, Rgb::INK, false).unwrap();
         let dark: Vec<_> = elements[1..].iter().map(rect).collect();
         let code = QrCode::with_error_correction_level(URL, EcLevel::M).unwrap();
         let modules = code
@@ -145,6 +158,6 @@ mod tests {
     #[test]
     fn overly_long_text_returns_none() {
         // Version 40 at level M holds at most 2331 bytes.
-        assert!(qr_code(&"x".repeat(4000), 0.0, 0.0, 100.0, Rgb::INK).is_none());
+        assert!(qr_code(&"x".repeat(4000), (0.0, 0.0), 100.0, Rgb::INK, false).is_none());
     }
 }

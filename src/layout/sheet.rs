@@ -25,7 +25,7 @@ pub fn sheet(handout: &Handout, clinic: &Clinic, options: &Options) -> Document 
     let frame = (MARGIN, width - 2.0 * MARGIN);
     let mut c = Content::new(
         clinic,
-        &handout.language,
+        handout,
         frame,
         bottom - MARGIN,
         clinic.body_size,
@@ -60,12 +60,17 @@ pub fn sheet(handout: &Handout, clinic: &Clinic, options: &Options) -> Document 
             Page { elements }
         })
         .collect();
-    Document {
+    let document = Document {
         width,
         height,
         pages,
         outline: flowed.outline,
         metadata: metadata(handout, clinic, options),
+    };
+    if handout.writing.rtl {
+        document.mirrored()
+    } else {
+        document
     }
 }
 
@@ -177,11 +182,9 @@ fn footer(
         None => c.clinic.name.clone(),
     };
     let right = format!(
-        "{} {} · {} {page} {} {count}",
-        c.words.reviewed,
-        h.reviewed.month_year(),
-        c.words.page,
-        c.words.of
+        "{} · {}",
+        c.words.reviewed(h.reviewed),
+        c.words.page(page, count)
     );
     for (text, align) in [(left, 0.0), (right, 1.0)] {
         for line in c.ts.lines(&[Span::plain(&text)], &style, w / 2.0) {

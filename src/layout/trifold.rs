@@ -138,12 +138,17 @@ pub fn trifold(
             ..b
         })
         .collect();
-    Ok(Document {
+    let document = Document {
         width: g.width,
         height: g.height,
         pages,
         outline,
         metadata: metadata(handout, clinic, options),
+    };
+    Ok(if handout.writing.rtl {
+        document.mirrored()
+    } else {
+        document
     })
 }
 
@@ -158,7 +163,7 @@ fn flow(
     let (top, bottom) = g.region();
     let mut c = Content::new(
         clinic,
-        &handout.language,
+        handout,
         (0.0, g.flow_width()),
         bottom - top,
         size,
@@ -207,7 +212,7 @@ fn back(
     let (x, w) = g.column(panel);
     let mut c = panel_content(handout, clinic, g, w, size);
     c.contact_block(0.0, w, false);
-    let reviewed = format!("{} {}", c.words.reviewed, handout.reviewed.month_year());
+    let reviewed = c.words.reviewed(handout.reviewed);
     let style = c.body.bold();
     let blocks =
         c.ts.blocks(&[Span::plain(reviewed)], &style, 0.0, w, c.em());
@@ -299,21 +304,14 @@ fn cover(
 
 /// Content for one panel `w` wide.
 fn panel_content<'a>(
-    handout: &Handout,
+    handout: &'a Handout,
     clinic: &'a Clinic,
     g: &Geometry,
     w: f32,
     size: f32,
 ) -> Content<'a> {
     let (top, bottom) = g.region();
-    Content::new(
-        clinic,
-        &handout.language,
-        (0.0, w),
-        bottom - top,
-        size,
-        false,
-    )
+    Content::new(clinic, handout, (0.0, w), bottom - top, size, false)
 }
 
 /// Flow content that must fit one panel, placed at `x`.

@@ -5,7 +5,7 @@ use super::flow::Block;
 use super::frame::Element;
 use crate::markup::Span;
 use crate::model::Rgb;
-use crate::text::{FontSet, Line, Run, break_lines};
+use crate::text::{FontSet, Line, Run, Writing, break_lines};
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +46,7 @@ pub struct Typesetter<'a> {
     pub link_color: Rgb,
     /// Large print has no italics: emphasis is set in bold instead.
     pub italic_as_bold: bool,
+    pub writing: &'a Writing,
 }
 
 impl Typesetter<'_> {
@@ -78,7 +79,7 @@ impl Typesetter<'_> {
                 }
             }
         }
-        break_lines(self.fonts, &runs, width)
+        break_lines(self.fonts, &runs, width, self.writing)
     }
 
     /// Lines of even length (for titles and headings): the narrowest width
@@ -160,6 +161,7 @@ impl Typesetter<'_> {
             out.push(Element::Text {
                 x: x + f.x,
                 baseline,
+                width: f.width,
                 face: f.face,
                 size: f.size,
                 color: f.style.color,
@@ -190,7 +192,9 @@ impl Typesetter<'_> {
     /// Distance from a line box's top to its baseline: the glyphs' extent
     /// centred in the leading.
     pub fn baseline(&self, style: &TextStyle) -> f32 {
-        let face = self.fonts.face(self.fonts.styled(false, false));
+        let face = self
+            .fonts
+            .face(self.fonts.styled(self.writing.family, false, false));
         let extent = (face.ascender - face.descender) * style.size;
         (style.leading - extent) / 2.0 + face.ascender * style.size
     }

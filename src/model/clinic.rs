@@ -2,7 +2,7 @@
 
 use super::{io_reason, read_source};
 use crate::diagnostic::{Diagnostic, Source};
-use crate::parse::clinic::{ClinicFile, Paper};
+use crate::parse::clinic::{ClinicFile, FallbackFile, Paper};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
 use crate::text::{Face, FontSet};
@@ -121,14 +121,30 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             .map_err(|d| errors.push(d))
             .ok()
     };
-    let regular = face(&fonts_file.regular);
-    let others = [
-        &fonts_file.bold,
-        &fonts_file.italic,
-        &fonts_file.bold_italic,
-    ]
-    .map(|spec| spec.as_ref().and_then(&mut face));
-    let fallbacks: Vec<Face> = fonts_file.fallback.iter().filter_map(&mut face).collect();
+    let mut family = |regular: &Spanned<String>, styles: [&Option<Spanned<String>>; 3]| {
+        let regular = face(regular);
+        let others = styles.map(|spec| spec.as_ref().and_then(&mut face));
+        regular.map(|r| (r, others))
+    };
+    let own = family(
+        &fonts_file.regular,
+        [
+            &fonts_file.bold,
+            &fonts_file.italic,
+            &fonts_file.bold_italic,
+        ],
+    );
+    let fallbacks: Vec<_> = fonts_file
+        .fallback
+        .iter()
+        .filter_map(|f| match f.get_ref() {
+            FallbackFile::Face(path) => {
+                let path = Spanned::new(f.span(), path.clone());
+                family(&path, [&None, &None, &None])
+            }
+            FallbackFile::Family(f) => family(&f.regular, [&f.bold, &f.italic, &f.bold_italic]),
+        })
+        .collect();
 
     let logo = file.logo.as_ref().and_then(|spec| {
         load_picture(&source, &dir, spec, &crate::picture::Cache::default())
@@ -136,7 +152,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             .ok()
     });
 
-    let fonts = regular.map(|r| FontSet::new(r, others, fallbacks));
+    let fonts = own.map(|own| FontSet::new(std::iter::once(own).chain(fallbacks).collect()));
     if let Some(fonts) = &fonts {
         let printed = [
             &Some(file.name.clone()),
@@ -198,7 +214,7 @@ fn resolve(dir: &Path, spec: &Spanned<String>) -> PathBuf {
 fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face, Diagnostic> {
     let at = spec.span().start;
     let path = resolve(dir, spec);
-    let bytes = std::fs::read(&path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         source.error(
             at,
             "missing-file",
@@ -208,7 +224,12 @@ fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face
                 io_reason(&e)
             ),
         )
-    })?;
+    };
+    let file = std::fs::File::open(&path).map_err(unreadable)?;
+    // Mapped, not read: a CJK face is megabytes, of which a leaflet uses a few pages.
+    // SAFETY: font files are not changed while a build runs; if one were,
+    // the worst outcome is wrong glyphs or a failed build.
+    let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(unreadable)?;
     if bytes.len() > MAX_FONT_BYTES {
         let message = format!(
             "font `{}` is over {} MB; use a subset or a single-script font",
@@ -221,7 +242,7 @@ fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    Face::from_bytes(&name, bytes)
+    Face::from_data(&name, std::sync::Arc::new(bytes))
         .map_err(|why| source.error(at, "bad-font", format!("font `{}` {why}", spec.get_ref())))
 }
 

@@ -10,9 +10,10 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
 use crate::markup::{Paragraph, PlaceholderError, expand_placeholders, paragraphs};
 use crate::parse::handout::{HandoutFile, ItemFile, SectionFile};
+use crate::parse::words::WordsFile;
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
-use crate::text::FontSet;
+use crate::text::{FontSet, Writing};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,10 @@ pub struct Handout {
     pub subtitle: Option<String>,
     /// BCP 47 tag.
     pub language: String,
+    /// Direction, glyph forms and font family of the language.
+    pub writing: Writing,
+    /// The words the tool prints itself, in the handout's language.
+    pub words: Words,
     pub reviewed: Date,
     pub next_review: Date,
     pub summary: Vec<Paragraph>,
@@ -94,7 +99,19 @@ pub fn load_handout(
     if let Some(tag) = &file.language {
         v.check_language(tag);
     }
-    let words = Words::for_language(&language);
+    let language_at = file.language.as_ref().map_or(0, |l| l.span().start);
+    let words = Words::resolve(
+        &language,
+        file.words.as_ref(),
+        &source,
+        language_at,
+        |key| needed_word(key, &file, clinic),
+    )
+    .map_err(|mut errors| v.errors.append(&mut errors))
+    .ok();
+    if let Some(words) = &words {
+        v.check_words_drawn(words, file.words.as_ref(), language_at);
+    }
     let reviewed = v.date(&file.reviewed, "reviewed");
     let next_review = match &file.next_review {
         Some(d) => v.date(d, "next_review"),
@@ -121,14 +138,25 @@ pub fn load_handout(
         .iter()
         .filter_map(|k| v.line(k, "keywords"))
         .collect();
-    let sections = file
+    let sections: Vec<Section> = file
         .sections
         .iter()
-        .map(|s| v.section(s, words, &clinic.name))
+        .map(|s| v.section(s, words.as_ref(), &clinic.name))
         .collect();
 
-    match (title, reviewed, next_review, v.errors.is_empty()) {
-        (Some(title), Some(reviewed), Some(next_review), true) => Ok(Handout {
+    match (title, reviewed, next_review, words, v.errors.is_empty()) {
+        (Some(title), Some(reviewed), Some(next_review), Some(words), true) => Ok(Handout {
+            writing: Writing::new(
+                &language,
+                clinic.fonts.family_for(&printed_text(
+                    &title,
+                    &subtitle,
+                    [&summary, &closing],
+                    &sections,
+                    &words,
+                )),
+            ),
+            words,
             path: path.to_path_buf(),
             source,
             title,
@@ -144,6 +172,49 @@ pub fn load_handout(
         }),
         _ => Err(v.errors),
     }
+}
+
+/// Whether a handout prints the word `key` of its [`Words`].
+fn needed_word(key: &str, file: &HandoutFile, clinic: &Clinic) -> bool {
+    match key {
+        "book_online" | "scan_to_book" => clinic.booking_url.is_some(),
+        "disclaimer" => clinic.disclaimer.is_none(),
+        "causes" | "prevention" | "self_care" | "warning_signs" | "treatments" | "text" => {
+            file.sections.iter().any(|s| {
+                let s = s.get_ref();
+                s.heading.is_none() && super::words::kind_key(*s.kind.get_ref()) == key
+            })
+        }
+        _ => true,
+    }
+}
+
+/// All the text a handout prints, to choose the font family that sets it.
+fn printed_text(
+    title: &str,
+    subtitle: &Option<String>,
+    blocks: [&[Paragraph]; 2],
+    sections: &[Section],
+    words: &Words,
+) -> String {
+    let mut out = format!("{title} {}", subtitle.as_deref().unwrap_or_default());
+    let mut add = |paragraphs: &[Paragraph]| {
+        for span in paragraphs.iter().flatten() {
+            out.push(' ');
+            out.push_str(&span.text);
+        }
+    };
+    blocks.into_iter().for_each(&mut add);
+    for section in sections {
+        add(&[vec![crate::markup::Span::plain(section.heading.as_str())]]);
+        add(&section.intro);
+        for item in &section.items {
+            add(item.title.as_slice());
+            add(&item.text);
+        }
+    }
+    out.push_str(&words.all_text());
+    out
 }
 
 /// Every placeholder a text may use.
@@ -295,12 +366,30 @@ impl Validator<'_> {
             .map_or_else(Vec::new, |t| paragraphs(&t))
     }
 
-    fn section(&mut self, spanned: &Spanned<SectionFile>, words: &Words, clinic: &str) -> Section {
+    /// The words the tool prints must be drawable too: an uncovered
+    /// character is reported at the handout's own word, else at `language`.
+    fn check_words_drawn(&mut self, words: &Words, own: Option<&Spanned<WordsFile>>, at: usize) {
+        if let Some(c) = uncovered(self.fonts, &words.all_text()) {
+            let place = own
+                .map(|w| self.source.find_in(&w.span(), &c.to_string()))
+                .filter(|p| self.source.text[*p..].starts_with(c))
+                .unwrap_or(at);
+            self.error(place, "uncovered-character", uncovered_message(c));
+        }
+    }
+
+    fn section(
+        &mut self,
+        spanned: &Spanned<SectionFile>,
+        words: Option<&Words>,
+        clinic: &str,
+    ) -> Section {
         let s = spanned.get_ref();
         let kind = *s.kind.get_ref();
-        let heading = match &s.heading {
-            Some(h) => self.line(h, "heading").unwrap_or_default(),
-            None => words.default_heading(kind, clinic),
+        let heading = match (&s.heading, words) {
+            (Some(h), _) => self.line(h, "heading").unwrap_or_default(),
+            (None, Some(words)) => words.heading(kind, clinic),
+            (None, None) => String::new(),
         };
         let style = s
             .style
@@ -318,12 +407,15 @@ impl Validator<'_> {
 
     fn item(&mut self, spanned: &Spanned<ItemFile>) -> Item {
         let i = spanned.get_ref();
+        // None: not given; Some(None): could not be expanded (already reported).
         let title = i
             .title
             .as_ref()
-            .and_then(|t| self.expand(t))
-            .map(|t| crate::markup::inline(t.trim()));
-        let text = self.paragraphs(i.text.as_ref());
+            .map(|t| self.expand(t).map(|t| crate::markup::inline(t.trim())));
+        let text = i
+            .text
+            .as_ref()
+            .map(|t| self.expand(t).map(|t| paragraphs(&t)));
         if i.title.is_none() && i.text.is_none() {
             self.error(
                 spanned.span().start,
@@ -331,8 +423,8 @@ impl Validator<'_> {
                 "this item has no words: give it a `title`, a `text` or both".into(),
             );
         }
-        let empty_title = title.as_ref().is_some_and(|t| t.is_empty());
-        let empty_text = i.text.is_some() && text.is_empty();
+        let empty_title = matches!(&title, Some(Some(t)) if t.is_empty());
+        let empty_text = matches!(&text, Some(Some(t)) if t.is_empty());
         for (field, empty) in [(&i.title, empty_title), (&i.text, empty_text)] {
             if let (Some(f), true) = (field, empty) {
                 self.error(
@@ -368,8 +460,8 @@ impl Validator<'_> {
             (None, None) => None,
         };
         Item {
-            title: title.filter(|t| !t.is_empty()),
-            text,
+            title: title.flatten().filter(|t| !t.is_empty()),
+            text: text.flatten().unwrap_or_default(),
             picture,
         }
     }

@@ -81,7 +81,7 @@ pub fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
         |c: &char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200c}' | '\u{200d}');
     text.chars()
         .filter(drawn)
-        .find(|c| fonts.for_char(*c, false, false).is_none())
+        .find(|c| fonts.for_char(*c, false, false, 0).is_none())
 }
 
 /// `text` without characters that only hint at breaks and are never printed:

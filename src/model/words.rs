@@ -1,59 +1,353 @@
-//! The words the tool prints itself, per language. English is built in.
+//! The words the tool prints itself (default headings, footer, contact box,
+//! dates), per language: built-in tables for seven languages in words/*.toml,
+//! under a handout's own `[words]`.
 
 use super::SectionKind;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Source};
+use crate::parse::Spanned;
+use crate::parse::words::WordsFile;
 
+/// The languages with built-in words, as BCP 47 tags.
+pub const LANGUAGES: [&str; 7] = ["en", "es", "vi", "zh-Hans", "zh-Hant", "ru", "ar"];
+
+const TABLES: [&str; 7] = [
+    include_str!("words/en.toml"),
+    include_str!("words/es.toml"),
+    include_str!("words/vi.toml"),
+    include_str!("words/zh-Hans.toml"),
+    include_str!("words/zh-Hant.toml"),
+    include_str!("words/ru.toml"),
+    include_str!("words/ar.toml"),
+];
+
+/// Every key of a words table with the placeholders its text may use.
+const KEYS: [(&str, &[&str]); 17] = [
+    ("causes", &[]),
+    ("prevention", &[]),
+    ("self_care", &[]),
+    ("warning_signs", &[]),
+    ("treatments", &["clinic"]),
+    ("text", &[]),
+    ("reviewed", &["date"]),
+    ("page", &["page", "pages"]),
+    ("contact", &[]),
+    ("book_online", &[]),
+    ("scan_to_book", &[]),
+    ("prepared_for", &["name", "date"]),
+    ("note", &[]),
+    ("disclaimer", &[]),
+    ("months", &[]),
+    ("month_year", &["month", "mm", "year"]),
+    ("date", &["day", "dd", "month", "mm", "year"]),
+];
+
+/// The words for one handout.
+#[derive(Debug, Clone)]
 pub struct Words {
-    pub causes: &'static str,
-    pub prevention: &'static str,
-    pub self_care: &'static str,
-    pub warning_signs: &'static str,
-    /// Followed by the clinic's name.
-    pub treatments_at: &'static str,
-    pub text: &'static str,
-    pub reviewed: &'static str,
-    pub page: &'static str,
-    pub of: &'static str,
-    pub contact: &'static str,
-    pub book_online: &'static str,
-    pub scan_to_book: &'static str,
-    pub prepared_for: &'static str,
-    pub note: &'static str,
-    pub disclaimer: &'static str,
+    /// Text of each key of [`KEYS`] but `months`, in that order.
+    texts: Vec<String>,
+    months: Vec<String>,
 }
 
-pub const ENGLISH: Words = Words {
-    causes: "What causes it",
-    prevention: "How to prevent it",
-    self_care: "What you can do at home",
-    warning_signs: "When to get help right away",
-    treatments_at: "Treatments at",
-    text: "More information",
-    reviewed: "Reviewed",
-    page: "Page",
-    of: "of",
-    contact: "Contact us",
-    book_online: "Book online",
-    scan_to_book: "Scan to book",
-    prepared_for: "Prepared for",
-    note: "A note from your care team",
-    disclaimer: "This leaflet gives general information. It does not replace advice from your \
-                 doctor or care team about your own health. In an emergency, call 911.",
-};
-
 impl Words {
-    /// The words for a BCP 47 language tag.
-    pub fn for_language(_language: &str) -> &'static Words {
-        &ENGLISH
+    /// The words for the language `tag`: the handout's `own` over the
+    /// built-in ones. Every key `needed` says is printed must have words; the
+    /// errors name the missing ones.
+    pub fn resolve(
+        tag: &str,
+        own: Option<&Spanned<WordsFile>>,
+        source: &Source,
+        at: usize,
+        needed: impl Fn(&str) -> bool,
+    ) -> Result<Words, Vec<Diagnostic>> {
+        let built_in = built_in(tag);
+        let own_table = own.map(Spanned::get_ref);
+        let mut errors = Vec::new();
+        if let Some(own) = own_table {
+            errors.extend(check_own(own, source));
+        }
+        let mut missing = Vec::new();
+        let mut texts = Vec::new();
+        for (key, _) in KEYS.iter().filter(|(k, _)| *k != "months") {
+            let text = own_table
+                .and_then(|w| text(w, key))
+                .or_else(|| built_in.as_ref().and_then(|w| text(w, key)));
+            match text {
+                Some(t) => texts.push(t.get_ref().trim().to_string()),
+                None if needed(key) => missing.push(*key),
+                None => texts.push(String::new()),
+            }
+        }
+        let months = own_table
+            .and_then(|w| w.months.as_ref())
+            .or_else(|| built_in.as_ref().and_then(|w| w.months.as_ref()))
+            .map(|m| m.get_ref().clone());
+        if months.is_none() {
+            missing.push("months");
+        }
+        if !missing.is_empty() {
+            let message = format!(
+                "there are no built-in words for language `{tag}`; set {} under [words] in \
+                 this handout, or write it in one of {}",
+                missing.join(", "),
+                LANGUAGES.join(", ")
+            );
+            let at = own.map_or(at, |w| w.span().start);
+            errors.push(source.error(at, "missing-words", message));
+        }
+        match (months, errors.is_empty()) {
+            (Some(months), true) if months.len() == 12 => Ok(Words { texts, months }),
+            _ => Err(errors),
+        }
     }
 
-    pub fn default_heading(&self, kind: SectionKind, clinic: &str) -> String {
-        match kind {
-            SectionKind::Causes => self.causes.into(),
-            SectionKind::Prevention => self.prevention.into(),
-            SectionKind::SelfCare => self.self_care.into(),
-            SectionKind::WarningSigns => self.warning_signs.into(),
-            SectionKind::Treatments => format!("{} {clinic}", self.treatments_at),
-            SectionKind::Text => self.text.into(),
+    /// Every word, for font coverage and choice.
+    pub fn all_text(&self) -> String {
+        let mut all = self.texts.join(" ");
+        for month in &self.months {
+            all.push(' ');
+            all.push_str(month);
         }
+        all
+    }
+
+    fn get(&self, key: &str) -> &str {
+        let index = KEYS
+            .iter()
+            .filter(|(k, _)| *k != "months")
+            .position(|(k, _)| *k == key)
+            .expect("a key of KEYS");
+        &self.texts[index]
+    }
+
+    pub fn heading(&self, kind: SectionKind, clinic: &str) -> String {
+        match kind {
+            SectionKind::Treatments => fill(self.get("treatments"), &[("clinic", clinic)]),
+            _ => self.get(kind_key(kind)).to_string(),
+        }
+    }
+
+    /// "Reviewed November 2026".
+    pub fn reviewed(&self, date: Date) -> String {
+        fill(self.get("reviewed"), &[("date", &self.month_year(date))])
+    }
+
+    /// "Page 1 of 2".
+    pub fn page(&self, page: usize, pages: usize) -> String {
+        let (page, pages) = (page.to_string(), pages.to_string());
+        fill(self.get("page"), &[("page", &page), ("pages", &pages)])
+    }
+
+    /// "Prepared for NAME, November 24, 2026".
+    pub fn prepared_for(&self, name: &str, date: Date) -> String {
+        let date = self.date(date);
+        fill(self.get("prepared_for"), &[("name", name), ("date", &date)])
+    }
+
+    pub fn contact(&self) -> &str {
+        self.get("contact")
+    }
+
+    pub fn book_online(&self) -> &str {
+        self.get("book_online")
+    }
+
+    pub fn scan_to_book(&self) -> &str {
+        self.get("scan_to_book")
+    }
+
+    pub fn note(&self) -> &str {
+        self.get("note")
+    }
+
+    pub fn disclaimer(&self) -> &str {
+        self.get("disclaimer")
+    }
+
+    /// "November 2026".
+    pub fn month_year(&self, date: Date) -> String {
+        fill(self.get("month_year"), &self.date_values(date))
+    }
+
+    /// "November 24, 2026".
+    pub fn date(&self, date: Date) -> String {
+        fill(self.get("date"), &self.date_values(date))
+    }
+
+    fn date_values(&self, d: Date) -> [(&'static str, String); 5] {
+        [
+            ("day", d.day.to_string()),
+            ("dd", format!("{:02}", d.day)),
+            ("month", self.months[usize::from(d.month) - 1].clone()),
+            ("mm", format!("{:02}", d.month)),
+            ("year", d.year.to_string()),
+        ]
+    }
+}
+
+/// The key of a section kind's default heading.
+pub fn kind_key(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Causes => "causes",
+        SectionKind::Prevention => "prevention",
+        SectionKind::SelfCare => "self_care",
+        SectionKind::WarningSigns => "warning_signs",
+        SectionKind::Treatments => "treatments",
+        SectionKind::Text => "text",
+    }
+}
+
+/// The built-in table for a BCP 47 tag, matched on its language, and for
+/// Chinese on its script or, failing that, its region.
+fn built_in(tag: &str) -> Option<WordsFile> {
+    let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
+    let language = subtags.first()?.as_str();
+    let name = if language == "zh" {
+        let traditional = subtags.iter().skip(1).any(|s| {
+            matches!(s.as_str(), "hant" | "tw" | "hk" | "mo")
+                && !subtags.iter().any(|s| s == "hans")
+        });
+        if traditional { "zh-Hant" } else { "zh-Hans" }
+    } else {
+        language
+    };
+    let index = LANGUAGES.iter().position(|l| *l == name)?;
+    Some(toml::from_str(TABLES[index]).expect("built-in words parse"))
+}
+
+fn text<'a>(w: &'a WordsFile, key: &str) -> Option<&'a Spanned<String>> {
+    match key {
+        "causes" => w.causes.as_ref(),
+        "prevention" => w.prevention.as_ref(),
+        "self_care" => w.self_care.as_ref(),
+        "warning_signs" => w.warning_signs.as_ref(),
+        "treatments" => w.treatments.as_ref(),
+        "text" => w.text.as_ref(),
+        "reviewed" => w.reviewed.as_ref(),
+        "page" => w.page.as_ref(),
+        "contact" => w.contact.as_ref(),
+        "book_online" => w.book_online.as_ref(),
+        "scan_to_book" => w.scan_to_book.as_ref(),
+        "prepared_for" => w.prepared_for.as_ref(),
+        "note" => w.note.as_ref(),
+        "disclaimer" => w.disclaimer.as_ref(),
+        "month_year" => w.month_year.as_ref(),
+        "date" => w.date.as_ref(),
+        _ => None,
+    }
+}
+
+/// A handout's own words: twelve months, no empty text, and only the
+/// placeholders each key fills.
+fn check_own(own: &WordsFile, source: &Source) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if let Some(months) = &own.months
+        && (months.get_ref().len() != 12 || months.get_ref().iter().any(|m| m.trim().is_empty()))
+    {
+        let message = format!(
+            "`months` must name all twelve months, January first; it has {}",
+            months.get_ref().len()
+        );
+        errors.push(source.error(months.span().start, "bad-words", message));
+    }
+    for (key, allowed) in KEYS {
+        let Some(value) = text(own, key) else {
+            continue;
+        };
+        if value.get_ref().trim().is_empty() {
+            let message = format!("`{key}` is empty; leave it out to use the built-in words");
+            errors.push(source.error(value.span().start, "bad-words", message));
+        }
+        for name in placeholders(value.get_ref()) {
+            if !allowed.contains(&name) {
+                let fills: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
+                let fills = if fills.is_empty() {
+                    "none".to_string()
+                } else {
+                    fills.join(", ")
+                };
+                let at = source.find_in(&value.span(), &format!("{{{name}}}"));
+                let message =
+                    format!("`{key}` cannot fill {{{name}}}; the words it fills: {fills}");
+                errors.push(source.error(at, "unknown-placeholder", message));
+            }
+        }
+    }
+    errors
+}
+
+/// The `{name}`s in a template.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
+/// `template` with each `{name}` replaced by its value.
+fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value.as_ref());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(tag: &str) -> Words {
+        let source = Source::new("x.toml", "");
+        Words::resolve(tag, None, &source, 0, |_| true).expect("built in")
+    }
+
+    #[test]
+    fn every_built_in_table_has_every_key() {
+        for tag in LANGUAGES {
+            let table = built_in(tag).expect(tag);
+            for (key, _) in KEYS {
+                let present = key == "months" || text(&table, key).is_some();
+                assert!(present, "{tag} lacks {key}");
+            }
+            assert_eq!(
+                table.months.map(|m| m.into_inner().len()),
+                Some(12),
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_find_their_tables() {
+        let date = Date::new(2026, 11, 24).unwrap();
+        assert_eq!(words("en-GB").month_year(date), "November 2026");
+        assert_eq!(words("es-MX").date(date), "24 de noviembre de 2026");
+        assert_eq!(words("vi").month_year(date), "tháng 11 năm 2026");
+        assert_eq!(words("zh").date(date), "2026年11月24日");
+        assert_eq!(words("zh-TW").page(1, 2), "第1頁，共2頁");
+        assert_eq!(words("zh-Hant-HK").page(1, 2), "第1頁，共2頁");
+        assert_eq!(words("zh-Hans-HK").page(1, 2), "第1页，共2页");
+        assert_eq!(
+            words("ru").date(Date::new(2026, 3, 5).unwrap()),
+            "05.03.2026"
+        );
+        assert_eq!(words("ar").page(2, 3), "صفحة 2 من 3");
+    }
+
+    #[test]
+    fn templates_are_filled() {
+        let en = words("en");
+        let date = Date::new(2026, 11, 1).unwrap();
+        assert_eq!(en.reviewed(date), "Reviewed November 2026");
+        assert_eq!(
+            en.prepared_for("Ana", date),
+            "Prepared for Ana, November 1, 2026"
+        );
+        assert_eq!(
+            en.heading(SectionKind::Treatments, "Gramercy"),
+            "Treatments at Gramercy"
+        );
     }
 }

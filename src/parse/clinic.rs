@@ -95,10 +95,68 @@ pub struct FontsFile {
     /// The bold italic face (TTF/OTF).
     #[schemars(with = "Option<String>")]
     pub bold_italic: Option<Spanned<String>>,
-    /// For characters the main faces lack.
+    /// For characters (scripts) the main faces lack, in order of preference:
+    /// each a font file, or a family table with `regular` and optionally
+    /// `bold`, `italic` and `bold_italic`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub fallback: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<FallbackFile>")]
+    pub fallback: Vec<Spanned<FallbackFile>>,
+}
+
+/// A fallback font: one file for every style, or a family of styles.
+#[derive(Debug, JsonSchema)]
+#[schemars(untagged)]
+pub enum FallbackFile {
+    /// One face (TTF/OTF), used for every style.
+    Face(String),
+    /// A family: `regular` and optionally `bold`, `italic`, `bold_italic`.
+    Family(FamilyFile),
+}
+
+// By hand rather than `#[serde(untagged)]`, which loses the positions
+// (`Spanned`) inside a family and gives editors a vague error.
+impl<'de> Deserialize<'de> for FallbackFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = FallbackFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a font file, or a table with `regular` and optionally `bold`, `italic`, \
+                     `bold_italic`",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<FallbackFile, E> {
+                Ok(FallbackFile::Face(path.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FallbackFile, A::Error> {
+                let family = serde::de::value::MapAccessDeserializer::new(map);
+                FamilyFile::deserialize(family).map(FallbackFile::Family)
+            }
+        }
+        d.deserialize_any(Entry)
+    }
+}
+
+/// A fallback family's faces (TTF/OTF).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyFile {
+    /// Required. The regular face.
+    #[schemars(with = "String")]
+    pub regular: Spanned<String>,
+    /// The bold face.
+    #[schemars(with = "Option<String>")]
+    pub bold: Option<Spanned<String>>,
+    /// The italic face.
+    #[schemars(with = "Option<String>")]
+    pub italic: Option<Spanned<String>>,
+    /// The bold italic face.
+    #[schemars(with = "Option<String>")]
+    pub bold_italic: Option<Spanned<String>>,
 }
 
 /// Paper size and body text size.

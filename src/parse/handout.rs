@@ -44,6 +44,11 @@ pub struct HandoutFile {
     /// For a translation: the source's `reviewed` date it was translated from.
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub source_reviewed: Option<Spanned<Datetime>>,
+    /// The words the tool prints itself, for a language without built-in
+    /// ones or to override those.
+    #[serde(default)]
+    #[schemars(with = "Option<super::words::WordsFile>")]
+    pub words: Option<Spanned<super::words::WordsFile>>,
     /// The handout's sections, in the order they appear.
     #[serde(default, rename = "section")]
     #[schemars(with = "Vec<SectionFile>")]

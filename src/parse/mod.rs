@@ -3,6 +3,7 @@
 
 pub mod clinic;
 pub mod handout;
+pub mod words;
 
 use crate::diagnostic::{Diagnostic, Source};
 use serde::de::DeserializeOwned;

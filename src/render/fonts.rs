@@ -36,14 +36,14 @@ pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded
         for &g in &glyphs {
             remap.remap(g);
         }
-        let (bytes, tag) = match subsetter::subset(&face.data, 0, &remap) {
+        let (bytes, tag) = match subsetter::subset((*face.data).as_ref(), 0, &remap) {
             Ok(bytes) => (bytes, Some(subset_tag(&face.name, &glyphs))),
             // A face the subsetter cannot handle is embedded whole, with its own ids.
             Err(_) => {
                 remap = GlyphRemapper::new_from_glyphs_sorted(
                     &(0..face.font.num_glyphs() as u16).collect::<Vec<_>>(),
                 );
-                (face.data.to_vec(), None)
+                ((*face.data).as_ref().to_vec(), None)
             }
         };
         let mut warnings = Vec::new();

@@ -46,6 +46,7 @@ pub fn render(
                 size,
                 color,
                 glyphs,
+                ..
             } => {
                 let Some(font) = fonts.get(&face) else {
                     continue;

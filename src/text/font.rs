@@ -2,17 +2,21 @@
 
 use std::sync::{Arc, Mutex};
 
-use harfrust::{Direction, Script, ShapePlan};
+use harfrust::{Direction, Language, Script, ShapePlan};
 use skrifa::font::Font;
 
-/// A shaping plan and the direction and script it was made for.
-type Plan = (Direction, Option<Script>, Arc<ShapePlan>);
+/// What a shaping plan is made for.
+type PlanKey = (Direction, Option<Script>, Option<Language>);
+
+/// A font file's bytes: read into memory, or mapped from disk so that a large
+/// face (CJK) costs only the pages a document touches.
+pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// One face loaded from a TTF/OTF file.
 pub struct Face {
     /// PostScript-style name for the PDF, without spaces.
     pub name: String,
-    pub data: Arc<Vec<u8>>,
+    pub data: FontData,
     pub font: Font,
     /// Above the baseline, in ems.
     pub ascender: f32,
@@ -21,9 +25,9 @@ pub struct Face {
     /// Height of capitals, in ems.
     pub cap_height: f32,
     pub units_per_em: f32,
-    /// Shaping plans by direction and script: building one costs more than
-    /// shaping a paragraph with it.
-    plans: Mutex<Vec<Plan>>,
+    /// Shaping plans by direction, script and language: building one costs
+    /// more than shaping a paragraph with it.
+    plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
     /// Coverage of ASCII, looked up once: most text is ASCII, and the cmap
     /// lookup per character costs more than shaping it.
     ascii: [bool; 128],
@@ -32,9 +36,12 @@ pub struct Face {
 impl Face {
     /// Parse a face; the error is a sentence for editors.
     pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Face, String> {
-        let data = Arc::new(data);
-        let blob: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
-        let font = Font::new(blob, 0).ok_or("is not a TrueType or OpenType font")?;
+        Face::from_data(name, Arc::new(data))
+    }
+
+    /// Parse a face from bytes in memory or mapped from a file.
+    pub fn from_data(name: &str, data: FontData) -> Result<Face, String> {
+        let font = Font::new(data.clone(), 0).ok_or("is not a TrueType or OpenType font")?;
         if !font.charmap().has_unicode() {
             return Err("has no Unicode character map, so it cannot draw text".into());
         }
@@ -71,17 +78,16 @@ impl Face {
         })
     }
 
-    /// The shaping plan for text in `direction` and `script`, made once.
-    pub fn plan(&self, direction: Direction, script: Option<Script>) -> Arc<ShapePlan> {
+    /// The shaping plan for text in a direction, script and language, made once.
+    pub fn plan(&self, key: PlanKey) -> Arc<ShapePlan> {
         let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, _, plan)) = plans
-            .iter()
-            .find(|(d, s, _)| *d == direction && *s == script)
-        {
+        if let Some((_, plan)) = plans.iter().find(|(k, _)| *k == key) {
             return plan.clone();
         }
-        let plan = Arc::new(ShapePlan::new(&self.font, direction, script, None, &[]));
-        plans.push((direction, script, plan.clone()));
+        let (direction, script, language) = &key;
+        let plan = ShapePlan::new(&self.font, *direction, *script, language.as_ref(), &[]);
+        let plan = Arc::new(plan);
+        plans.push((key, plan.clone()));
         plan
     }
 
@@ -97,38 +103,39 @@ impl Face {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
 
-/// The faces a clinic configured: four styles (missing ones borrow from their
-/// neighbours) and fallbacks for characters the main faces lack.
+/// A face in four styles: regular, bold, italic, bold italic.
+pub type Family<F> = [F; 4];
+
+/// The faces a clinic configured: its own family, then fallback families for
+/// the characters (scripts) it lacks. A family's missing styles borrow from
+/// their neighbours.
 pub struct FontSet {
     faces: Vec<Face>,
-    styles: [FaceId; 4],
-    fallbacks: Vec<FaceId>,
+    families: Vec<Family<FaceId>>,
 }
 
 impl FontSet {
-    /// `styles` holds regular, bold, italic and bold italic; only regular is required.
-    pub fn new(regular: Face, others: [Option<Face>; 3], fallbacks: Vec<Face>) -> FontSet {
-        let mut faces = vec![regular];
-        let mut id_of = |face: Option<Face>| {
-            face.map(|f| {
-                faces.push(f);
-                FaceId(faces.len() - 1)
-            })
-        };
-        let [bold, italic, bold_italic] = others;
-        let (bold, italic, bold_italic) = (id_of(bold), id_of(italic), id_of(bold_italic));
-        let regular = FaceId(0);
-        let bold = bold.unwrap_or(regular);
-        let italic = italic.unwrap_or(regular);
-        let bold_italic = bold_italic.unwrap_or(if bold != regular { bold } else { italic });
-        let fallbacks = fallbacks
-            .into_iter()
-            .map(|f| id_of(Some(f)).expect("some"))
-            .collect();
+    /// `families[0]` is the clinic's own; in each, only regular is required.
+    pub fn new(families: Vec<(Face, [Option<Face>; 3])>) -> FontSet {
+        let mut faces = Vec::new();
+        let mut ids = Vec::with_capacity(families.len());
+        for (regular, others) in families {
+            let mut id_of = |face: Option<Face>| {
+                face.map(|f| {
+                    faces.push(f);
+                    FaceId(faces.len() - 1)
+                })
+            };
+            let regular = id_of(Some(regular)).expect("some");
+            let [bold, italic, bold_italic] = others.map(&mut id_of);
+            let bold = bold.unwrap_or(regular);
+            let italic = italic.unwrap_or(regular);
+            let bold_italic = bold_italic.unwrap_or(if bold != regular { bold } else { italic });
+            ids.push([regular, bold, italic, bold_italic]);
+        }
         FontSet {
             faces,
-            styles: [regular, bold, italic, bold_italic],
-            fallbacks,
+            families: ids,
         }
     }
 
@@ -140,17 +147,32 @@ impl FontSet {
         self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
     }
 
-    /// The face for a style, before looking at coverage.
-    pub fn styled(&self, bold: bool, italic: bool) -> FaceId {
-        self.styles[usize::from(bold) + 2 * usize::from(italic)]
+    /// A family's face for a style, before looking at coverage.
+    pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
+        self.families[family][usize::from(bold) + 2 * usize::from(italic)]
     }
 
-    /// The face that draws `c` in a style: the styled face, else the first
-    /// fallback that has it, else `None`.
-    pub fn for_char(&self, c: char, bold: bool, italic: bool) -> Option<FaceId> {
-        let styled = self.styled(bold, italic);
-        std::iter::once(styled)
-            .chain(self.fallbacks.iter().copied())
+    /// The face that draws `c` in a style: `family`'s, else the first other
+    /// family's that has it, else `None`.
+    pub fn for_char(&self, c: char, bold: bool, italic: bool, family: usize) -> Option<FaceId> {
+        std::iter::once(family)
+            .chain((0..self.families.len()).filter(|f| *f != family))
+            .map(|f| self.styled(f, bold, italic))
             .find(|id| self.face(*id).has_char(c))
+    }
+
+    /// The family to set a text in: the first whose regular face has every
+    /// letter of it, so that no word mixes two designs (Vietnamese letters
+    /// the clinic's face lacks); else the clinic's own, with fallbacks filling
+    /// in other scripts.
+    pub fn family_for(&self, text: &str) -> usize {
+        (0..self.families.len())
+            .find(|f| {
+                let face = self.face(self.styled(*f, false, false));
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| face.has_char(c))
+            })
+            .unwrap_or(0)
     }
 }

@@ -1,9 +1,13 @@
 //! Paragraphs into lines: shape each styled run once, then fill lines greedily
-//! at Unicode (UAX #14) break opportunities, ragged right. A word wider than the
+//! at Unicode (UAX #14) break opportunities, ragged. A word wider than the
 //! line (a long address) is split where it fits, after a `/` or `-` if it can.
+//! Text mixing directions is shaped per direction (UAX #9 levels) and each
+//! line is put in visual order.
 
 use super::shape::{Glyph, shape};
-use super::{FaceId, FontSet};
+use super::{FaceId, FontSet, Writing};
+use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Styled input text. `S` is whatever the caller needs back on each fragment
@@ -24,7 +28,9 @@ pub struct PlacedGlyph {
     pub x: f32,
     pub advance: f32,
     pub y_offset: f32,
-    /// The characters this glyph stands for (empty for the 2nd+ glyph of a cluster).
+    /// The characters this glyph stands for (empty for the 2nd+ glyph of a
+    /// cluster), in drawing order: reversed in right-to-left text, where
+    /// text extraction reverses each glyph's characters with the glyphs'.
     pub text: String,
 }
 
@@ -40,17 +46,21 @@ pub struct Fragment<S> {
     pub style: S,
 }
 
+/// A line's fragments run from the paragraph's start edge: left to right,
+/// or for right-to-left writing, right to left (the layout is mirrored).
 #[derive(Debug, Clone)]
 pub struct Line<S> {
     pub fragments: Vec<Fragment<S>>,
     pub width: f32,
 }
 
-/// A shaped stretch of one run in one face.
+/// A shaped stretch of one run in one face and one embedding level.
 struct Chunk {
     run: usize,
     face: FaceId,
     end: usize,
+    /// UAX #9 embedding level: odd is right to left.
+    level: u8,
 }
 
 struct Shaped {
@@ -60,12 +70,18 @@ struct Shaped {
 }
 
 /// Break `runs` into lines no wider than `max_width` points.
-pub fn break_lines<S: Clone>(fonts: &FontSet, runs: &[Run<S>], max_width: f32) -> Vec<Line<S>> {
+pub fn break_lines<S: Clone>(
+    fonts: &FontSet,
+    runs: &[Run<S>],
+    max_width: f32,
+    writing: &Writing,
+) -> Vec<Line<S>> {
     let full: String = runs.iter().map(|r| r.text.as_str()).collect();
     if full.trim().is_empty() {
         return Vec::new();
     }
-    let (chunks, glyphs) = shape_runs(fonts, runs);
+    let levels = bidi_levels(&full, writing.rtl);
+    let (chunks, glyphs) = shape_runs(fonts, runs, levels.as_deref(), writing);
     let mut prefix = Vec::with_capacity(glyphs.len() + 1);
     prefix.push(0.0f32);
     for g in &glyphs {
@@ -86,16 +102,16 @@ pub fn break_lines<S: Clone>(fonts: &FontSet, runs: &[Run<S>], max_width: f32) -
             last_fit = Some(at);
             breaks.next();
             if kind == BreakOpportunity::Mandatory {
-                lines.push(para.line(runs, &chunks, start, at));
+                lines.push(para.line(runs, &chunks, start..at, writing.rtl));
                 start = at;
                 last_fit = None;
             }
         } else if let Some(fit) = last_fit.take() {
-            lines.push(para.line(runs, &chunks, start, fit));
+            lines.push(para.line(runs, &chunks, start..fit, writing.rtl));
             start = fit;
         } else {
             let cut = para.emergency_cut(start, at, max_width);
-            lines.push(para.line(runs, &chunks, start, cut));
+            lines.push(para.line(runs, &chunks, start..cut, writing.rtl));
             start = cut;
         }
     }
@@ -129,33 +145,67 @@ fn is_address(word: &str) -> bool {
     w.contains("://") || w.starts_with("www.") || (w.contains('/') && domain.contains('.'))
 }
 
-/// Shape every run, split where the face drawing the characters changes.
-fn shape_runs<S>(fonts: &FontSet, runs: &[Run<S>]) -> (Vec<Chunk>, Vec<Shaped>) {
+/// The UAX #9 embedding level of each byte of `full`, or `None` when all of
+/// it runs left to right (the common case, which skips the analysis). A
+/// paragraph is right to left when the writing is and it has a letter of a
+/// right-to-left script: a phone number or web address alone stays in order.
+fn bidi_levels(full: &str, rtl: bool) -> Option<Vec<Level>> {
+    // Right-to-left scripts start at U+0590 (Hebrew).
+    if full.chars().all(|c| u32::from(c) < 0x0590) {
+        return None;
+    }
+    let info = BidiInfo::new(full, Some(Level::ltr()));
+    if !info.has_rtl() {
+        return None;
+    }
+    if !rtl {
+        return Some(info.levels);
+    }
+    Some(BidiInfo::new(full, Some(Level::rtl())).levels)
+}
+
+/// Shape every run, split where the face drawing the characters or the
+/// direction changes.
+fn shape_runs<S>(
+    fonts: &FontSet,
+    runs: &[Run<S>],
+    levels: Option<&[Level]>,
+    writing: &Writing,
+) -> (Vec<Chunk>, Vec<Shaped>) {
     let mut chunks = Vec::new();
     let mut glyphs = Vec::new();
     let mut base = 0;
     for (r, run) in runs.iter().enumerate() {
-        let styled = fonts.styled(run.bold, run.italic);
-        let mut pieces: Vec<(usize, FaceId)> = Vec::new();
+        let styled = fonts.styled(writing.family, run.bold, run.italic);
+        let mut pieces: Vec<(usize, FaceId, u8)> = Vec::new();
         for (i, c) in run.text.char_indices() {
-            let face = if c.is_whitespace() {
-                pieces.last().map_or(styled, |p| p.1)
-            } else {
-                fonts.for_char(c, run.bold, run.italic).unwrap_or(styled)
+            let level = levels.map_or(0, |l| l[base + i].number());
+            let current = pieces.last().map(|p| p.1);
+            let face = match current {
+                // Spaces and punctuation stay in the face of the word they follow.
+                Some(face) if c.is_whitespace() => face,
+                Some(face) if !c.is_alphanumeric() && fonts.face(face).has_char(c) => face,
+                _ => fonts
+                    .for_char(c, run.bold, run.italic, writing.family)
+                    .unwrap_or(styled),
             };
-            if pieces.last().is_none_or(|p| p.1 != face) {
-                pieces.push((i, face));
+            if pieces.last().is_none_or(|p| (p.1, p.2) != (face, level)) {
+                pieces.push((i, face, level));
             }
         }
-        for (k, &(from, face)) in pieces.iter().enumerate() {
+        for (k, &(from, face, level)) in pieces.iter().enumerate() {
             let to = pieces.get(k + 1).map_or(run.text.len(), |p| p.0);
             let chunk = chunks.len();
             chunks.push(Chunk {
                 run: r,
                 face,
                 end: base + to,
+                level,
             });
-            for glyph in shape(fonts.face(face), &run.text[from..to], base + from) {
+            let text = &run.text[from..to];
+            let rtl = level % 2 == 1;
+            let language = writing.language.as_ref();
+            for glyph in shape(fonts.face(face), text, base + from, rtl, language) {
                 glyphs.push(Shaped {
                     glyph,
                     chunk,
@@ -166,6 +216,28 @@ fn shape_runs<S>(fonts: &FontSet, runs: &[Run<S>]) -> (Vec<Chunk>, Vec<Shaped>) 
         base += run.text.len();
     }
     (chunks, glyphs)
+}
+
+/// Put `items` (in logical order) into visual order, left to right, by their
+/// embedding levels: UAX #9 rule L2.
+fn visual_order<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
+    let (Some(min), Some(max)) = (
+        items.iter().map(&level).min(),
+        items.iter().map(&level).max(),
+    ) else {
+        return;
+    };
+    for at_least in ((min | 1)..=max).rev() {
+        let mut i = 0;
+        while i < items.len() {
+            let start = i;
+            while i < items.len() && level(&items[i]) >= at_least {
+                i += 1;
+            }
+            items[start..i].reverse();
+            i = i.max(start + 1);
+        }
+    }
 }
 
 struct Para<'a> {
@@ -221,60 +293,90 @@ impl Para<'_> {
             .unwrap_or(next_char.min(to))
     }
 
-    fn line<S: Clone>(&self, runs: &[Run<S>], chunks: &[Chunk], from: usize, to: usize) -> Line<S> {
-        let to = self.trim_end(from, to);
-        let (first, last) = (self.glyph_at(from), self.glyph_at(to));
+    /// The text between byte offsets, as a line: glyphs in visual order in
+    /// each fragment, fragments from the start edge.
+    fn line<S: Clone>(
+        &self,
+        runs: &[Run<S>],
+        chunks: &[Chunk],
+        range: Range<usize>,
+        rtl: bool,
+    ) -> Line<S> {
+        let to = self.trim_end(range.start, range.end);
+        let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
+        // Stretches of glyphs from one chunk, in logical order.
+        let mut stretches: Vec<Range<usize>> = Vec::new();
+        for i in first..last {
+            match stretches.last_mut() {
+                Some(s) if self.glyphs[s.start].chunk == self.glyphs[i].chunk => s.end = i + 1,
+                _ => stretches.push(i..i + 1),
+            }
+        }
+        let level = |s: &Range<usize>| chunks[self.glyphs[s.start].chunk].level;
+        visual_order(&mut stretches, level);
+        if rtl {
+            stretches.reverse();
+        }
         let mut fragments: Vec<Fragment<S>> = Vec::new();
         let mut x = 0.0;
-        for i in first..last {
-            let Shaped {
-                glyph,
-                chunk,
-                width,
-            } = &self.glyphs[i];
-            let c = &chunks[*chunk];
-            let run = &runs[c.run];
-            let next_cluster = self.glyphs[i + 1..]
-                .iter()
-                .find(|g| g.chunk != *chunk || g.glyph.cluster != glyph.cluster)
-                .map_or(c.end, |g| {
-                    if g.chunk == *chunk {
-                        g.glyph.cluster
-                    } else {
-                        c.end
-                    }
-                });
-            let repeat = i > first && self.glyphs[i - 1].glyph.cluster == glyph.cluster;
-            let text = if repeat {
-                String::new()
-            } else {
-                self.full[glyph.cluster..next_cluster.max(glyph.cluster)].to_string()
+        for stretch in stretches {
+            let chunk = &chunks[self.glyphs[stretch.start].chunk];
+            let run = &runs[chunk.run];
+            let mut f = Fragment {
+                face: chunk.face,
+                size: run.size,
+                x,
+                width: 0.0,
+                glyphs: Vec::with_capacity(stretch.len()),
+                style: run.style.clone(),
             };
-            let same = i > first && self.glyphs[i - 1].chunk == *chunk;
-            if !same {
-                fragments.push(Fragment {
-                    face: c.face,
-                    size: run.size,
-                    x,
-                    width: 0.0,
-                    glyphs: Vec::new(),
-                    style: run.style.clone(),
+            let rtl = chunk.level % 2 == 1;
+            let mut place = |i: usize| {
+                let Shaped { glyph, width, .. } = &self.glyphs[i];
+                let mut text = self.cluster_text(i, first, chunk.end);
+                if rtl && text.chars().nth(1).is_some() {
+                    text = text.chars().rev().collect();
+                }
+                f.glyphs.push(PlacedGlyph {
+                    id: glyph.id,
+                    x: f.width + glyph.x_offset * run.size,
+                    advance: *width,
+                    y_offset: glyph.y_offset * run.size,
+                    text,
                 });
+                f.width += width;
+            };
+            if rtl {
+                stretch.rev().for_each(&mut place);
+            } else {
+                stretch.for_each(&mut place);
             }
-            let f = fragments.last_mut().expect("pushed above");
-            f.glyphs.push(PlacedGlyph {
-                id: glyph.id,
-                x: f.width + glyph.x_offset * run.size,
-                advance: *width,
-                y_offset: glyph.y_offset * run.size,
-                text,
-            });
-            f.width += width;
-            x += width;
+            x += f.width;
+            fragments.push(f);
         }
         Line {
             fragments,
             width: x,
         }
+    }
+
+    /// The characters glyph `i` stands for: its cluster's, given to the
+    /// cluster's first glyph (in logical order) on the line.
+    fn cluster_text(&self, i: usize, line_start: usize, chunk_end: usize) -> String {
+        let Shaped { glyph, chunk, .. } = &self.glyphs[i];
+        if i > line_start && self.glyphs[i - 1].glyph.cluster == glyph.cluster {
+            return String::new();
+        }
+        let next = self.glyphs[i + 1..]
+            .iter()
+            .find(|g| g.chunk != *chunk || g.glyph.cluster != glyph.cluster)
+            .map_or(chunk_end, |g| {
+                if g.chunk == *chunk {
+                    g.glyph.cluster
+                } else {
+                    chunk_end
+                }
+            });
+        self.full[glyph.cluster..next.max(glyph.cluster)].to_string()
     }
 }

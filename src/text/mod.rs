@@ -1,9 +1,11 @@
-//! Stage 3: text on real font data — faces, shaping with harfrust, and lines
-//! broken at Unicode break opportunities.
+//! Stage 3: text on real font data — faces, shaping with harfrust, lines
+//! broken at Unicode break opportunities and put in bidirectional order.
 
 pub mod font;
 pub mod lines;
 pub mod shape;
+pub mod writing;
 
 pub use font::{Face, FaceId, FontSet};
 pub use lines::{Fragment, Line, PlacedGlyph, Run, break_lines};
+pub use writing::Writing;

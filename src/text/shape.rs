@@ -1,7 +1,7 @@
 //! Shaping with harfrust: characters to positioned glyphs, kerning included.
 
 use super::Face;
-use harfrust::{Buffer, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, ClusterLevel, Direction, Language, ShapeOptions, ShaperFont};
 
 /// A shaped glyph. Distances are in ems, so one shaping serves every size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,20 +14,37 @@ pub struct Glyph {
     pub cluster: usize,
 }
 
-/// Shape `text` left to right with the face's default features (kerning,
-/// ligatures). Clusters are offset by `base` so callers can shape slices of a
-/// larger string and keep absolute positions.
-pub fn shape(face: &Face, text: &str, base: usize) -> Vec<Glyph> {
+/// Shape `text`, all of one direction, with the face's default features
+/// (kerning, ligatures, Arabic joining) and its forms for `language` (Chinese
+/// Traditional glyphs from a Simplified face). Glyphs come back in logical
+/// order, whatever the direction. Clusters are offset by `base` so callers can
+/// shape slices of a larger string and keep absolute positions.
+pub fn shape(
+    face: &Face,
+    text: &str,
+    base: usize,
+    rtl: bool,
+    language: Option<&Language>,
+) -> Vec<Glyph> {
     let shaper = ShaperFont::new(&face.font);
     let mut buffer = Buffer::new();
     buffer.push_str(text);
+    // A mark keeps its own cluster, so text extraction gets it from its own
+    // glyph rather than from the letter it sits on.
+    buffer.set_cluster_level(ClusterLevel::MonotoneCharacters);
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
+    buffer.set_language(language.cloned());
     buffer.guess_segment_properties();
-    let plan = face.plan(buffer.direction(), buffer.script());
+    let plan = face.plan((buffer.direction(), buffer.script(), language.cloned()));
     if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(&plan))).is_err() {
         return Vec::new();
     }
     let upem = face.units_per_em;
-    buffer
+    let mut glyphs: Vec<Glyph> = buffer
         .glyph_infos()
         .iter()
         .zip(buffer.glyph_positions())
@@ -38,5 +55,10 @@ pub fn shape(face: &Face, text: &str, base: usize) -> Vec<Glyph> {
             y_offset: pos.y_offset as f32 / upem,
             cluster: base + info.cluster as usize,
         })
-        .collect()
+        .collect();
+    if rtl {
+        // Shaped right to left, the glyphs are in visual order.
+        glyphs.reverse();
+    }
+    glyphs
 }

@@ -1,0 +1,55 @@
+//! How a handout's language is written: its direction, the language its
+//! glyph forms follow, and the font family that sets it.
+
+use harfrust::Language;
+
+#[derive(Debug, Clone, Default)]
+pub struct Writing {
+    /// Right to left (Arabic, Hebrew, Persian, Urdu): lines are set from the
+    /// right edge and the page is laid out as a mirror image.
+    pub rtl: bool,
+    /// For language-specific glyph forms (`locl`), such as Traditional
+    /// Chinese forms from a face drawn for Simplified.
+    pub language: Option<Language>,
+    /// Index of the font family the text is set in (see `FontSet::family_for`).
+    pub family: usize,
+}
+
+/// Languages written right to left, by primary subtag.
+const RTL_LANGUAGES: [&str; 9] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"];
+
+impl Writing {
+    /// How text in the BCP 47 language `tag` is written, in `family`.
+    pub fn new(tag: &str, family: usize) -> Writing {
+        let mut subtags = tag.split(['-', '_']);
+        let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+        let script = subtags.find(|s| s.len() == 4).map(str::to_ascii_lowercase);
+        let rtl = match script.as_deref() {
+            Some("arab" | "hebr" | "thaa" | "syrc" | "nkoo" | "adlm") => true,
+            Some(_) => false,
+            None => RTL_LANGUAGES.contains(&primary.as_str()),
+        };
+        Writing {
+            rtl,
+            language: tag.parse().ok(),
+            family,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Writing;
+
+    #[test]
+    fn direction_follows_the_language_and_its_script() {
+        assert!(Writing::new("ar", 0).rtl);
+        assert!(Writing::new("ar-EG", 0).rtl);
+        assert!(Writing::new("fa", 0).rtl);
+        assert!(!Writing::new("en", 0).rtl);
+        assert!(!Writing::new("zh-Hant", 0).rtl);
+        // Azerbaijani in Latin letters, and in Arabic ones.
+        assert!(!Writing::new("az-Latn", 0).rtl);
+        assert!(Writing::new("az-Arab", 0).rtl);
+    }
+}
