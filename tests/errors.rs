@@ -50,6 +50,15 @@ const CASES: &[Case] = &[
     Case { name: "unknown clinic key", clinic_extra: "[colours]\nprimary = \"#000000\"\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:2", says: "unknown key `colours` (did you mean `colors`?)" },
     Case { name: "missing fallback font", clinic_extra: "fallback = [\"fonts/Missing.ttf\"]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:13", says: "font `fonts/Missing.ttf` cannot be read: no such file" },
     Case { name: "corrupt font", clinic_extra: "fallback = [\"fonts/OFL.txt\"]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:13", says: "font `fonts/OFL.txt` is not a TrueType or OpenType font" },
+    Case { name: "language without built-in words", clinic_extra: "", handout: b"title = \"K\"\nlanguage = \"pt\"\nreviewed = 2026-11-01\n", place: "handouts/h.toml:2:12", says: "there are no built-in words for language `pt`; set reviewed, page, contact, prepared_for, note, disclaimer, months, month_year, date under [words]" },
+    Case { name: "words missing some", clinic_extra: "", handout: b"title = \"K\"\nlanguage = \"pt\"\nreviewed = 2026-11-01\n[words]\npage = \"P\xc3\xa1gina {page} de {pages}\"\n", place: "handouts/h.toml:4:1", says: "set reviewed, contact, prepared_for" },
+    Case { name: "words placeholder", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[words]\npage = \"Page {pagina}\"\n", place: "handouts/h.toml:4:14", says: "`page` cannot fill {pagina}; the words it fills: {page}, {pages}" },
+    Case { name: "words months", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[words]\nmonths = [\"enero\"]\n", place: "handouts/h.toml:4:10", says: "`months` must name all twelve months, January first; it has 1" },
+    Case { name: "unknown words key", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[words]\npgae = \"x\"\n", place: "handouts/h.toml:4:1", says: "unknown key `pgae` (did you mean `page`?)" },
+    Case { name: "words no font draws", clinic_extra: "", handout: "title = \"K\"\nreviewed = 2026-11-01\n[words]\ncontact = \"\u{95ee} us\"\n".as_bytes(), place: "handouts/h.toml:4:12", says: "no configured font can draw the character U+95EE" },
+    Case { name: "bad fallback entry", clinic_extra: "fallback = [42]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:13", says: "a font file, or a table with `regular`" },
+    Case { name: "fallback family key", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", blod = \"fonts/NotoSans-Bold.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:55", says: "unknown key `blod` (did you mean `bold`?)" },
+    Case { name: "fallback family missing face", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", bold = \"fonts/Nope.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:62", says: "font `fonts/Nope.ttf` cannot be read: no such file" },
     Case { name: "missing logo", clinic_extra: "", handout: GOOD.as_bytes(), place: "", says: "" },
 ];
 

@@ -139,3 +139,12 @@ fn qr_on_trifold_back_panel_scans() {
     );
     assert!(found.contains(URL), "zbarimg read {found:?}");
 }
+
+#[test]
+fn qr_on_a_mirrored_right_to_left_page_scans() {
+    for layout in [&[][..], &["--layout", "trifold"][..]] {
+        let page = if layout.is_empty() { 0 } else { 1 };
+        let found = scan_built_page("handouts/neck-pain-at-your-desk.ar.toml", layout, page);
+        assert!(found.contains(URL), "zbarimg read {found:?}");
+    }
+}

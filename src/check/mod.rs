@@ -56,12 +56,27 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
     let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
     diagnostics.extend(lints::translation(&handout));
     diagnostics.extend(lints::kinds(&handout));
-    diagnostics.extend(lints::long_sentences(&handout));
-    let readability = lints::readability(&handout, clinic.max_grade, &mut diagnostics);
+    let language = handout
+        .language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default();
+    let language = language.to_ascii_lowercase();
+    // Sentence length counts words between spaces: not in Chinese, Japanese
+    // or Thai, which write none, nor in Vietnamese, which spaces syllables.
+    if !matches!(
+        language.as_str(),
+        "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "vi"
+    ) {
+        diagnostics.extend(lints::long_sentences(&handout));
+    }
+    // The grade formulas (Flesch-Kincaid, SMOG) are for English only.
+    let readability = (language == "en")
+        .then(|| lints::readability(&handout, clinic.max_grade, &mut diagnostics));
     FileReport {
         file: path.to_path_buf(),
         language: Some(handout.language.clone()),
-        readability: Some(readability),
+        readability,
         diagnostics,
     }
 }

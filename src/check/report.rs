@@ -24,6 +24,12 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
             eprintln!("{d}");
         }
         let Some(r) = &report.readability else {
+            if let Some(language) = &report.language {
+                println!(
+                    "{}: readability not measured: the grade formulas are for English, this is `{language}`",
+                    report.file.display()
+                );
+            }
             continue;
         };
         println!(

@@ -78,7 +78,7 @@ impl Element {
 
     /// The element's place in a page `page_width` wide seen in a mirror;
     /// what it draws (glyphs, pictures) is not reversed.
-    fn mirrored(mut self, page_width: f32) -> Element {
+    pub fn mirrored(mut self, page_width: f32) -> Element {
         match &mut self {
             Element::Text { x, width: w, .. }
             | Element::Rect { x, w, .. }

@@ -156,6 +156,32 @@ mod tests {
     }
 
     #[test]
+    fn a_flipped_code_reads_true_once_its_page_is_mirrored() {
+        let (page, x, size) = (612.0, 30.0, 99.0);
+        let plain: Vec<_> = qr_code(URL, (x, 40.0), size, Rgb::INK, false)
+            .unwrap()
+            .iter()
+            .map(rect)
+            .collect();
+        let flipped = qr_code(URL, (page - x - size, 40.0), size, Rgb::INK, true).unwrap();
+        let mut mirrored: Vec<_> = flipped
+            .into_iter()
+            .map(|e| rect(&e.mirrored(page)))
+            .collect();
+        let mut plain = plain;
+        let key = |r: &(f32, f32, f32, f32, Rgb)| ((r.1 * 100.0) as i64, (r.0 * 100.0) as i64);
+        plain.sort_by_key(key);
+        mirrored.sort_by_key(key);
+        assert_eq!(plain.len(), mirrored.len());
+        for (a, b) in plain.iter().zip(&mirrored) {
+            assert!(
+                close(a.0, b.0) && close(a.1, b.1) && close(a.2, b.2) && close(a.3, b.3),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
     fn overly_long_text_returns_none() {
         // Version 40 at level M holds at most 2331 bytes.
         assert!(qr_code(&"x".repeat(4000), (0.0, 0.0), 100.0, Rgb::INK, false).is_none());

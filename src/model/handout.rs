@@ -371,9 +371,8 @@ impl Validator<'_> {
     fn check_words_drawn(&mut self, words: &Words, own: Option<&Spanned<WordsFile>>, at: usize) {
         if let Some(c) = uncovered(self.fonts, &words.all_text()) {
             let place = own
-                .map(|w| self.source.find_in(&w.span(), &c.to_string()))
-                .filter(|p| self.source.text[*p..].starts_with(c))
-                .unwrap_or(at);
+                .and_then(|w| super::words::span_with(w.get_ref(), c))
+                .map_or(at, |span| self.source.find_in(&span, &c.to_string()));
             self.error(place, "uncovered-character", uncovered_message(c));
         }
     }

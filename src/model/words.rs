@@ -69,22 +69,25 @@ impl Words {
         }
         let mut missing = Vec::new();
         let mut texts = Vec::new();
-        for (key, _) in KEYS.iter().filter(|(k, _)| *k != "months") {
+        let months = own_table
+            .and_then(|w| w.months.as_ref())
+            .or_else(|| built_in.as_ref().and_then(|w| w.months.as_ref()))
+            .map(|m| m.get_ref().clone());
+        for (key, _) in KEYS {
+            if key == "months" {
+                if months.is_none() {
+                    missing.push(key);
+                }
+                continue;
+            }
             let text = own_table
                 .and_then(|w| text(w, key))
                 .or_else(|| built_in.as_ref().and_then(|w| text(w, key)));
             match text {
                 Some(t) => texts.push(t.get_ref().trim().to_string()),
-                None if needed(key) => missing.push(*key),
+                None if needed(key) => missing.push(key),
                 None => texts.push(String::new()),
             }
-        }
-        let months = own_table
-            .and_then(|w| w.months.as_ref())
-            .or_else(|| built_in.as_ref().and_then(|w| w.months.as_ref()))
-            .map(|m| m.get_ref().clone());
-        if months.is_none() {
-            missing.push("months");
         }
         if !missing.is_empty() {
             let message = format!(
@@ -236,6 +239,19 @@ fn text<'a>(w: &'a WordsFile, key: &str) -> Option<&'a Spanned<String>> {
         "date" => w.date.as_ref(),
         _ => None,
     }
+}
+
+/// Where in a handout's own words the character `c` is written, if it is.
+pub fn span_with(own: &WordsFile, c: char) -> Option<std::ops::Range<usize>> {
+    let texts = KEYS.iter().filter_map(|(key, _)| text(own, key));
+    texts
+        .map(|t| (t.get_ref().contains(c), t.span()))
+        .chain(
+            own.months
+                .iter()
+                .map(|m| (m.get_ref().iter().any(|m| m.contains(c)), m.span())),
+        )
+        .find_map(|(has, span)| has.then_some(span))
 }
 
 /// A handout's own words: twelve months, no empty text, and only the

@@ -50,6 +50,10 @@ pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded
         let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut warnings) else {
             continue;
         };
+        if let Some((ascent, descent)) = extent(face, &glyphs) {
+            parsed.font_metrics.ascent = ascent;
+            parsed.font_metrics.descent = descent;
+        }
         parsed.font_name = Some(match tag {
             Some(tag) => format!("{tag}+{}", face.name),
             None => face.name.clone(),
@@ -69,6 +73,30 @@ pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded
         out.insert(face_id, EmbeddedFace { id, remap, widths });
     }
     out
+}
+
+/// How far the subset's glyphs reach above and below the baseline, in font
+/// units: the FontDescriptor's Ascent and Descent, which text extraction
+/// uses as each line's height. Marks (no advance) are left out, as the PDF
+/// specification asks; a face's own line metrics can be far taller (Arabic
+/// faces leave room for stacked marks) and make lines seem to overlap.
+fn extent(face: &crate::text::Face, glyphs: &[u16]) -> Option<(i16, i16)> {
+    use skrifa::MetadataProvider;
+    use skrifa::instance::{LocationRef, Size};
+    let font = skrifa::FontRef::new((*face.data).as_ref()).ok()?;
+    let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    let (mut top, mut bottom) = (0.0f32, 0.0f32);
+    for &g in glyphs {
+        let id = skrifa::GlyphId::new(u32::from(g));
+        if metrics.advance_width(id).unwrap_or(0.0) <= 0.0 {
+            continue;
+        }
+        if let Some(b) = metrics.bounds(id) {
+            top = top.max(b.y_max);
+            bottom = bottom.min(b.y_min);
+        }
+    }
+    (top > 0.0).then(|| (top.round() as i16, bottom.round() as i16))
 }
 
 /// Six capital letters naming a subset (ISO 32000 9.6.4), derived from its

@@ -80,7 +80,8 @@ pub fn break_lines<S: Clone>(
     if full.trim().is_empty() {
         return Vec::new();
     }
-    let levels = bidi_levels(&full, writing.rtl);
+    let phones = phone_numbers(&full);
+    let levels = bidi_levels(&full, writing.rtl, &phones);
     let (chunks, glyphs) = shape_runs(fonts, runs, levels.as_deref(), writing);
     let mut prefix = Vec::with_capacity(glyphs.len() + 1);
     prefix.push(0.0f32);
@@ -96,7 +97,7 @@ pub fn break_lines<S: Clone>(
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
-    let mut breaks = opportunities(&full).into_iter().peekable();
+    let mut breaks = opportunities(&full, &phones).into_iter().peekable();
     while let Some(&(at, kind)) = breaks.peek() {
         if para.width(start, para.trim_end(start, at)) <= max_width {
             last_fit = Some(at);
@@ -119,9 +120,10 @@ pub fn break_lines<S: Clone>(
     lines
 }
 
-/// UAX #14 break opportunities, except inside web addresses: there a break
-/// at a hyphen would read as hyphenation, so they break only after a slash.
-fn opportunities(full: &str) -> Vec<(usize, BreakOpportunity)> {
+/// UAX #14 break opportunities, except inside phone numbers, and inside web
+/// addresses: there a break at a hyphen would read as hyphenation, so they
+/// break only after a slash.
+fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpportunity)> {
     let mut addresses = Vec::new();
     let mut offset = 0;
     for word in full.split(' ') {
@@ -130,12 +132,53 @@ fn opportunities(full: &str) -> Vec<(usize, BreakOpportunity)> {
         }
         offset += word.len() + 1;
     }
+    let within =
+        |ranges: &[Range<usize>], at: usize| ranges.iter().any(|r| at > r.start && at < r.end);
     linebreaks(full)
         .filter(|(at, _)| {
-            let inside = addresses.iter().any(|r| *at > r.start && *at < r.end);
-            !inside || full[..*at].ends_with('/')
+            !within(phones, *at) && (!within(&addresses, *at) || full[..*at].ends_with('/'))
         })
         .collect()
+}
+
+/// Phone numbers ("(212) 555-0147", "+1 212 555 0147"): runs of at least
+/// seven digits with single spaces, hyphens, dots and brackets between.
+/// They are never broken across lines, and read left to right even in
+/// right-to-left text.
+fn phone_numbers(full: &str) -> Vec<Range<usize>> {
+    let bytes = full.as_bytes();
+    let part = |b: u8| b.is_ascii_digit() || matches!(b, b'(' | b')' | b'-' | b'.' | b'+');
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = matches!(bytes[i], b'0'..=b'9' | b'(' | b'+')
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut digits = 0;
+        while i < bytes.len()
+            && (part(bytes[i])
+                || (bytes[i] == b' '
+                    && i + 1 < bytes.len()
+                    && part(bytes[i + 1])
+                    && bytes[i - 1] != b' '))
+        {
+            digits += usize::from(bytes[i].is_ascii_digit());
+            if bytes[i].is_ascii_digit() || bytes[i] == b')' {
+                end = i + 1;
+            }
+            i += 1;
+        }
+        if digits >= 7 {
+            found.push(start..end);
+        }
+        i = i.max(start + 1);
+    }
+    found
 }
 
 /// A web address, with or without its scheme: `https://x.org/a`, `x.org/a`.
@@ -149,7 +192,7 @@ fn is_address(word: &str) -> bool {
 /// it runs left to right (the common case, which skips the analysis). A
 /// paragraph is right to left when the writing is and it has a letter of a
 /// right-to-left script: a phone number or web address alone stays in order.
-fn bidi_levels(full: &str, rtl: bool) -> Option<Vec<Level>> {
+fn bidi_levels(full: &str, rtl: bool, phones: &[Range<usize>]) -> Option<Vec<Level>> {
     // Right-to-left scripts start at U+0590 (Hebrew).
     if full.chars().all(|c| u32::from(c) < 0x0590) {
         return None;
@@ -161,7 +204,12 @@ fn bidi_levels(full: &str, rtl: bool) -> Option<Vec<Level>> {
     if !rtl {
         return Some(info.levels);
     }
-    Some(BidiInfo::new(full, Some(Level::rtl())).levels)
+    let mut levels = BidiInfo::new(full, Some(Level::rtl())).levels;
+    // A phone number is one left-to-right unit: its groups keep their order.
+    for phone in phones {
+        levels[phone.clone()].fill(Level::new(2).expect("a valid level"));
+    }
+    Some(levels)
 }
 
 /// Shape every run, split where the face drawing the characters or the

@@ -62,3 +62,32 @@ pub fn shape(
     }
     glyphs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn face(file: &str) -> Face {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/").to_string() + file;
+        Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn traditional_chinese_takes_its_own_glyph_forms_from_one_face() {
+        let cjk = face("NotoSansCJKsc-Regular.otf");
+        // 骨 (bone) is drawn differently in mainland and Taiwanese usage.
+        let glyph = |tag: &str| shape(&cjk, "骨", 0, false, tag.parse().ok().as_ref())[0].id;
+        assert_ne!(glyph("zh-Hans"), glyph("zh-Hant"));
+        assert_eq!(glyph("zh-Hans"), glyph("zh"));
+    }
+
+    #[test]
+    fn right_to_left_text_is_joined_and_returned_in_logical_order() {
+        let arabic = face("NotoSansArabic-Regular.ttf");
+        let glyphs = shape(&arabic, "لا بد", 0, true, None);
+        // Lam and alef join into one glyph; clusters run forwards.
+        assert_eq!(glyphs.len(), 4, "{glyphs:?}");
+        let clusters: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+        assert_eq!(clusters, [0, 4, 5, 7]);
+    }
+}

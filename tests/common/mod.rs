@@ -218,8 +218,8 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
-/// A clinic library in a temporary folder: the repository's fonts and logo,
-/// and `clinic.toml` with `extra` appended to a minimal valid profile.
+/// A clinic library in a temporary folder: the repository's fonts and logo
+/// (linked, not copied: the CJK faces are megabytes), and `clinic.toml`.
 pub fn library(clinic_toml: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for sub in ["fonts", "assets"] {
@@ -227,7 +227,8 @@ pub fn library(clinic_toml: &str) -> tempfile::TempDir {
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         for entry in std::fs::read_dir(&from).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+            std::os::unix::fs::symlink(entry.path(), dir.path().join(sub).join(entry.file_name()))
+                .unwrap();
         }
     }
     write(dir.path(), "clinic.toml", clinic_toml);

@@ -1,0 +1,441 @@
+//! Handouts in the seven languages with built-in words, built by the binary
+//! and read back with poppler: every text and default heading comes back in
+//! order, every font is embedded and subset, /Lang is the handout's language.
+//! Then what is particular to a script: Chinese line breaks, Arabic
+//! right-to-left layout, and a language the tool has no words for.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// Each language and a shipped handout written in it.
+const SAMPLES: [(&str, &str); 7] = [
+    ("en", "neck-pain-at-your-desk.toml"),
+    ("es", "upper-back-pain-after-running.es.toml"),
+    ("vi", "upper-back-pain-after-running.vi.toml"),
+    ("zh-Hans", "neck-pain-at-your-desk.zh-Hans.toml"),
+    ("zh-Hant", "neck-pain-at-your-desk.zh-Hant.toml"),
+    ("ru", "neck-pain-at-your-desk.ru.toml"),
+    ("ar", "neck-pain-at-your-desk.ar.toml"),
+];
+
+/// Chinese and Arabic are compared without spaces: Chinese has none between
+/// words but pdftotext cannot tell a line break from one, and in right-to-left
+/// lines poppler moves spaces, and a full stop next to a number, around.
+fn spaceless(language: &str) -> bool {
+    language.starts_with("zh") || language == "ar"
+}
+
+/// Text for comparing: no bidi controls (poppler adds them) or footer
+/// separators, whitespace collapsed, or removed for `spaceless` languages.
+fn comparable(text: &str, language: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '·' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| language != "ar" || *c != '.')
+        .collect();
+    if spaceless(language) {
+        text.split_whitespace().collect()
+    } else {
+        normalize(&text)
+    }
+}
+
+/// The built-in words for a language, as shipped in src/model/words/.
+fn words(language: &str) -> toml::Table {
+    let path = repo().join(format!("src/model/words/{language}.toml"));
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A text field as printed: placeholders filled, markup dropped.
+fn printed(text: &str) -> String {
+    let text = text
+        .replace("{clinic.phone}", "(212) 555-0147")
+        .replace("{clinic.name}", "Gramercy Pain Center");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    // A link prints its label: [label](address).
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let (label, after) = rest[open + 1..].split_once("](").unwrap();
+        out.push_str(label);
+        rest = after.split_once(')').unwrap().1;
+    }
+    out.push_str(rest);
+    out.replace('*', "")
+}
+
+/// Every text of a handout file in print order, default headings included.
+fn expected_texts(file: &Path, language: &str) -> Vec<String> {
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let words = words(language);
+    let s = |v: &toml::Value| v.as_str().unwrap().to_string();
+    let mut out: Vec<String> = ["title", "subtitle", "summary"]
+        .iter()
+        .filter_map(|k| doc.get(*k).map(s))
+        .collect();
+    for section in doc["section"].as_array().unwrap() {
+        let heading = match section.get("heading") {
+            Some(h) => s(h),
+            None => {
+                let key = section["kind"].as_str().unwrap().replace('-', "_");
+                s(&words[&key]).replace("{clinic}", "Gramercy Pain Center")
+            }
+        };
+        out.push(heading);
+        out.extend(section.get("intro").map(s));
+        for item in section
+            .get("item")
+            .and_then(|i| i.as_array())
+            .into_iter()
+            .flatten()
+        {
+            out.extend(["title", "text"].iter().filter_map(|k| item.get(*k).map(s)));
+        }
+    }
+    out.extend(doc.get("closing").map(s));
+    out.iter().map(|t| printed(t)).collect()
+}
+
+/// Sentences (or clauses), split after the marks that end them in these languages.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        current.push(c);
+        let ends = matches!(c, '。' | '！' | '？' | '：' | '；')
+            || (matches!(c, '.' | '?' | '!' | ':' | '؟')
+                && chars.peek().is_none_or(|n| n.is_whitespace()));
+        if ends {
+            out.push(std::mem::take(&mut current).trim().to_string());
+        }
+    }
+    out.push(current.trim().to_string());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn build_sample(dir: &Path, name: &str) -> PathBuf {
+    build(dir, &repo().join("handouts").join(name), &[])
+}
+
+#[test]
+fn every_language_comes_back_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, name) in SAMPLES {
+        let pdf = build_sample(dir.path(), name);
+        // Footers repeat on every page and may fall inside a text that runs on.
+        let text: String = text_of(&pdf)
+            .lines()
+            .filter(|l| !l.contains('·'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = comparable(&text, language);
+        let mut at = 0;
+        let mut checked = 0;
+        for expected in expected_texts(&repo().join("handouts").join(name), language) {
+            for sentence in sentences(&expected) {
+                let sentence = comparable(&sentence, language);
+                match text[at..].find(&sentence) {
+                    Some(i) => at += i + sentence.len(),
+                    None => panic!(
+                        "{language}: not found in order: {sentence:?}\nafter: {:?}",
+                        text[at..].chars().take(120).collect::<String>()
+                    ),
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 30, "{language}: only {checked} sentences checked");
+    }
+}
+
+#[test]
+fn footers_and_the_disclaimer_are_in_the_handouts_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, name) in SAMPLES {
+        let pdf = build_sample(dir.path(), name);
+        let words = words(language);
+        let pages: usize = info_value(&pdf, "Pages").parse().unwrap();
+        let text = comparable(&text_of(&pdf), language);
+        let page = words["page"].as_str().unwrap();
+        for n in 1..=pages {
+            let footer = page
+                .replace("{page}", &n.to_string())
+                .replace("{pages}", &pages.to_string());
+            let footer = comparable(&footer, language);
+            assert!(text.contains(&footer), "{language}: no {footer:?}");
+        }
+        let disclaimer = comparable(words["disclaimer"].as_str().unwrap(), language);
+        assert!(text.contains(&disclaimer), "{language}: no disclaimer");
+    }
+}
+
+#[test]
+fn review_dates_are_written_the_languages_way() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, name, reviewed) in [
+        (
+            "en",
+            "neck-pain-at-your-desk.toml",
+            "Reviewed November 2026",
+        ),
+        (
+            "es",
+            "upper-back-pain-after-running.es.toml",
+            "Revisado en noviembre de 2026",
+        ),
+        (
+            "vi",
+            "upper-back-pain-after-running.vi.toml",
+            "Được xem xét vào tháng 11 năm 2026",
+        ),
+        (
+            "zh-Hans",
+            "neck-pain-at-your-desk.zh-Hans.toml",
+            "审核日期：2026年11月",
+        ),
+        (
+            "zh-Hant",
+            "neck-pain-at-your-desk.zh-Hant.toml",
+            "審核日期：2026年11月",
+        ),
+        (
+            "ru",
+            "neck-pain-at-your-desk.ru.toml",
+            "Проверено: ноябрь 2026 г.",
+        ),
+        (
+            "ar",
+            "neck-pain-at-your-desk.ar.toml",
+            "تمت المراجعة: نوفمبر 2026",
+        ),
+    ] {
+        let pdf = build_sample(dir.path(), name);
+        let text = comparable(&text_of(&pdf), language);
+        assert!(
+            text.contains(&comparable(reviewed, language)),
+            "{language}: no {reviewed:?}"
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_chosen_per_script() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, name) in SAMPLES {
+        let pdf = build_sample(dir.path(), name);
+        let fonts = fonts(&pdf);
+        for (font, embedded, subset) in &fonts {
+            assert!(
+                *embedded && *subset,
+                "{language}: {font} is not embedded and subset"
+            );
+        }
+        let families: Vec<&str> = fonts
+            .iter()
+            .map(|(f, _, _)| f.split_once('+').unwrap().1.split('-').next().unwrap())
+            .collect();
+        let expected: &[&str] = match language {
+            "en" | "es" => &["AtkinsonHyperlegibleNext"],
+            // Letters Atkinson lacks: the whole handout in one design.
+            "vi" | "ru" => &["NotoSans"],
+            "zh-Hans" | "zh-Hant" => &["AtkinsonHyperlegibleNext", "NotoSansCJKsc"],
+            _ => &["AtkinsonHyperlegibleNext", "NotoSansArabic"],
+        };
+        let mut found = families.clone();
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found, expected, "{language}");
+        let raw = uncompressed(&pdf);
+        assert!(
+            raw.contains(&format!("/Lang ({language})")),
+            "{language}: /Lang"
+        );
+    }
+}
+
+#[test]
+fn the_english_sample_stays_within_its_size_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build(dir.path(), &sample(), &[]);
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size < 60_000, "{size} bytes");
+    // The fallback faces are configured but none of their glyphs is used.
+    assert!(fonts(&pdf).iter().all(|(f, _, _)| f.contains("Atkinson")));
+}
+
+#[test]
+fn chinese_breaks_between_characters_but_never_before_closing_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "neck-pain-at-your-desk.zh-Hans.toml",
+        "neck-pain-at-your-desk.zh-Hant.toml",
+    ] {
+        let pdf = build_sample(dir.path(), name);
+        let lines: Vec<String> = layout(&pdf)
+            .into_iter()
+            .flat_map(|(_, _, lines)| lines)
+            .map(|l| l.text())
+            .collect();
+        let wrapped = lines
+            .windows(2)
+            .filter(|w| {
+                let (a, b) = (w[0].chars().last(), w[1].chars().next());
+                a.is_some_and(is_han) && b.is_some_and(is_han)
+            })
+            .count();
+        assert!(wrapped > 0, "{name}: no line breaks between two characters");
+        for line in &lines {
+            let first = line.chars().next().unwrap();
+            assert!(
+                !"，。、；：？！）」』”".contains(first),
+                "{name}: line starts with {first}: {line}"
+            );
+        }
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+#[test]
+fn arabic_is_set_right_to_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_sample(dir.path(), "neck-pain-at-your-desk.ar.toml");
+    let pages = layout(&pdf);
+    let (width, _, lines) = &pages[0];
+    let arabic = |l: &&TextLine| {
+        l.text()
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+    };
+    let body: Vec<&TextLine> = lines
+        .iter()
+        .filter(arabic)
+        .filter(|l| !l.text().contains('·'))
+        .collect();
+    assert!(body.len() > 10);
+    // Right-aligned: lines end at a handful of right edges (text, and text
+    // indented past list markers) but start all over.
+    let right = |l: &&TextLine| l.words.iter().map(|w| w.x1).fold(0.0, f32::max).round() as i32;
+    let left = |l: &&TextLine| {
+        l.words
+            .iter()
+            .map(|w| w.x0)
+            .fold(f32::MAX, f32::min)
+            .round() as i32
+    };
+    let mut rights: Vec<i32> = body.iter().map(right).collect();
+    let mut lefts: Vec<i32> = body.iter().map(left).collect();
+    for edges in [&mut rights, &mut lefts] {
+        edges.sort_unstable();
+        edges.dedup_by(|a, b| (*a - *b).abs() <= 2);
+    }
+    assert!(rights.len() <= 4, "right edges {rights:?}");
+    assert!(lefts.len() > 8, "left edges {lefts:?}");
+    assert!(rights.iter().all(|r| *r as f32 > width * 0.6));
+    // The list numbers sit right of their items; the header's logo side is
+    // the right, so the clinic's phone is on the left.
+    let numbered = lines
+        .iter()
+        .find(|l| l.text().starts_with("1 ") || l.text().ends_with(" 1"));
+    let marker = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .find(|w| w.text == "1")
+        .expect("a list number");
+    let items_right = body.iter().map(right).max().unwrap() as f32;
+    assert!(
+        marker.x0 > items_right - 30.0,
+        "marker at {} {:?}",
+        marker.x0,
+        numbered.map(|l| l.text())
+    );
+    let phone = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .find(|w| w.text == "555-0147")
+        .expect("the phone number");
+    assert!(phone.x1 < width / 2.0, "phone at {}", phone.x0);
+}
+
+#[test]
+fn a_language_without_built_in_words_builds_with_its_own() {
+    let lib = library(MINIMAL_CLINIC);
+    let words = r#"
+[words]
+causes = "O que causa"
+reviewed = "Revisado em {date}"
+page = "Página {page} de {pages}"
+contact = "Fale conosco"
+prepared_for = "Preparado para {name}, {date}"
+note = "Um recado da sua equipe de saúde"
+disclaimer = "Este folheto traz informações gerais."
+months = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]
+month_year = "{month} de {year}"
+date = "{day} de {month} de {year}"
+"#;
+    let body = "title = \"Dor no joelho\"\nlanguage = \"pt-BR\"\nreviewed = 2026-11-01\n\
+                [[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Uma queda.\"\n";
+    write(
+        lib.path(),
+        "handouts/joelho.toml",
+        &format!("{body}{words}"),
+    );
+    let out = handout(lib.path(), &["build", "handouts/joelho.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = lib.path().join("out/joelho.pdf");
+    assert_valid(&pdf);
+    let text = normalize(&text_of(&pdf));
+    for expected in [
+        "O que causa",
+        "Revisado em novembro de 2026 · Página 1 de 1",
+        "Este folheto traz informações gerais.",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in {text}");
+    }
+    assert!(uncompressed(&pdf).contains("/Lang (pt-BR)"));
+
+    // Without the words it cannot print, the error names each one and nothing is written.
+    let short = words
+        .replace("causes = \"O que causa\"\n", "")
+        .replace("note = \"Um recado da sua equipe de saúde\"\n", "");
+    write(
+        lib.path(),
+        "handouts/joelho.toml",
+        &format!("{body}{short}"),
+    );
+    std::fs::remove_file(&pdf).unwrap();
+    let out = handout(lib.path(), &["build", "handouts/joelho.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("handouts/joelho.toml:"), "{err}");
+    assert!(
+        err.contains(
+            "there are no built-in words for language `pt-BR`; set causes, note under [words]"
+        ),
+        "{err}"
+    );
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn a_handout_may_override_built_in_words() {
+    let lib = library(MINIMAL_CLINIC);
+    let handout_text = "title = \"Dolor de rodilla\"\nlanguage = \"es\"\nreviewed = 2026-11-01\n\
+                        [words]\ndisclaimer = \"Consulte siempre a su médico.\"\n\
+                        [[section]]\nkind = \"self-care\"\n[[section.item]]\ntext = \"Descanse.\"\n";
+    write(lib.path(), "handouts/rodilla.toml", handout_text);
+    let out = handout(lib.path(), &["build", "handouts/rodilla.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = normalize(&text_of(&lib.path().join("out/rodilla.pdf")));
+    assert!(text.contains("Consulte siempre a su médico."), "{text}");
+    assert!(
+        !text.contains("Este folleto ofrece información general"),
+        "{text}"
+    );
+    assert!(text.contains("Qué puede hacer en casa"), "{text}");
+}
