@@ -518,8 +518,10 @@ impl<'a> Content<'a> {
             lines.push((vec![link(email, "mailto:")], self.body));
         }
         if let Some(booking) = &clinic.booking_url {
-            let label = Span::plain(format!("{}: ", self.words.book_online()));
-            lines.push((vec![label, link(booking, "")], self.body));
+            let (before, after) = self.words.book_online();
+            let spans = [Span::plain(before), link(booking, ""), Span::plain(after)];
+            let spans = spans.into_iter().filter(|s| !s.text.is_empty()).collect();
+            lines.push((spans, self.body));
         }
         for (para, style) in lines {
             let blocks = self.ts.blocks(&para, &style, ix, iw, 0.0);

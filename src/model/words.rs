@@ -32,7 +32,7 @@ const KEYS: [(&str, &[&str]); 17] = [
     ("reviewed", &["date"]),
     ("page", &["page", "pages"]),
     ("contact", &[]),
-    ("book_online", &[]),
+    ("book_online", &["address"]),
     ("scan_to_book", &[]),
     ("prepared_for", &["name", "date"]),
     ("note", &[]),
@@ -152,8 +152,10 @@ impl Words {
         self.get("contact")
     }
 
-    pub fn book_online(&self) -> &str {
-        self.get("book_online")
+    /// The words before and after the booking address ("Book online: {address}").
+    pub fn book_online(&self) -> (&str, &str) {
+        let words = self.get("book_online");
+        words.split_once("{address}").unwrap_or((words, ""))
     }
 
     pub fn scan_to_book(&self) -> &str {

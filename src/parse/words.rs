@@ -39,7 +39,7 @@ pub struct WordsFile {
     /// Heading of the contact box ("Contact us").
     #[schemars(with = "Option<String>")]
     pub contact: Option<Spanned<String>>,
-    /// Label before the booking address ("Book online").
+    /// The booking address in the contact box ("Book online: {address}").
     #[schemars(with = "Option<String>")]
     pub book_online: Option<Spanned<String>>,
     /// Caption under the booking QR code ("Scan to book").
