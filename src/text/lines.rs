@@ -428,3 +428,51 @@ impl Para<'_> {
         self.full[glyph.cluster..next.max(glyph.cluster)].to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_found_whole() {
+        let text = "Call (212) 555-0147 or +1 212 555 0148, not 911 or 2026.";
+        let found: Vec<&str> = phone_numbers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["(212) 555-0147", "+1 212 555 0148"]);
+    }
+
+    #[test]
+    fn no_break_inside_a_phone_number() {
+        let text = "Call (212) 555-0147 today";
+        let breaks: Vec<usize> = opportunities(text, &phone_numbers(text))
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(breaks, [5, 20, 25]);
+    }
+
+    #[test]
+    fn levels_put_runs_in_visual_order() {
+        // Logical: Arabic (1), a number inside it (2), Arabic (1), Latin (2).
+        let mut runs = [('a', 1), ('n', 2), ('b', 1), ('L', 2), ('M', 2)];
+        visual_order(&mut runs, |r| r.1);
+        let order: String = runs.iter().map(|r| r.0).collect();
+        assert_eq!(order, "LMbna");
+        // Left-to-right text with an Arabic phrase inside.
+        let mut runs = [('x', 0), ('a', 1), ('b', 1), ('y', 0)];
+        visual_order(&mut runs, |r| r.1);
+        assert_eq!(runs.iter().map(|r| r.0).collect::<String>(), "xbay");
+    }
+
+    #[test]
+    fn right_to_left_levels_only_where_needed() {
+        assert!(bidi_levels("Plain English, 100%", false, &[]).is_none());
+        assert!(bidi_levels("(212) 555-0147", true, &[]).is_none());
+        let arabic = "مرحبا بكم";
+        let levels = bidi_levels(arabic, true, &[]).unwrap();
+        assert!(levels.iter().all(|l| l.is_rtl()));
+        // In English text, an Arabic word is right to left, the rest not.
+        let mixed = "Say مرحبا now";
+        let levels = bidi_levels(mixed, false, &[]).unwrap();
+        assert!(!levels[0].is_rtl() && levels[4].is_rtl());
+    }
+}
