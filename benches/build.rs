@@ -78,20 +78,25 @@ fn main() {
     batch(root);
 }
 
-/// 100 handouts (the samples, repeated) in one process.
+/// 100 handouts (the samples in every language, repeated) in one process.
 fn batch(root: &Path) {
     const COPIES: usize = 100;
     const BATCH_RUNS: usize = 7;
     let dir = std::env::temp_dir().join(format!("handout-batch-{}", std::process::id()));
     let (input, output) = (dir.join("handouts"), dir.join("out"));
     std::fs::create_dir_all(&input).unwrap();
-    let samples: Vec<_> = std::fs::read_dir(root.join("handouts"))
+    let mut samples: Vec<_> = std::fs::read_dir(root.join("handouts"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
+    samples.sort();
+    // A translation names its source relative to itself; the copies name the original.
+    let sources = format!("translation_of = \"{}/", root.join("handouts").display());
     for i in 0..COPIES {
         let sample = &samples[i % samples.len()];
-        std::fs::copy(sample, input.join(format!("h{i:03}.toml"))).unwrap();
+        let text = std::fs::read_to_string(sample).unwrap();
+        let text = text.replace("translation_of = \"", &sources);
+        std::fs::write(input.join(format!("h{i:03}.toml")), text).unwrap();
     }
     let clinic = root.join("clinic.toml");
     let args = [

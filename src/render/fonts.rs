@@ -80,10 +80,16 @@ pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded
 /// uses as each line's height. Marks (no advance) are left out, as the PDF
 /// specification asks; a face's own line metrics can be far taller (Arabic
 /// faces leave room for stacked marks) and make lines seem to overlap.
+/// TrueType faces only: they store each glyph's box, while a CFF face would
+/// have to draw every glyph to measure it (its own metrics serve).
 fn extent(face: &crate::text::Face, glyphs: &[u16]) -> Option<(i16, i16)> {
     use skrifa::MetadataProvider;
     use skrifa::instance::{LocationRef, Size};
+    use skrifa::raw::TableProvider;
     let font = skrifa::FontRef::new((*face.data).as_ref()).ok()?;
+    if font.glyf().is_err() {
+        return None;
+    }
     let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
     let (mut top, mut bottom) = (0.0f32, 0.0f32);
     for &g in glyphs {
