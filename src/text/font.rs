@@ -108,7 +108,7 @@ pub type Family<F> = [F; 4];
 
 /// The faces a clinic configured: its own family, then fallback families for
 /// the characters (scripts) it lacks. A family's missing styles borrow from
-/// their neighbours.
+/// their neighbours: bold from regular, italic from bold.
 pub struct FontSet {
     faces: Vec<Face>,
     families: Vec<Family<FaceId>>,
@@ -129,7 +129,9 @@ impl FontSet {
             let regular = id_of(Some(regular)).expect("some");
             let [bold, italic, bold_italic] = others.map(&mut id_of);
             let bold = bold.unwrap_or(regular);
-            let italic = italic.unwrap_or(regular);
+            // Without an italic (Arabic and Chinese have none), emphasis is set
+            // in bold rather than lost.
+            let italic = italic.unwrap_or(bold);
             let bold_italic = bold_italic.unwrap_or(if bold != regular { bold } else { italic });
             ids.push([regular, bold, italic, bold_italic]);
         }
@@ -174,5 +176,54 @@ impl FontSet {
                     .all(|c| face.has_char(c))
             })
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn face(file: &str) -> Face {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/").to_string() + file;
+        Face::from_bytes(file, std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn set() -> FontSet {
+        let atkinson = face("AtkinsonHyperlegibleNext-Regular.ttf");
+        let noto = face("NotoSans-Regular.ttf");
+        let arabic = (
+            face("NotoSansArabic-Regular.ttf"),
+            [Some(face("NotoSansArabic-Bold.ttf")), None, None],
+        );
+        FontSet::new(vec![
+            (atkinson, [None, None, None]),
+            (noto, [None, None, None]),
+            arabic,
+        ])
+    }
+
+    #[test]
+    fn a_family_without_italics_sets_emphasis_in_bold() {
+        let fonts = set();
+        assert_eq!(fonts.styled(2, false, true), fonts.styled(2, true, false));
+        assert_eq!(fonts.styled(2, true, true), fonts.styled(2, true, false));
+        assert_ne!(fonts.styled(2, false, true), fonts.styled(2, false, false));
+    }
+
+    #[test]
+    fn letters_choose_the_family_and_other_scripts_fall_back() {
+        let fonts = set();
+        assert_eq!(fonts.family_for("Knee pain"), 0);
+        // Vietnamese: Atkinson lacks ư, so the whole text goes to Noto Sans.
+        assert_eq!(fonts.family_for("Đau lưng"), 1);
+        // Arabic: no family has every letter; the clinic's stays, Arabic falls back.
+        assert_eq!(fonts.family_for("Gramercy مرحبا"), 0);
+        let arabic = fonts.for_char('م', false, false, 0).unwrap();
+        assert_eq!(arabic, fonts.styled(2, false, false));
+        assert_eq!(
+            fonts.for_char('G', false, false, 0),
+            Some(fonts.styled(0, false, false))
+        );
+        assert_eq!(fonts.for_char('漢', false, false, 0), None);
     }
 }
