@@ -145,10 +145,6 @@ impl FontSet {
         &self.faces[id.0]
     }
 
-    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
-        self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
-    }
-
     /// A family's face for a style, before looking at coverage.
     pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
         self.families[family][usize::from(bold) + 2 * usize::from(italic)]

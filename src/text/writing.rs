@@ -3,7 +3,7 @@
 
 use harfrust::Language;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Writing {
     /// Right to left (Arabic, Hebrew, Persian, Urdu): lines are set from the
     /// right edge and the page is laid out as a mirror image.
