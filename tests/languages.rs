@@ -439,3 +439,28 @@ fn a_handout_may_override_built_in_words() {
     );
     assert!(text.contains("Qué puede hacer en casa"), "{text}");
 }
+
+#[test]
+fn a_long_qr_caption_takes_two_lines_without_overlapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_sample(dir.path(), "upper-back-pain-after-running.es.toml");
+    let words: Vec<Word> = layout(&pdf)
+        .into_iter()
+        .flat_map(|(_, _, lines)| lines)
+        .flat_map(|l| l.words)
+        .collect();
+    let first = words
+        .iter()
+        .find(|w| w.text == "Escanee")
+        .expect("the caption");
+    // The caption's last word, in the caption's column (the booking line
+    // "Pida una cita en línea" is further left).
+    let last = words
+        .iter()
+        .find(|w| w.text == "cita" && w.x0 > first.x0 - 30.0)
+        .expect("the caption's last word");
+    assert!(
+        last.y0 >= first.y1 - 0.5,
+        "caption lines overlap: {first:?} {last:?}"
+    );
+}

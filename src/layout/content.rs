@@ -563,13 +563,17 @@ impl Content<'_> {
         let mut elements =
             super::qr::qr_code(url, (0.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
         let caption = self.small.bold().with_color(Rgb::INK);
-        for line in self.ts.lines(
+        // Centred under the code, at most 14 pt past either side of it (a
+        // box's padding is 18 pt), on as many lines as the words need.
+        let lines = self.ts.balanced_lines(
             &[Span::plain(self.words.scan_to_book())],
             &caption,
-            size + 40.0,
-        ) {
+            size + 28.0,
+        );
+        for (i, line) in lines.into_iter().enumerate() {
             let lx = (size - line.width) / 2.0;
-            elements.extend(self.ts.line_elements(line, &caption, lx, size + 2.0));
+            let top = size + 2.0 + i as f32 * caption.leading;
+            elements.extend(self.ts.line_elements(line, &caption, lx, top));
         }
         Some((elements, size))
     }
