@@ -160,13 +160,11 @@ fn phone_numbers(full: &str) -> Vec<Range<usize>> {
         let start = i;
         let mut end = i;
         let mut digits = 0;
-        while i < bytes.len()
-            && (part(bytes[i])
-                || (bytes[i] == b' '
-                    && i + 1 < bytes.len()
-                    && part(bytes[i + 1])
-                    && bytes[i - 1] != b' '))
-        {
+        // A single space between two groups belongs to the number.
+        let joins_groups = |i: usize| {
+            bytes[i] == b' ' && bytes[i - 1] != b' ' && bytes.get(i + 1).is_some_and(|b| part(*b))
+        };
+        while i < bytes.len() && (part(bytes[i]) || joins_groups(i)) {
             digits += usize::from(bytes[i].is_ascii_digit());
             if bytes[i].is_ascii_digit() || bytes[i] == b')' {
                 end = i + 1;
