@@ -464,3 +464,29 @@ fn a_long_qr_caption_takes_two_lines_without_overlapping() {
         "caption lines overlap: {first:?} {last:?}"
     );
 }
+
+#[test]
+fn the_clinics_disclaimer_is_chosen_by_language() {
+    let clinic = format!(
+        "{MINIMAL_CLINIC}fallback = [\"fonts/NotoSans-Regular.ttf\"]\n\
+         [disclaimer]\nen = \"Ask your own doctor.\"\nes = \"Consulte a su médico.\"\n"
+    );
+    let lib = library(&clinic);
+    let handout = |language: &str, extra: &str| {
+        format!("title = \"K\"\nlanguage = \"{language}\"\nreviewed = 2026-11-01\n{extra}")
+    };
+    write(lib.path(), "handouts/en.toml", &handout("en-US", ""));
+    write(lib.path(), "handouts/es.toml", &handout("es-MX", ""));
+    write(lib.path(), "handouts/vi.toml", &handout("vi", ""));
+    let own = "[words]\ndisclaimer = \"Solo para esta hoja.\"\n";
+    write(lib.path(), "handouts/own.toml", &handout("es", own));
+    let out = handout(lib.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = |name: &str| normalize(&text_of(&lib.path().join(format!("out/{name}.pdf"))));
+    assert!(text("en").contains("Ask your own doctor."));
+    assert!(text("es").contains("Consulte a su médico."));
+    let vi = comparable(words("vi")["disclaimer"].as_str().unwrap(), "vi");
+    assert!(text("vi").contains(&vi), "{}", text("vi"));
+    assert!(text("own").contains("Solo para esta hoja."));
+    assert!(!text("own").contains("Consulte a su médico."));
+}

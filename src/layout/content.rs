@@ -453,13 +453,9 @@ impl<'a> Content<'a> {
             .for_each(|b| b.keep_with_next = true);
     }
 
-    /// The clinic's disclaimer, or the default one, in secondary type.
+    /// The disclaimer (see `Words::disclaimer`), in secondary type.
     pub fn disclaimer(&mut self, space_before: f32) {
-        let text = self
-            .clinic
-            .disclaimer
-            .as_deref()
-            .unwrap_or(self.words.disclaimer());
+        let text = self.words.disclaimer();
         let (x, w, small) = (self.x0(), self.content_width(), self.small);
         let blocks = self
             .ts

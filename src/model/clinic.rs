@@ -2,7 +2,7 @@
 
 use super::{io_reason, read_source};
 use crate::diagnostic::{Diagnostic, Source};
-use crate::parse::clinic::{ClinicFile, FallbackFile, Paper};
+use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
 use crate::text::{Face, FontSet};
@@ -53,7 +53,7 @@ pub struct Clinic {
     pub website: Option<String>,
     pub address: Option<String>,
     pub booking_url: Option<String>,
-    pub disclaimer: Option<String>,
+    pub disclaimer: Disclaimer,
     pub colors: Colors,
     pub fonts: FontSet,
     pub paper: Paper,
@@ -63,6 +63,34 @@ pub struct Clinic {
     pub review_months: u32,
     /// Item pictures, decoded once however many handouts use them.
     pub pictures: crate::picture::Cache,
+}
+
+/// The clinic's own disclaimer, if it wrote one.
+#[derive(Debug, Clone)]
+pub enum Disclaimer {
+    None,
+    /// For handouts in every language.
+    All(String),
+    /// By language tag.
+    PerLanguage(Vec<(String, String)>),
+}
+
+impl Disclaimer {
+    /// The clinic's text for a handout in the language `tag`: under that
+    /// tag, else under its language subtag ("es" for "es-MX").
+    pub fn for_language(&self, tag: &str) -> Option<&str> {
+        match self {
+            Disclaimer::None => None,
+            Disclaimer::All(text) => Some(text),
+            Disclaimer::PerLanguage(texts) => {
+                let language = tag.split(['-', '_']).next().unwrap_or_default();
+                let find = |want: &str| texts.iter().find(|(t, _)| t.eq_ignore_ascii_case(want));
+                find(tag)
+                    .or_else(|| find(language))
+                    .map(|(_, text)| text.as_str())
+            }
+        }
+    }
 }
 
 /// Larger "fonts" are refused before parsing: even a full CJK face is smaller.
@@ -160,11 +188,21 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             &file.email,
             &file.website,
             &file.address,
-            &file.disclaimer,
         ];
-        for value in printed.into_iter().flatten() {
-            if let Some(c) = super::uncovered(fonts, value.get_ref()) {
-                let at = source.find_in(&value.span(), &c.to_string());
+        let disclaimers = file.disclaimer.iter().flat_map(|d| {
+            let texts: Vec<&String> = match d.get_ref() {
+                DisclaimerFile::All(text) => vec![text],
+                DisclaimerFile::PerLanguage(texts) => texts.values().collect(),
+            };
+            texts.into_iter().map(|t| (t.as_str(), d.span()))
+        });
+        let values = printed
+            .into_iter()
+            .flatten()
+            .map(|v| (v.get_ref().as_str(), v.span()));
+        for (value, span) in values.chain(disclaimers) {
+            if let Some(c) = super::uncovered(fonts, value) {
+                let at = source.find_in(&span, &c.to_string());
                 errors.push(source.error(at, "uncovered-character", super::uncovered_message(c)));
             }
         }
@@ -180,7 +218,16 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             website: text(&file.website),
             address: text(&file.address),
             booking_url: text(&file.booking_url),
-            disclaimer: text(&file.disclaimer),
+            disclaimer: match file.disclaimer.as_ref().map(|d| d.get_ref()) {
+                None => Disclaimer::None,
+                Some(DisclaimerFile::All(text)) => Disclaimer::All(text.trim().to_string()),
+                Some(DisclaimerFile::PerLanguage(texts)) => Disclaimer::PerLanguage(
+                    texts
+                        .iter()
+                        .map(|(tag, text)| (tag.clone(), text.trim().to_string()))
+                        .collect(),
+                ),
+            },
             colors,
             fonts,
             paper: file

@@ -103,8 +103,8 @@ pub fn load_handout(
     let words = Words::resolve(
         &language,
         file.words.as_ref(),
-        &source,
-        language_at,
+        clinic.disclaimer.for_language(&language),
+        (&source, language_at),
         |key| needed_word(key, &file, clinic),
     )
     .map_err(|mut errors| v.errors.append(&mut errors))
@@ -178,7 +178,10 @@ pub fn load_handout(
 fn needed_word(key: &str, file: &HandoutFile, clinic: &Clinic) -> bool {
     match key {
         "book_online" | "scan_to_book" => clinic.booking_url.is_some(),
-        "disclaimer" => clinic.disclaimer.is_none(),
+        "disclaimer" => {
+            let language = file.language.as_ref().map_or("en", |l| l.get_ref().trim());
+            clinic.disclaimer.for_language(language).is_none()
+        }
         "causes" | "prevention" | "self_care" | "warning_signs" | "treatments" | "text" => {
             file.sections.iter().any(|s| {
                 let s = s.get_ref();

@@ -52,13 +52,13 @@ pub struct Words {
 
 impl Words {
     /// The words for the language `tag`: the handout's `own` over the
-    /// built-in ones. Every key `needed` says is printed must have words; the
-    /// errors name the missing ones.
+    /// clinic's disclaimer over the built-in words. Every key `needed` says is
+    /// printed must have words; the errors name the missing ones.
     pub fn resolve(
         tag: &str,
         own: Option<&Spanned<WordsFile>>,
-        source: &Source,
-        at: usize,
+        clinic_disclaimer: Option<&str>,
+        (source, at): (&Source, usize),
         needed: impl Fn(&str) -> bool,
     ) -> Result<Words, Vec<Diagnostic>> {
         let built_in = built_in(tag);
@@ -100,7 +100,13 @@ impl Words {
             errors.push(source.error(at, "missing-words", message));
         }
         match (months, errors.is_empty()) {
-            (Some(months), true) if months.len() == 12 => Ok(Words { texts, months }),
+            (Some(months), true) if months.len() == 12 => {
+                let mut words = Words { texts, months };
+                if let Some(text) = clinic_disclaimer {
+                    words.prefer_clinics(own_table, text);
+                }
+                Ok(words)
+            }
             _ => Err(errors),
         }
     }
@@ -116,12 +122,15 @@ impl Words {
     }
 
     fn get(&self, key: &str) -> &str {
-        let index = KEYS
-            .iter()
+        &self.texts[Words::index(key)]
+    }
+
+    /// Where `key`'s text is in `texts`.
+    fn index(key: &str) -> usize {
+        KEYS.iter()
             .filter(|(k, _)| *k != "months")
             .position(|(k, _)| *k == key)
-            .expect("a key of KEYS");
-        &self.texts[index]
+            .expect("a key of KEYS")
     }
 
     pub fn heading(&self, kind: SectionKind, clinic: &str) -> String {
@@ -166,8 +175,17 @@ impl Words {
         self.get("note")
     }
 
+    /// The handout's own, else the clinic's for the language, else the built-in one.
     pub fn disclaimer(&self) -> &str {
         self.get("disclaimer")
+    }
+
+    /// Use the clinic's disclaimer unless the handout has its own.
+    fn prefer_clinics(&mut self, own: Option<&WordsFile>, clinic: &str) {
+        if own.is_none_or(|w| w.disclaimer.is_none()) {
+            let index = Words::index("disclaimer");
+            self.texts[index] = clinic.to_string();
+        }
     }
 
     /// "November 2026".
@@ -318,7 +336,7 @@ mod tests {
 
     fn words(tag: &str) -> Words {
         let source = Source::new("x.toml", "");
-        Words::resolve(tag, None, &source, 0, |_| true).expect("built in")
+        Words::resolve(tag, None, None, (&source, 0), |_| true).expect("built in")
     }
 
     #[test]

@@ -35,9 +35,10 @@ pub struct ClinicFile {
     /// Optional: printed as a QR code + short text.
     #[schemars(with = "Option<String>")]
     pub booking_url: Option<Spanned<String>>,
-    /// Optional: a default exists per language.
-    #[schemars(with = "Option<String>")]
-    pub disclaimer: Option<Spanned<String>>,
+    /// Optional: one text for every handout, or a table of texts by language
+    /// tag; a handout in a language it does not give gets that language's default.
+    #[schemars(with = "Option<DisclaimerFile>")]
+    pub disclaimer: Option<Spanned<DisclaimerFile>>,
     /// Brand colours, hex #RRGGBB.
     #[serde(default)]
     pub colors: ColorsFile,
@@ -101,6 +102,39 @@ pub struct FontsFile {
     #[serde(default)]
     #[schemars(with = "Vec<FallbackFile>")]
     pub fallback: Vec<Spanned<FallbackFile>>,
+}
+
+/// The clinic's disclaimer: one text, or one per language.
+#[derive(Debug, JsonSchema)]
+#[schemars(untagged)]
+pub enum DisclaimerFile {
+    /// Printed on every handout, whatever its language.
+    All(String),
+    /// By the handouts' language tags ("en", "es", "zh-Hant").
+    PerLanguage(std::collections::BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for DisclaimerFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = DisclaimerFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a table of texts by language tag")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DisclaimerFile, E> {
+                Ok(DisclaimerFile::All(text.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DisclaimerFile, A::Error> {
+                let texts = serde::de::value::MapAccessDeserializer::new(map);
+                Deserialize::deserialize(texts).map(DisclaimerFile::PerLanguage)
+            }
+        }
+        d.deserialize_any(Text)
+    }
 }
 
 /// A fallback font: one file for every style, or a family of styles.
