@@ -472,14 +472,14 @@ fn the_clinics_disclaimer_is_chosen_by_language() {
          [disclaimer]\nen = \"Ask your own doctor.\"\nes = \"Consulte a su médico.\"\n"
     );
     let lib = library(&clinic);
-    let handout = |language: &str, extra: &str| {
+    let source = |language: &str, extra: &str| {
         format!("title = \"K\"\nlanguage = \"{language}\"\nreviewed = 2026-11-01\n{extra}")
     };
-    write(lib.path(), "handouts/en.toml", &handout("en-US", ""));
-    write(lib.path(), "handouts/es.toml", &handout("es-MX", ""));
-    write(lib.path(), "handouts/vi.toml", &handout("vi", ""));
+    write(lib.path(), "handouts/en.toml", &source("en-US", ""));
+    write(lib.path(), "handouts/es.toml", &source("es-MX", ""));
+    write(lib.path(), "handouts/vi.toml", &source("vi", ""));
     let own = "[words]\ndisclaimer = \"Solo para esta hoja.\"\n";
-    write(lib.path(), "handouts/own.toml", &handout("es", own));
+    write(lib.path(), "handouts/own.toml", &source("es", own));
     let out = handout(lib.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = |name: &str| normalize(&text_of(&lib.path().join(format!("out/{name}.pdf"))));
