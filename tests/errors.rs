@@ -60,6 +60,7 @@ const CASES: &[Case] = &[
     Case { name: "fallback family key", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", blod = \"fonts/NotoSans-Bold.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:55", says: "unknown key `blod` (did you mean `bold`?)" },
     Case { name: "fallback family missing face", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", bold = \"fonts/Nope.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:62", says: "font `fonts/Nope.ttf` cannot be read: no such file" },
     Case { name: "disclaimer not text", clinic_extra: "[disclaimer]\nen = 5\n", handout: GOOD.as_bytes(), place: "clinic.toml:8:6", says: "wrong type of value" },
+    Case { name: "empty word", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[words]\ncontact = \" \"\n", place: "handouts/h.toml:4:11", says: "`contact` is empty; leave it out to use the built-in words" },
     Case { name: "missing logo", clinic_extra: "", handout: GOOD.as_bytes(), place: "", says: "" },
 ];
 
