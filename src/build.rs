@@ -70,6 +70,15 @@ pub fn build_pdf(
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
     let handout = load_handout(path, clinic, options.patient.as_deref())?;
+    render_handout(&handout, clinic, options)
+}
+
+/// A handout already loaded (with `options.patient` filled in) to PDF bytes.
+pub fn render_handout(
+    handout: &Handout,
+    clinic: &Clinic,
+    options: &BuildOptions,
+) -> Result<Built, Vec<Diagnostic>> {
     if let Some(expired) = handout
         .expired(options.today)
         .filter(|_| !options.allow_expired)
@@ -79,13 +88,13 @@ pub fn build_pdf(
     let layout_options = layout::Options {
         paper: options.paper,
         large_print: options.large_print,
-        date: pdf_date(&handout),
+        date: pdf_date(handout),
         patient: patient_copy(options, clinic)?,
     };
     let doc = match options.layout {
-        Layout::Sheet => layout::sheet(&handout, clinic, &layout_options),
-        Layout::Trifold => layout::trifold(&handout, clinic, &layout_options)
-            .map_err(|over| vec![too_long_for_trifold(&handout, over)])?,
+        Layout::Sheet => layout::sheet(handout, clinic, &layout_options),
+        Layout::Trifold => layout::trifold(handout, clinic, &layout_options)
+            .map_err(|over| vec![too_long_for_trifold(handout, over)])?,
     };
     Ok(Built {
         pages: doc.pages.len(),

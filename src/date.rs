@@ -1,4 +1,5 @@
-//! Calendar dates as handouts use them: review dates, printed as "November 2026".
+//! Calendar dates as handouts use them: review dates and their arithmetic.
+//! How a date is written depends on the language (see `model::Words`).
 
 use std::fmt;
 
@@ -8,21 +9,6 @@ pub struct Date {
     pub month: u8,
     pub day: u8,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Date {
     /// A valid date, or `None` (February 30th, month 13).
@@ -38,21 +24,6 @@ impl Date {
         let month = (total % 12) as u8 + 1;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
-    }
-
-    /// "November 2026".
-    pub fn month_year(self) -> String {
-        format!("{} {}", MONTHS[self.month as usize - 1], self.year)
-    }
-
-    /// "November 24, 2026".
-    pub fn long(self) -> String {
-        format!(
-            "{} {}, {}",
-            MONTHS[self.month as usize - 1],
-            self.day,
-            self.year
-        )
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
@@ -111,7 +82,6 @@ mod tests {
             Date::new(2024, 1, 31).unwrap().add_months(1).to_string(),
             "2024-02-29"
         );
-        assert_eq!(d.month_year(), "November 2026");
     }
 
     #[test]

@@ -6,11 +6,11 @@
 //! network drives clinics keep shared folders on, where change events are not
 //! delivered.
 
-use crate::build::{BuildOptions, build_pdf, pdf_name};
-use crate::check::check_file;
+use crate::build::{BuildOptions, pdf_name, render_handout};
+use crate::check::check_handout;
 use crate::diagnostic::Severity;
 use crate::library::{Library, today};
-use crate::model::load_clinic;
+use crate::model::{load_clinic, load_handout};
 use crate::output::write_atomic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -69,19 +69,21 @@ fn rebuild(library: &Library, files: &[&PathBuf]) {
     };
     let today = today();
     for file in files {
-        let report = check_file(file, &clinic, today);
-        report.diagnostics.iter().for_each(|d| eprintln!("{d}"));
-        if report
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-        {
+        // Loaded once, then checked and built.
+        let loaded = load_handout(file, &clinic, None);
+        let diagnostics = match &loaded {
+            Ok(handout) => check_handout(handout, &clinic, today).diagnostics,
+            Err(diagnostics) => diagnostics.clone(),
+        };
+        diagnostics.iter().for_each(|d| eprintln!("{d}"));
+        let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let Some(handout) = loaded.ok().filter(|_| !errors) else {
             println!("{}: not rebuilt, see the errors above", file.display());
             continue;
-        }
+        };
         let options = BuildOptions::sheet(clinic.paper, today);
         let target = library.out_dir().join(pdf_name(file, &options));
-        match build_pdf(file, &clinic, &options).map(|b| write_atomic(&target, &b.bytes)) {
+        match render_handout(&handout, &clinic, &options).map(|b| write_atomic(&target, &b.bytes)) {
             Ok(Ok(())) => println!("rebuilt {}", target.display()),
             Ok(Err(e)) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
             Err(diags) => diags.iter().for_each(|d| eprintln!("{d}")),

@@ -41,62 +41,6 @@ fn comparable(text: &str, language: &str) -> String {
     }
 }
 
-/// The built-in words for a language, as shipped in src/model/words/.
-fn words(language: &str) -> toml::Table {
-    let path = repo().join(format!("src/model/words/{language}.toml"));
-    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// A text field as printed: placeholders filled, markup dropped.
-fn printed(text: &str) -> String {
-    let text = text
-        .replace("{clinic.phone}", "(212) 555-0147")
-        .replace("{clinic.name}", "Gramercy Pain Center");
-    let mut out = String::new();
-    let mut rest = text.as_str();
-    // A link prints its label: [label](address).
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let (label, after) = rest[open + 1..].split_once("](").unwrap();
-        out.push_str(label);
-        rest = after.split_once(')').unwrap().1;
-    }
-    out.push_str(rest);
-    out.replace('*', "")
-}
-
-/// Every text of a handout file in print order, default headings included.
-fn expected_texts(file: &Path, language: &str) -> Vec<String> {
-    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    let words = words(language);
-    let s = |v: &toml::Value| v.as_str().unwrap().to_string();
-    let mut out: Vec<String> = ["title", "subtitle", "summary"]
-        .iter()
-        .filter_map(|k| doc.get(*k).map(s))
-        .collect();
-    for section in doc["section"].as_array().unwrap() {
-        let heading = match section.get("heading") {
-            Some(h) => s(h),
-            None => {
-                let key = section["kind"].as_str().unwrap().replace('-', "_");
-                s(&words[&key]).replace("{clinic}", "Gramercy Pain Center")
-            }
-        };
-        out.push(heading);
-        out.extend(section.get("intro").map(s));
-        for item in section
-            .get("item")
-            .and_then(|i| i.as_array())
-            .into_iter()
-            .flatten()
-        {
-            out.extend(["title", "text"].iter().filter_map(|k| item.get(*k).map(s)));
-        }
-    }
-    out.extend(doc.get("closing").map(s));
-    out.iter().map(|t| printed(t)).collect()
-}
-
 /// Sentences (or clauses), split after the marks that end them in these languages.
 fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();

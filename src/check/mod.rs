@@ -12,7 +12,7 @@ use crate::build::report as print_diagnostics;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Library, today};
-use crate::model::{Clinic, load_clinic, load_handout};
+use crate::model::{Clinic, Handout, load_clinic, load_handout};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -42,20 +42,22 @@ impl FileReport {
 
 /// Check one handout against its clinic.
 pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
-    let handout = match load_handout(path, clinic, None) {
-        Ok(h) => h,
-        Err(diagnostics) => {
-            return FileReport {
-                file: path.to_path_buf(),
-                language: None,
-                readability: None,
-                diagnostics,
-            };
-        }
-    };
+    match load_handout(path, clinic, None) {
+        Ok(handout) => check_handout(&handout, clinic, today),
+        Err(diagnostics) => FileReport {
+            file: path.to_path_buf(),
+            language: None,
+            readability: None,
+            diagnostics,
+        },
+    }
+}
+
+/// The lints and readability of a handout that loaded.
+pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileReport {
     let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
-    diagnostics.extend(lints::translation(&handout));
-    diagnostics.extend(lints::kinds(&handout));
+    diagnostics.extend(lints::translation(handout));
+    diagnostics.extend(lints::kinds(handout));
     let language = handout
         .language
         .split(['-', '_'])
@@ -68,13 +70,13 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
         language.as_str(),
         "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "vi"
     ) {
-        diagnostics.extend(lints::long_sentences(&handout));
+        diagnostics.extend(lints::long_sentences(handout));
     }
     // The grade formulas (Flesch-Kincaid, SMOG) are for English only.
-    let readability = (language == "en")
-        .then(|| lints::readability(&handout, clinic.max_grade, &mut diagnostics));
+    let readability =
+        (language == "en").then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics));
     FileReport {
-        file: path.to_path_buf(),
+        file: handout.path.clone(),
         language: Some(handout.language.clone()),
         readability,
         diagnostics,

@@ -8,11 +8,13 @@ use crate::text::{FaceId, PlacedGlyph};
 
 #[derive(Debug, Clone)]
 pub enum Element {
-    /// Glyphs of one face on one baseline, `width` long.
+    /// Glyphs of one face on one baseline, `width` long, in visual order;
+    /// `rtl` when they are read from the right.
     Text {
         x: f32,
         baseline: f32,
         width: f32,
+        rtl: bool,
         face: FaceId,
         size: f32,
         color: Rgb,

@@ -162,6 +162,7 @@ impl Typesetter<'_> {
                 x: x + f.x,
                 baseline,
                 width: f.width,
+                rtl: f.rtl,
                 face: f.face,
                 size: f.size,
                 color: f.style.color,

@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
 use crate::parse::Spanned;
 use crate::parse::words::WordsFile;
+use std::sync::OnceLock;
 
 /// The languages with built-in words, as BCP 47 tags.
 pub const LANGUAGES: [&str; 7] = ["en", "es", "vi", "zh-Hans", "zh-Hant", "ru", "ar"];
@@ -71,7 +72,7 @@ impl Words {
         let mut texts = Vec::new();
         let months = own_table
             .and_then(|w| w.months.as_ref())
-            .or_else(|| built_in.as_ref().and_then(|w| w.months.as_ref()))
+            .or_else(|| built_in.and_then(|w| w.months.as_ref()))
             .map(|m| m.get_ref().clone());
         for (key, _) in KEYS {
             if key == "months" {
@@ -82,7 +83,7 @@ impl Words {
             }
             let text = own_table
                 .and_then(|w| text(w, key))
-                .or_else(|| built_in.as_ref().and_then(|w| text(w, key)));
+                .or_else(|| built_in.and_then(|w| text(w, key)));
             match text {
                 Some(t) => texts.push(t.get_ref().trim().to_string()),
                 None if needed(key) => missing.push(key),
@@ -222,8 +223,10 @@ pub fn kind_key(kind: SectionKind) -> &'static str {
 }
 
 /// The built-in table for a BCP 47 tag, matched on its language, and for
-/// Chinese on its script or, failing that, its region.
-fn built_in(tag: &str) -> Option<WordsFile> {
+/// Chinese on its script or, failing that, its region. Each table is parsed
+/// once per process, however many handouts a batch builds.
+fn built_in(tag: &str) -> Option<&'static WordsFile> {
+    static PARSED: [OnceLock<WordsFile>; 7] = [const { OnceLock::new() }; 7];
     let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
     let language = subtags.first()?.as_str();
     let name = if language == "zh" {
@@ -236,7 +239,7 @@ fn built_in(tag: &str) -> Option<WordsFile> {
         language
     };
     let index = LANGUAGES.iter().position(|l| *l == name)?;
-    Some(toml::from_str(TABLES[index]).expect("built-in words parse"))
+    Some(PARSED[index].get_or_init(|| toml::from_str(TABLES[index]).expect("built-in words parse")))
 }
 
 fn text<'a>(w: &'a WordsFile, key: &str) -> Option<&'a Spanned<String>> {
@@ -344,11 +347,11 @@ mod tests {
         for tag in LANGUAGES {
             let table = built_in(tag).expect(tag);
             for (key, _) in KEYS {
-                let present = key == "months" || text(&table, key).is_some();
+                let present = key == "months" || text(table, key).is_some();
                 assert!(present, "{tag} lacks {key}");
             }
             assert_eq!(
-                table.months.map(|m| m.into_inner().len()),
+                table.months.as_ref().map(|m| m.get_ref().len()),
                 Some(12),
                 "{tag}"
             );

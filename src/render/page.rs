@@ -46,6 +46,7 @@ pub fn render(
                 size,
                 color,
                 glyphs,
+                rtl,
                 ..
             } => {
                 let Some(font) = fonts.get(&face) else {
@@ -63,7 +64,7 @@ pub fn render(
                 w.fill(color);
                 let at = TextMatrix::Translate(Pt(round(x)), Pt(round(height - baseline)));
                 w.ops.push(Op::SetTextMatrix { matrix: at });
-                let glyphs = TextItem::GlyphIds(codepoints(glyphs, size, font));
+                let glyphs = TextItem::GlyphIds(codepoints(glyphs, size, rtl, font));
                 w.ops.push(Op::ShowText {
                     items: vec![glyphs],
                 });
@@ -234,10 +235,12 @@ fn round(v: f32) -> f32 {
 }
 
 /// Glyph ids in the subset, with TJ adjustments wherever shaping (kerning)
-/// moved a glyph from the width the PDF viewer will assume.
+/// moved a glyph from the width the PDF viewer will assume, and the text
+/// each stands for (its ToUnicode entry).
 fn codepoints(
     glyphs: Vec<PlacedGlyph>,
     size: f32,
+    rtl: bool,
     font: &super::fonts::EmbeddedFace,
 ) -> Vec<Codepoint> {
     glyphs
@@ -251,10 +254,17 @@ fn codepoints(
             } else {
                 (adjust * 100.0).round() / 100.0
             };
+            // Extraction reverses right-to-left glyphs' characters along
+            // with the glyphs, so a ligature's (lam-alef) are given reversed.
+            let text = if rtl && g.text.chars().nth(1).is_some() {
+                g.text.chars().rev().collect()
+            } else {
+                g.text
+            };
             Codepoint {
                 gid,
                 offset,
-                cid: Some(g.text),
+                cid: Some(text),
             }
         })
         .collect()

@@ -7,7 +7,7 @@
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
 use std::ops::Range;
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 /// Styled input text. `S` is whatever the caller needs back on each fragment
@@ -28,9 +28,8 @@ pub struct PlacedGlyph {
     pub x: f32,
     pub advance: f32,
     pub y_offset: f32,
-    /// The characters this glyph stands for (empty for the 2nd+ glyph of a
-    /// cluster), in drawing order: reversed in right-to-left text, where
-    /// text extraction reverses each glyph's characters with the glyphs'.
+    /// The characters this glyph stands for, in reading order (empty for
+    /// the 2nd+ glyph of a cluster).
     pub text: String,
 }
 
@@ -42,6 +41,8 @@ pub struct Fragment<S> {
     /// Offset from the line's start, in points.
     pub x: f32,
     pub width: f32,
+    /// Right to left: the glyphs, in visual order, read from the last.
+    pub rtl: bool,
     pub glyphs: Vec<PlacedGlyph>,
     pub style: S,
 }
@@ -191,21 +192,20 @@ fn is_address(word: &str) -> bool {
 /// paragraph is right to left when the writing is and it has a letter of a
 /// right-to-left script: a phone number or web address alone stays in order.
 fn bidi_levels(full: &str, rtl: bool, phones: &[Range<usize>]) -> Option<Vec<Level>> {
-    // Right-to-left scripts start at U+0590 (Hebrew).
-    if full.chars().all(|c| u32::from(c) < 0x0590) {
+    // Right-to-left letters start at U+0590 (Hebrew), so most text is
+    // passed over without looking its characters up.
+    let right_to_left =
+        |c: char| u32::from(c) >= 0x0590 && matches!(bidi_class(c), BidiClass::R | BidiClass::AL);
+    if !full.chars().any(right_to_left) {
         return None;
     }
-    let info = BidiInfo::new(full, Some(Level::ltr()));
-    if !info.has_rtl() {
-        return None;
-    }
-    if !rtl {
-        return Some(info.levels);
-    }
-    let mut levels = BidiInfo::new(full, Some(Level::rtl())).levels;
-    // A phone number is one left-to-right unit: its groups keep their order.
-    for phone in phones {
-        levels[phone.clone()].fill(Level::new(2).expect("a valid level"));
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let mut levels = BidiInfo::new(full, Some(base)).levels;
+    if rtl {
+        // A phone number is one left-to-right unit: its groups keep their order.
+        for phone in phones {
+            levels[phone.clone()].fill(Level::new(2).expect("a valid level"));
+        }
     }
     Some(levels)
 }
@@ -368,21 +368,19 @@ impl Para<'_> {
         for stretch in stretches {
             let chunk = &chunks[self.glyphs[stretch.start].chunk];
             let run = &runs[chunk.run];
+            let rtl = chunk.level % 2 == 1;
             let mut f = Fragment {
                 face: chunk.face,
                 size: run.size,
                 x,
                 width: 0.0,
+                rtl,
                 glyphs: Vec::with_capacity(stretch.len()),
                 style: run.style.clone(),
             };
-            let rtl = chunk.level % 2 == 1;
             let mut place = |i: usize| {
                 let Shaped { glyph, width, .. } = &self.glyphs[i];
-                let mut text = self.cluster_text(i, first, chunk.end);
-                if rtl && text.chars().nth(1).is_some() {
-                    text = text.chars().rev().collect();
-                }
+                let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
                     x: f.width + glyph.x_offset * run.size,
