@@ -58,12 +58,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
     diagnostics.extend(lints::translation(handout));
     diagnostics.extend(lints::kinds(handout));
-    let language = handout
-        .language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default();
-    let language = language.to_ascii_lowercase();
+    let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
     if !matches!(

@@ -83,10 +83,10 @@ impl Disclaimer {
             Disclaimer::None => None,
             Disclaimer::All(text) => Some(text),
             Disclaimer::PerLanguage(texts) => {
-                let language = tag.split(['-', '_']).next().unwrap_or_default();
+                let language = crate::text::writing::subtags(tag).swap_remove(0);
                 let find = |want: &str| texts.iter().find(|(t, _)| t.eq_ignore_ascii_case(want));
                 find(tag)
-                    .or_else(|| find(language))
+                    .or_else(|| find(&language))
                     .map(|(_, text)| text.as_str())
             }
         }

@@ -227,7 +227,7 @@ pub fn kind_key(kind: SectionKind) -> &'static str {
 /// once per process, however many handouts a batch builds.
 fn built_in(tag: &str) -> Option<&'static WordsFile> {
     static PARSED: [OnceLock<WordsFile>; 7] = [const { OnceLock::new() }; 7];
-    let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
+    let subtags = crate::text::writing::subtags(tag);
     let language = subtags.first()?.as_str();
     let name = if language == "zh" {
         let traditional = subtags.iter().skip(1).any(|s| {

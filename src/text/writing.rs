@@ -13,6 +13,13 @@ pub struct Writing {
     pub language: Option<Language>,
     /// Index of the font family the text is set in (see `FontSet::family_for`).
     pub family: usize,
+    /// The language subtag, lower-cased: "es" for "es-MX".
+    pub primary: String,
+}
+
+/// The subtags of a BCP 47 tag, lower-cased: "zh-Hant-TW" → zh, hant, tw.
+pub fn subtags(tag: &str) -> Vec<String> {
+    tag.split(['-', '_']).map(str::to_ascii_lowercase).collect()
 }
 
 /// Languages written right to left, by primary subtag.
@@ -21,10 +28,10 @@ const RTL_LANGUAGES: [&str; 9] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"
 impl Writing {
     /// How text in the BCP 47 language `tag` is written, in `family`.
     pub fn new(tag: &str, family: usize) -> Writing {
-        let mut subtags = tag.split(['-', '_']);
-        let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
-        let script = subtags.find(|s| s.len() == 4).map(str::to_ascii_lowercase);
-        let rtl = match script.as_deref() {
+        let subtags = subtags(tag);
+        let primary = subtags.first().cloned().unwrap_or_default();
+        let script = subtags.iter().skip(1).find(|s| s.len() == 4);
+        let rtl = match script.map(String::as_str) {
             Some("arab" | "hebr" | "thaa" | "syrc" | "nkoo" | "adlm") => true,
             Some(_) => false,
             None => RTL_LANGUAGES.contains(&primary.as_str()),
@@ -33,6 +40,7 @@ impl Writing {
             rtl,
             language: tag.parse().ok(),
             family,
+            primary,
         }
     }
 }
