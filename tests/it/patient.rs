@@ -1,8 +1,8 @@
 //! Patient copies: "Prepared for", {patient.name} and the clinician's note,
 //! with the name kept out of file names, logs and PDF metadata.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 const HANDOUT: &str = r#"title = "Knee care"
 subtitle = "After your visit"

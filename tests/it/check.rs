@@ -1,7 +1,7 @@
 //! `handout check`, `new` and `list` through the real binary.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use serde_json::Value;
 
 fn check_json(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, Value) {

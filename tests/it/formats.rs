@@ -1,8 +1,8 @@
 //! Every key of both file formats, the inline markup and the placeholders,
 //! each checked in the PDF that the real binary writes.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use std::path::Path;
 
 /// A PNG picture of `w`×`h` pixels: opaque blue, or half-transparent.

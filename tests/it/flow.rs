@@ -2,8 +2,8 @@
 //! no single line of a paragraph stranded, and nothing outside the margins —
 //! all read back from the PDF with `pdftotext -bbox-layout`.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use std::path::PathBuf;
 
 const MARGIN: f32 = 48.0;

@@ -2,8 +2,8 @@
 //! qpdf and poppler: valid, Letter, fonts embedded and subset, every sentence
 //! in order, metadata and bookmarks set, and small.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 fn sample_pdf() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();

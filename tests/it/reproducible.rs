@@ -1,8 +1,8 @@
 //! Identical inputs give byte-identical PDFs — across processes and within
 //! one — and a failed build never touches the previous good PDF.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use handout::build::{BuildOptions, build_pdf};
 use handout::date::Date;
 use handout::model::{Paper, load_clinic};

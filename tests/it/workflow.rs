@@ -1,8 +1,8 @@
 //! The editor's tools: `watch` rebuilds on save, and shell completions and
 //! a man page come from the command-line definition.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;

@@ -1,7 +1,7 @@
 //! The trifold brochure and large print, checked from the PDFs themselves.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 /// Within this of a fold, nothing may be printed (the rule).
 const FOLD_CLEARANCE: f32 = 9.0;

@@ -4,8 +4,8 @@
 //! Then what is particular to a script: Chinese line breaks, Arabic
 //! right-to-left layout, and a language the tool has no words for.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 /// Each language and a shipped handout written in it.
