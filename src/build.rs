@@ -3,9 +3,9 @@
 //! are still built.
 
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, print_all};
 use crate::layout::{self, Layout};
-use crate::library::today;
+use crate::library::{source_date_epoch, today};
 use crate::model::{Clinic, Handout, Paper, load_handout};
 use crate::output::write_atomic;
 use crate::render;
@@ -79,6 +79,9 @@ pub fn render_handout(
     clinic: &Clinic,
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
+    if let Some(future) = handout.reviewed_in_future(options.today) {
+        return Err(vec![future]);
+    }
     if let Some(expired) = handout
         .expired(options.today)
         .filter(|_| !options.allow_expired)
@@ -102,38 +105,61 @@ pub fn render_handout(
     })
 }
 
-/// The "Prepared for" line and the clinician's note, checked like any text.
+/// The "Prepared for" line and the clinician's note, checked like any text:
+/// the note's placeholders are filled, and what no font can draw is an error.
 fn patient_copy(
     options: &BuildOptions,
     clinic: &Clinic,
 ) -> Result<layout::PatientCopy, Vec<Diagnostic>> {
-    let date = source_date().unwrap_or(options.today);
-    let mut errors = Vec::new();
-    for (flag, text) in [("--patient", &options.patient), ("--note", &options.note)] {
-        let Some(c) = text
+    let command_line = |code, message: String| {
+        vec![Diagnostic::for_file(Path::new("command line"), code, message)]
+    };
+    let note = match options.note.as_deref() {
+        None => None,
+        Some(text) => Some(
+            crate::model::expand_note(text, clinic, options.patient.as_deref())
+                .map_err(|why| command_line("bad-note", format!("--note: {why}")))?,
+        ),
+    };
+    for (flag, text) in [("--patient", &options.patient), ("--note", &note)] {
+        if let Some(c) = text
             .as_deref()
             .and_then(|t| crate::model::uncovered(&clinic.fonts, t))
-        else {
-            continue;
-        };
-        let message = format!("{flag}: {}", crate::model::uncovered_message(c));
-        errors.push(Diagnostic::for_file(
-            Path::new("command line"),
-            "uncovered-character",
-            message,
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+        {
+            let message = format!("{flag}: {}", crate::model::uncovered_message(c));
+            return Err(command_line("uncovered-character", message));
+        }
     }
     Ok(layout::PatientCopy {
-        name: options.patient.clone().map(|n| (n, date)),
-        note: options
-            .note
+        name: options.patient.clone().map(|n| (n, options.today)),
+        note: note
             .as_deref()
             .map(crate::markup::paragraphs)
             .unwrap_or_default(),
     })
+}
+
+/// The patient's name as `--patient` gives it, checked: it is printed as
+/// plain text on one line, so markup, braces, line breaks and direction
+/// controls are refused rather than interpreted.
+pub fn patient_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("--patient needs the patient's name, but it is blank".into());
+    }
+    if name.chars().count() > 100 {
+        return Err("--patient: the name is over 100 characters; type just the name".into());
+    }
+    let refused = |c: &char| {
+        c.is_control() || matches!(c, '*' | '[' | ']' | '{' | '}') || crate::model::is_direction_control(*c)
+    };
+    if let Some(c) = name.chars().find(refused) {
+        return Err(format!(
+            "--patient: the name holds {}; type the name on one line, as it should be printed",
+            crate::model::describe_char(c)
+        ));
+    }
+    Ok(name.to_string())
 }
 
 fn too_long_for_trifold(h: &Handout, over: layout::Overflow) -> Diagnostic {
@@ -150,41 +176,44 @@ fn too_long_for_trifold(h: &Handout, over: layout::Overflow) -> Diagnostic {
     )
 }
 
-/// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review date.
+/// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review
+/// date, so the same inputs give the same bytes whatever day it is.
 fn pdf_date(h: &Handout) -> Date {
-    source_date().unwrap_or(h.reviewed)
-}
-
-/// SOURCE_DATE_EPOCH, the reproducible-builds convention for "now".
-fn source_date() -> Option<Date> {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse::<i64>()
-        .ok()?;
-    Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+    source_date_epoch().ok().flatten().unwrap_or(h.reviewed)
 }
 
 /// Run `handout build`; the exit status.
 pub fn run(request: &BuildRequest) -> i32 {
+    let patient = match request.patient.as_deref().map(patient_name).transpose() {
+        Ok(p) => p,
+        Err(message) => return usage(&message),
+    };
     let (library, clinic) = match crate::library::open(request.clinic.as_deref()) {
         Ok(opened) => opened,
         Err(status) => return status,
     };
-    let files = match library.handout_files(&request.inputs) {
+    let mut files = match library.handout_files(&request.inputs) {
         Ok(f) => f,
-        Err(d) => return report(&[d]),
+        Err(d) => return print_all(&[d]),
     };
+    // A file named twice (a folder and a file in it) is built once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     if request.output.is_some() && files.len() != 1 {
-        eprintln!(
-            "error: -o/--output names one file, but {} handouts were given; use --out-dir",
+        return usage(&format!(
+            "-o/--output names one file, but {} handouts were given; use --out-dir",
             files.len()
-        );
-        return 2;
+        ));
+    }
+    if patient.is_some() && files.len() != 1 {
+        return usage(&format!(
+            "--patient makes one patient's copy of one handout, but {} handouts were given",
+            files.len()
+        ));
     }
     let options = BuildOptions {
         paper: request.paper.unwrap_or(clinic.paper),
-        patient: request.patient.clone(),
+        patient,
         note: request.note.clone(),
         layout: request.layout,
         large_print: request.large_print,
@@ -192,44 +221,117 @@ pub fn run(request: &BuildRequest) -> i32 {
         today: today(),
     };
     let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
-    let target = |file: &Path| {
-        let name = || out_dir.join(pdf_name(file, &options));
-        request.output.clone().unwrap_or_else(name)
-    };
-    let build_one = |file: &PathBuf| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
-        let target = target(file);
+    let jobs: Vec<(PathBuf, PathBuf)> = files
+        .iter()
+        .map(|file| {
+            let target = request
+                .output
+                .clone()
+                .unwrap_or_else(|| out_dir.join(pdf_name(file, &options)));
+            (file.clone(), target)
+        })
+        .collect();
+    if let Err(message) = distinct_targets(&jobs) {
+        return usage(&message);
+    }
+    if let Some(output) = &request.output
+        && let Err(why) = replaceable(output)
+    {
+        return usage(&format!("-o {}: {why}", output.display()));
+    }
+    let build_one = |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
+        let cannot_write =
+            |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
+        replaceable(target).map_err(cannot_write)?;
         let built = build_pdf(file, &clinic, &options)?;
-        write_atomic(&target, &built.bytes).map_err(|e| {
-            let why = format!("cannot write the PDF: {}", crate::model::io_reason(&e));
-            vec![Diagnostic::for_file(&target, "write-failed", why)]
+        write_atomic(target, &built.bytes).map_err(|e| {
+            cannot_write(format!("cannot write the PDF: {}", crate::model::io_reason(&e)))
         })?;
-        Ok((target, built.pages))
+        Ok((target.clone(), built.pages))
     };
+    let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
-    let mut progress = Progress::new(files.len());
-    let mut failed = 0;
-    parallel(&files, build_one, |result| match result {
-        Ok((target, pages)) => progress.built(&target, pages),
+    let mut progress = Progress::new(jobs.len());
+    let (mut built, mut failed) = (0, 0);
+    parallel(&jobs, interrupted, build_one, |result| match result {
+        Ok((target, pages)) => {
+            built += 1;
+            progress.built(&target, pages);
+        }
         Err(diags) => {
             progress.clear();
-            report(&diags);
+            print_all(&diags);
             failed += 1;
             progress.failed();
         }
     });
     progress.finish();
-    if files.len() > 1 {
-        let seconds = started.elapsed().as_secs_f64();
-        eprintln!(
-            "{} built, {failed} failed in {seconds:.2} s",
-            files.len() - failed
-        );
+    let seconds = started.elapsed().as_secs_f64();
+    if crate::interrupt::requested(interrupted) {
+        let left = jobs.len() - built - failed;
+        eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
+        return 130;
+    }
+    if jobs.len() > 1 {
+        eprintln!("{built} built, {failed} failed in {seconds:.2} s");
     }
     i32::from(failed > 0)
 }
 
+/// A usage error (exit status 2), said in words.
+fn usage(message: &str) -> i32 {
+    eprintln!("error: {message}");
+    2
+}
+
+/// Two handouts that would write one PDF: the later would silently replace
+/// the earlier, so the build is refused naming both.
+fn distinct_targets(jobs: &[(PathBuf, PathBuf)]) -> Result<(), String> {
+    let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
+    for (file, target) in jobs {
+        if let Some(first) = seen.insert(target, file) {
+            return Err(format!(
+                "{} and {} would both be written to {}; build them separately with --out-dir",
+                first.display(),
+                file.display(),
+                target.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a build may write `target`: nothing is there yet, or a PDF an
+/// earlier build wrote. A handout, a font, a folder, a device or a link is
+/// never replaced by a PDF.
+pub fn replaceable(target: &Path) -> Result<(), String> {
+    use std::io::Read;
+    let meta = match std::fs::symlink_metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(crate::model::io_reason(&e)),
+        Ok(meta) => meta,
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Err("this is a link; name the file itself".into());
+    }
+    if !kind.is_file() {
+        return Err("this is not a file (a folder or a device); name a PDF file".into());
+    }
+    let mut head = [0u8; 5];
+    let is_pdf = std::fs::File::open(target)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"%PDF-");
+    if !is_pdf {
+        return Err(
+            "this file exists and is not a PDF, so it is not replaced; choose another name".into(),
+        );
+    }
+    Ok(())
+}
+
 /// The PDF's file name for a handout file: NAME.pdf, NAME.trifold.pdf or
-/// NAME.large.pdf.
+/// NAME.large.pdf, with `.patient` before `.pdf` for a patient copy.
 pub fn pdf_name(file: &Path, options: &BuildOptions) -> String {
     let stem = file
         .file_stem()
@@ -240,30 +342,32 @@ pub fn pdf_name(file: &Path, options: &BuildOptions) -> String {
         (Layout::Sheet, true) => ".large",
         (Layout::Sheet, false) => "",
     };
-    format!("{stem}{suffix}.pdf")
-}
-
-/// Print diagnostics to standard error; the exit status for them.
-pub fn report(diags: &[Diagnostic]) -> i32 {
-    for d in diags {
-        eprintln!("{d}");
-    }
-    i32::from(
-        diags
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error),
-    )
+    // A patient copy never takes the shared leaflet's name, nor the patient's.
+    let copy = if options.patient.is_some() { ".patient" } else { "" };
+    format!("{stem}{suffix}{copy}.pdf")
 }
 
 /// Run `work` on every item on all cores; `done` sees each result, on this
-/// thread, as it arrives.
-fn parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut done: impl FnMut(R)) {
+/// thread, as it arrives. Once `stop` is set (Ctrl-C) no new item is started;
+/// those under way finish, so no PDF is left half written.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    stop: &std::sync::atomic::AtomicBool,
+    work: impl Fn(&T) -> R + Sync,
+    mut done: impl FnMut(R),
+) {
+    use std::sync::atomic::Ordering;
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
     if workers == 1 {
         // One file (the front desk's usual case) needs no threads.
-        items.iter().for_each(|item| done(work(item)));
+        for item in items {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            done(work(item));
+        }
         return;
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -273,8 +377,8 @@ fn parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut do
             let tx = tx.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };
                     if tx.send(work(item)).is_err() {
                         break;

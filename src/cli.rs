@@ -103,6 +103,10 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Err(message) = crate::library::source_date_epoch() {
+        eprintln!("error: {message}");
+        return 2;
+    }
     match cli.command {
         Command::Build {
             paths,
@@ -197,6 +201,6 @@ fn list(clinic: Option<&Path>) -> i32 {
             );
             0
         }
-        Err(d) => build::report(&[d]),
+        Err(d) => crate::diagnostic::print_all(&[d]),
     }
 }

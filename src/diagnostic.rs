@@ -2,6 +2,7 @@
 //! with the offending line and a caret under the spot.
 
 use std::fmt;
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -31,8 +32,11 @@ pub struct Diagnostic {
     /// A stable identifier for machines, such as `unknown-key`.
     pub code: &'static str,
     pub message: String,
-    /// The offending line of the source, shown under the message.
+    /// The offending line of the source, shown under the message (clipped
+    /// around the column when long).
     pub source_line: Option<String>,
+    /// The caret's column within `source_line`.
+    pub caret: usize,
 }
 
 impl Diagnostic {
@@ -46,6 +50,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             source_line: None,
+            caret: 0,
         }
     }
 }
@@ -65,7 +70,7 @@ impl fmt::Display for Diagnostic {
             let gutter = " ".repeat(self.line.to_string().len());
             let pad: String = line
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(self.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n{gutter} |\n{} | {line}\n{gutter} | {pad}^", self.line)?;
@@ -79,13 +84,25 @@ impl fmt::Display for Diagnostic {
 pub struct Source {
     pub path: PathBuf,
     pub text: String,
+    /// Byte offset of each line's start, so locating a problem costs a
+    /// binary search, not a scan of the file (40,000 errors stay linear).
+    line_starts: Vec<usize>,
 }
+
+/// A source line longer than this is shown clipped around the column: a
+/// 100 KB line repeated under every error would flood the terminal.
+const SHOWN_LINE_CHARS: usize = 150;
 
 impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Source {
             path: path.into(),
-            text: text.into(),
+            text,
+            line_starts,
         }
     }
 
@@ -107,24 +124,25 @@ impl Source {
         message: impl Into<String>,
     ) -> Diagnostic {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
-        let line = self.text[..line_start].matches('\n').count() + 1;
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let index = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[index];
+        let line_end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let line = self.text[line_start..line_end].trim_end_matches('\r');
+        let before = &self.text[line_start..offset.min(line_start + line.len())];
+        let column = before.chars().count() + 1;
+        let (shown, shown_column) = clip(line, column);
         Diagnostic {
             file: self.path.clone(),
-            line,
+            line: index + 1,
             column,
             severity,
             code,
             message: message.into(),
-            source_line: Some(
-                self.text[line_start..line_end]
-                    .trim_end_matches('\r')
-                    .to_string(),
-            ),
+            source_line: Some(shown),
+            caret: shown_column,
         }
     }
 
@@ -138,11 +156,68 @@ impl Source {
     }
 }
 
+/// At most [`SHOWN_LINE_CHARS`] of `line` around `column`, with "…" where
+/// text was left out; and the column within what is shown.
+fn clip(line: &str, column: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= SHOWN_LINE_CHARS {
+        return (line.to_string(), column);
+    }
+    let first = column
+        .saturating_sub(SHOWN_LINE_CHARS / 2)
+        .min(total - SHOWN_LINE_CHARS);
+    let mut shown: String = line.chars().skip(first).take(SHOWN_LINE_CHARS).collect();
+    let mut caret = column - first;
+    if first > 0 {
+        shown.insert(0, '…');
+        caret += 1;
+    }
+    if first + SHOWN_LINE_CHARS < total {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
     }
     i
+}
+
+/// Diagnostics printed for one file before the rest are only counted.
+pub const SHOWN_PER_FILE: usize = 50;
+
+/// Print diagnostics to standard error, at most [`SHOWN_PER_FILE`] a file and
+/// then how many more; the exit status for them (1 when any is an error).
+pub fn print_all(diags: &[Diagnostic]) -> i32 {
+    let mut shown: Vec<(&Path, usize)> = Vec::new();
+    let mut hidden: Vec<(&Path, usize)> = Vec::new();
+    let mut out = std::io::stderr().lock();
+    for d in diags {
+        let count = match shown.iter_mut().find(|(f, _)| *f == d.file) {
+            Some((_, n)) => n,
+            None => {
+                shown.push((&d.file, 0));
+                &mut shown.last_mut().expect("just pushed").1
+            }
+        };
+        if *count < SHOWN_PER_FILE {
+            *count += 1;
+            // A closed standard error (a pipe to `head`) must not stop the build.
+            writeln!(out, "{d}").ok();
+        } else {
+            match hidden.iter_mut().find(|(f, _)| *f == d.file) {
+                Some((_, n)) => *n += 1,
+                None => hidden.push((&d.file, 1)),
+            }
+        }
+    }
+    for (file, n) in hidden {
+        let noun = if n == 1 { "problem" } else { "problems" };
+        writeln!(out, "{}: and {n} more {noun} not shown; fix these first", file.display()).ok();
+    }
+    i32::from(diags.iter().any(|d| d.severity == Severity::Error))
 }
 
 #[cfg(test)]

@@ -86,14 +86,40 @@ pub fn open(explicit: Option<&Path>) -> Result<(Library, crate::model::Clinic), 
         1
     })?;
     let clinic = crate::model::load_clinic(&library.clinic_path)
-        .map_err(|diags| crate::build::report(&diags))?;
+        .map_err(|diags| crate::diagnostic::print_all(&diags))?;
     Ok((library, clinic))
 }
 
-/// Today's date in UTC.
+/// Today: SOURCE_DATE_EPOCH when it is set (tests and reproducible builds
+/// set it), else the clock's date in UTC. An unusable SOURCE_DATE_EPOCH is
+/// refused at start-up by [`check_source_date_epoch`].
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    Date::from_days_since_epoch(secs / 86_400)
+    source_date_epoch().ok().flatten().unwrap_or_else(|| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Date::from_days_since_epoch(secs / 86_400)
+    })
+}
+
+/// The latest moment SOURCE_DATE_EPOCH may name: the end of 9999, so every
+/// date prints with four digits.
+const LATEST_EPOCH: i64 = 253_402_300_799;
+
+/// SOURCE_DATE_EPOCH, the reproducible-builds convention for "now": `None`
+/// when unset; an error in words when it is not seconds from 1970 to 9999.
+pub fn source_date_epoch() -> Result<Option<Date>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let value = value.to_string_lossy();
+    match value.trim().parse::<i64>() {
+        Ok(secs) if (0..=LATEST_EPOCH).contains(&secs) => {
+            Ok(Some(Date::from_days_since_epoch(secs / 86_400)))
+        }
+        _ => Err(format!(
+            "SOURCE_DATE_EPOCH is `{value}`, but it must be a number of seconds since 1970 \
+             (up to the year 9999); fix it or unset it"
+        )),
+    }
 }

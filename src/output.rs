@@ -4,9 +4,11 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Write `bytes` to `path` through a temporary file in the same folder,
-/// renamed into place once complete.
+/// renamed into place once complete. Temporary files left by a build that
+/// was killed are removed first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -17,17 +19,64 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.partial", std::process::id()));
+    remove_stale(dir, &name);
+    // Unique per process and per write, and created new: two builds (or two
+    // threads) never share one, and an existing file or link is never followed.
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}-{n}.partial", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&temp)?;
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&temp, path)
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        fs::remove_file(&temp).ok();
     }
     result
+}
+
+/// Remove `.NAME.PID-N.partial` files of `name` whose process is gone: a
+/// build killed mid-write (SIGKILL, power loss) leaves one behind.
+fn remove_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".partial"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !running(pid, &entry.path()) {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+/// Whether process `pid` may still be writing `temp`: on Linux, whether it
+/// runs; elsewhere, whether the file changed in the last hour.
+fn running(pid: u32, temp: &Path) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return proc.join(pid.to_string()).exists();
+    }
+    fs::metadata(temp)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 3600))
 }
 
 #[cfg(test)]
@@ -42,6 +91,22 @@ mod tests {
         write_atomic(&path, b"second").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn temporaries_of_dead_builds_are_removed() {
+        let dir = std::env::temp_dir().join(format!("handout-output-stale-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        // No process has PID 4194305 (above Linux's limit): its file is stale.
+        let stale = dir.join(".a.pdf.4194305-0.partial");
+        fs::write(&stale, b"half").unwrap();
+        let other = dir.join(".b.pdf.4194305-0.partial");
+        fs::write(&other, b"another output's").unwrap();
+        write_atomic(&dir.join("a.pdf"), b"whole").unwrap();
+        assert!(!stale.exists());
+        assert!(other.exists(), "only the output's own temporaries are touched");
         fs::remove_dir_all(dir).unwrap();
     }
 

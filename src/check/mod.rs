@@ -8,7 +8,7 @@ mod report;
 pub use lints::Readability;
 pub use report::Format;
 
-use crate::build::report as print_diagnostics;
+use crate::diagnostic::print_all as print_diagnostics;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Library, today};
@@ -55,7 +55,11 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
 
 /// The lints and readability of a handout that loaded.
 pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileReport {
-    let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
+    let mut diagnostics: Vec<Diagnostic> = handout
+        .reviewed_in_future(today)
+        .into_iter()
+        .chain(handout.expired(today))
+        .collect();
     diagnostics.extend(lints::translation(handout));
     diagnostics.extend(lints::kinds(handout));
     let language = &handout.writing.primary;

@@ -20,9 +20,7 @@ pub fn print(format: Format, reports: &[FileReport], errors: usize, warnings: us
 
 fn human(reports: &[FileReport], errors: usize, warnings: usize) {
     for report in reports {
-        for d in &report.diagnostics {
-            eprintln!("{d}");
-        }
+        crate::diagnostic::print_all(&report.diagnostics);
         let Some(r) = &report.readability else {
             if let Some(language) = &report.language {
                 println!(

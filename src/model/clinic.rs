@@ -96,6 +96,30 @@ impl Disclaimer {
 /// Larger "fonts" are refused before parsing: even a full CJK face is smaller.
 const MAX_FONT_BYTES: usize = 64 << 20;
 
+/// Months between reviews: at least one, and no handout goes ten years unread.
+const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
+
+/// The largest QR code that still scans from the printed contact box: version
+/// 10 (57 modules) is about 0.4 mm a module there.
+const MAX_QR_VERSION: i16 = 10;
+
+/// Whether the booking address makes a QR code that scans from paper.
+fn booking_code(url: &str) -> Result<(), String> {
+    let version = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M)
+        .ok()
+        .map(|code| match code.version() {
+            qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+        });
+    match version {
+        Some(v) if v <= MAX_QR_VERSION => Ok(()),
+        _ => Err(format!(
+            "`booking_url` is {} characters, too long for a QR code that scans from paper; \
+             use a shorter address (up to about 200 characters)",
+            url.chars().count()
+        )),
+    }
+}
+
 /// The health-literacy floor and a ceiling past which a sheet stops being one.
 const BODY_SIZES: std::ops::RangeInclusive<f64> = 12.0..=24.0;
 
@@ -107,6 +131,43 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     let mut errors = Vec::new();
 
     let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
+    // A blank detail would print as a gap ("Call us at  today"): an error.
+    let details = [
+        ("name", Some(&file.name)),
+        ("phone", file.phone.as_ref()),
+        ("email", file.email.as_ref()),
+        ("website", file.website.as_ref()),
+        ("address", file.address.as_ref()),
+        ("booking_url", file.booking_url.as_ref()),
+        ("logo_alt", file.logo_alt.as_ref()),
+    ];
+    for (key, value) in details {
+        let Some(value) = value else { continue };
+        if value.get_ref().trim().is_empty() {
+            let message = format!("`{key}` is empty; write it, or delete the line to leave it off");
+            errors.push(source.error(value.span().start, "empty-text", message));
+        } else if let Some((at, why)) = super::text_problem(value.get_ref(), true) {
+            let c = value.get_ref()[at..].chars().next().expect("a character");
+            let at = super::locate_char(&source, &value.span(), c);
+            errors.push(source.error(at, "bad-character", why));
+        }
+    }
+    if let Some(url) = &file.booking_url {
+        if let Err(why) = super::link_target(url.get_ref().trim()) {
+            errors.push(source.error(url.span().start, "bad-link", format!("`booking_url`: {why}")));
+        } else if let Err(why) = booking_code(url.get_ref().trim()) {
+            errors.push(source.error(url.span().start, "bad-booking-url", why));
+        }
+    }
+    if let Some(months) = &file.policy.review_months
+        && !REVIEW_MONTHS.contains(months.get_ref())
+    {
+        let message = format!(
+            "review_months is {}, but must be a whole number of months from 1 to 120 (10 years)",
+            months.get_ref()
+        );
+        errors.push(source.error(months.span().start, "bad-review-months", message));
+    }
     let mut color = |v: &Option<Spanned<String>>, default: Rgb| match v {
         None => default,
         Some(s) => Rgb::parse(s.get_ref()).unwrap_or_else(|| {

@@ -54,6 +54,22 @@ pub struct Item {
 }
 
 impl Handout {
+    /// A review date after today is a typo (2062 for 2026) that would keep the
+    /// handout from ever expiring: an error, whatever --allow-expired says.
+    pub fn reviewed_in_future(&self, today: Date) -> Option<Diagnostic> {
+        (self.reviewed > today).then(|| {
+            self.source.error(
+                self.file.reviewed.span().start,
+                "future-review",
+                format!(
+                    "`reviewed` is {}, which is after today ({today}); write the date of the \
+                     last clinical review",
+                    self.reviewed
+                ),
+            )
+        })
+    }
+
     /// The error that stops printing once the review date has passed; it
     /// points at the date that decides it.
     pub fn expired(&self, today: Date) -> Option<Diagnostic> {
@@ -245,6 +261,20 @@ fn unknown_placeholder(name: &str) -> String {
     )
 }
 
+/// A clinician's `--note`: clinic placeholders and the patient's name filled,
+/// or why not in words.
+pub fn expand_note(text: &str, clinic: &Clinic, patient: Option<&str>) -> Result<String, String> {
+    if let Some((_, why)) = super::text_problem(text, false) {
+        return Err(why);
+    }
+    expand_placeholders(text, &placeholder_values(clinic, patient)).map_err(|e| match e {
+        PlaceholderError::Unknown { name, .. } => unknown_placeholder(&name),
+        PlaceholderError::Unbalanced { .. } => {
+            "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
+        }
+    })
+}
+
 /// What each `{placeholder}` stands for. Clinic details that are not set are
 /// left out, so using them is an error rather than a blank in print.
 fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'a str, String> {
@@ -307,7 +337,13 @@ impl Validator<'_> {
     fn expand(&mut self, value: &Spanned<String>) -> Option<String> {
         let err = match expand_placeholders(value.get_ref(), &self.values) {
             Ok(text) => {
-                let text = without_invisibles(text);
+                if let Some((at, why)) = super::text_problem(&text, false) {
+                    let c = text[at..].chars().next().expect("a character");
+                    let at = super::locate_char(self.source, &value.span(), c);
+                    self.error(at, "bad-character", why);
+                    return None;
+                }
+                let text = without_invisibles(text).replace('\t', " ");
                 if let Some(c) = uncovered(self.fonts, &text) {
                     let at = self.source.find_in(&value.span(), &c.to_string());
                     self.error(at, "uncovered-character", uncovered_message(c));
@@ -350,6 +386,12 @@ impl Validator<'_> {
             self.error(at, "patient-in-metadata", message);
             return None;
         }
+        if let Some((at, why)) = super::text_problem(value.get_ref(), true) {
+            let c = value.get_ref()[at..].chars().next().expect("a character");
+            let at = super::locate_char(self.source, &value.span(), c);
+            self.error(at, "bad-character", format!("`{key}`: {why}"));
+            return None;
+        }
         let text = self.expand(value)?;
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
@@ -364,9 +406,22 @@ impl Validator<'_> {
     }
 
     fn paragraphs(&mut self, value: Option<&Spanned<String>>) -> Vec<Paragraph> {
-        value
-            .and_then(|v| self.expand(v))
-            .map_or_else(Vec::new, |t| paragraphs(&t))
+        let Some(value) = value else {
+            return Vec::new();
+        };
+        let parsed = self.expand(value).map_or_else(Vec::new, |t| paragraphs(&t));
+        self.check_links(value, &parsed);
+        parsed
+    }
+
+    /// Every link's address is one a reader can open safely.
+    fn check_links(&mut self, value: &Spanned<String>, parsed: &[Paragraph]) {
+        for url in parsed.iter().flatten().filter_map(|s| s.link.as_deref()) {
+            if let Err(why) = super::link_target(url) {
+                let at = self.source.find_in(&value.span(), url);
+                self.error(at, "bad-link", why);
+            }
+        }
     }
 
     /// The words the tool prints must be drawable too: an uncovered
@@ -414,10 +469,14 @@ impl Validator<'_> {
             .title
             .as_ref()
             .map(|t| self.expand(t).map(|t| crate::markup::inline(t.trim())));
-        let text = i
-            .text
-            .as_ref()
-            .map(|t| self.expand(t).map(|t| paragraphs(&t)));
+        let text = i.text.as_ref().map(|t| {
+            let parsed = self.expand(t).map(|t| paragraphs(&t));
+            self.check_links(t, parsed.as_deref().unwrap_or_default());
+            parsed
+        });
+        if let (Some(t), Some(Some(parsed))) = (&i.title, &title) {
+            self.check_links(t, std::slice::from_ref(parsed));
+        }
         if i.title.is_none() && i.text.is_none() {
             self.error(
                 spanned.span().start,

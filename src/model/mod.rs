@@ -6,7 +6,7 @@ mod handout;
 mod words;
 
 pub use clinic::{Clinic, Colors, Disclaimer, Rgb, load_clinic};
-pub use handout::{Handout, Item, Section, load_handout};
+pub use handout::{Handout, Item, Section, expand_note, load_handout};
 pub use words::Words;
 
 pub use crate::parse::clinic::Paper;
@@ -97,4 +97,92 @@ pub fn uncovered_message(c: char) -> String {
          that has it to `fallback` under [fonts] in clinic.toml",
         c as u32
     )
+}
+
+/// Direction controls (embeddings, overrides, isolates). In a one-line field
+/// they make the PDF's title read differently from the page, so they are
+/// refused there.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character named for an editor: "the control character U+0007".
+pub fn describe_char(c: char) -> String {
+    let code = c as u32;
+    match c {
+        '\n' | '\r' => "a line break".into(),
+        c if c.is_control() => format!("the invisible control character U+{code:04X}"),
+        c if is_direction_control(c) => {
+            format!("the invisible direction control U+{code:04X}")
+        }
+        c => format!("the character \"{c}\" (U+{code:04X})"),
+    }
+}
+
+/// The first character of a text value that cannot be printed: its byte
+/// offset and why. Control characters print as empty boxes or nothing
+/// (tabs and line breaks are allowed: they print as spaces); in a one-line
+/// field direction controls are refused too.
+pub fn text_problem(text: &str, one_line: bool) -> Option<(usize, String)> {
+    let refused = |c: char| match c {
+        '\t' => false,
+        '\n' | '\r' => false,
+        c if c.is_control() => true,
+        c => one_line && is_direction_control(c),
+    };
+    let (at, c) = text.char_indices().find(|&(_, c)| refused(c))?;
+    let why = format!(
+        "this text holds {}, which cannot be printed; delete it (it often comes with text \
+         copied from another program)",
+        describe_char(c)
+    );
+    Some((at, why))
+}
+
+/// Where character `c` of a string value is written in the source: as
+/// itself, or as a TOML escape such as `\u0007`.
+pub fn locate_char(source: &Source, span: &std::ops::Range<usize>, c: char) -> usize {
+    let code = c as u32;
+    let escapes = [
+        c.to_string(),
+        format!("\\u{code:04X}"),
+        format!("\\u{code:04x}"),
+        format!("\\U{code:08X}"),
+        format!("\\U{code:08x}"),
+        match c {
+            '\u{8}' => "\\b".into(),
+            '\u{c}' => "\\f".into(),
+            '\u{1b}' => "\\e".into(),
+            '\n' => "\\n".into(),
+            '\r' => "\\r".into(),
+            _ => String::new(),
+        },
+    ];
+    escapes
+        .iter()
+        .filter(|e| !e.is_empty())
+        .filter_map(|e| source.text.get(span.clone())?.find(e.as_str()))
+        .min()
+        .map_or(span.start, |i| span.start + i)
+}
+
+/// A link's address checked: web, e-mail and phone links only. Anything
+/// else (javascript:, file:, smb:) would run or open something on the
+/// reader's computer. An address without a scheme ("example.org/x", even
+/// "example.org:8080") is a web address.
+pub fn link_target(url: &str) -> Result<(), String> {
+    let scheme = url
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| {
+            s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-".contains(c))
+        });
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("https" | "http" | "mailto" | "tel") => Ok(()),
+        Some(other) => Err(format!(
+            "a link to `{other}:` cannot be opened safely from a leaflet; links may start with \
+             https://, http://, mailto: or tel:"
+        )),
+    }
 }

@@ -50,12 +50,20 @@ fn set_info(pdf: &mut lopdf::Document, doc: &Document) {
         ("CreationDate", Object::string_literal(date.clone())),
         ("ModDate", Object::string_literal(date)),
     ]);
-    let id = pdf.add_object(info);
-    if let Ok(Object::Reference(old)) = pdf.trailer.get(b"Info") {
-        let old = *old;
-        pdf.delete_object(old);
+    // Replaced in place: deleting printpdf's and adding ours left a gap in the
+    // object numbers, so the cross-reference table had two subsections, and
+    // poppler's pdftotext then failed to find the trailer once the title was
+    // over 128 characters.
+    match pdf.trailer.get(b"Info") {
+        Ok(Object::Reference(id)) => {
+            let id = *id;
+            pdf.objects.insert(id, Object::Dictionary(info));
+        }
+        _ => {
+            let id = pdf.add_object(info);
+            pdf.trailer.set("Info", Object::Reference(id));
+        }
     }
-    pdf.trailer.set("Info", Object::Reference(id));
 }
 
 /// One outline entry per section, in reading order, each opening its page at
