@@ -3,6 +3,8 @@
 //! process, the PDF's size, and the in-process time per handout.
 //!
 //! Then a batch: the samples repeated to 100 handouts, built by one process.
+//! Last, adversarial input (1 MB of unpaired markup, 40,000 errors) at two
+//! sizes, to show the time grows linearly.
 //!
 //! Run with `cargo bench`. Budgets (SPEC.md): one handout under 10 ms median,
 //! under 40 MB peak, under 60 KB; 100 handouts under 0.5 s and 100 MB.
@@ -76,6 +78,47 @@ fn main() {
     );
 
     batch(root);
+    linear(root);
+}
+
+/// Adversarial inputs at two sizes: time that doubles with the size is
+/// linear; quadratic work would quadruple it.
+fn linear(root: &Path) {
+    let head = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
+    let cases: [(&str, fn(usize) -> String); 3] = [
+        ("unpaired emphasis `a * `", |bytes| {
+            format!("{head}summary = \"{}\"\n", "a * ".repeat(bytes / 4))
+        }),
+        ("unclosed links `[a](`", |bytes| {
+            format!("{head}summary = \"{}\"\n", "[a](".repeat(bytes / 4))
+        }),
+        ("empty items (one error each)", |bytes| {
+            let items = "[[section.item]]\n".repeat(bytes / 17);
+            format!("{head}[[section]]\nkind = \"causes\"\n{items}")
+        }),
+    ];
+    let dir = std::env::temp_dir().join(format!("handout-linear-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clinic = root.join("clinic.toml");
+    println!("adversarial input, `handout check` whole process (half size, full size):");
+    for (name, make) in cases {
+        let mut line = format!("  {name}:");
+        // 340,000 bytes of empty items is 20,000 errors; 680,000 is 40,000.
+        for bytes in [500_000, 1_000_000] {
+            let file = dir.join("h.toml");
+            std::fs::write(&file, make(bytes)).unwrap();
+            let start = Instant::now();
+            Command::new(env!("CARGO_BIN_EXE_handout"))
+                .args(["check", file.to_str().unwrap(), "--clinic", clinic.to_str().unwrap()])
+                .env("SOURCE_DATE_EPOCH", "1795392000")
+                .output()
+                .unwrap();
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            line.push_str(&format!(" {} KB {ms:.0} ms;", bytes / 1000));
+        }
+        println!("{line}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// 100 handouts (the samples in every language, repeated) in one process.

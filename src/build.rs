@@ -242,8 +242,8 @@ pub fn run(request: &BuildRequest) -> i32 {
     let build_one = |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
         let cannot_write =
             |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-        replaceable(target).map_err(cannot_write)?;
         let built = build_pdf(file, &clinic, &options)?;
+        replaceable(target).map_err(cannot_write)?;
         write_atomic(target, &built.bytes).map_err(|e| {
             cannot_write(format!("cannot write the PDF: {}", crate::model::io_reason(&e)))
         })?;

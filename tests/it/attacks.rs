@@ -40,6 +40,12 @@ fn handout(dir: &Path, text: &str) {
     write(dir, "handouts/h.toml", text);
 }
 
+/// Top-level clinic keys go before MINIMAL_CLINIC's [fonts] table: line 1.
+fn clinic_first(dir: &Path, keys: &str) {
+    write(dir, "clinic.toml", &format!("{keys}{MINIMAL_CLINIC}"));
+    handout(dir, GOOD);
+}
+
 fn clinic_with(dir: &Path, extra: &str) {
     write(dir, "clinic.toml", &format!("{MINIMAL_CLINIC}{extra}"));
     handout(dir, GOOD);
@@ -120,55 +126,55 @@ const CASES: &[Case] = &[
     // Blank clinic details would print as gaps.
     Case {
         name: "an empty phone",
-        setup: |d| clinic_with(d, "phone = \"\"\n"),
+        setup: |d| clinic_first(d, "phone = \"\"\n"),
         args: &["build"],
         env: &[],
         status: 1,
         says: "`phone` is empty; write it, or delete the line",
-        at: Some("clinic.toml:7:9"),
+        at: Some("clinic.toml:1:9"),
         writes: &[],
     },
     Case {
         name: "a blank email",
-        setup: |d| clinic_with(d, "email = \" \"\n"),
+        setup: |d| clinic_first(d, "email = \" \"\n"),
         args: &["build"],
         env: &[],
         status: 1,
         says: "`email` is empty",
-        at: Some("clinic.toml:7:9"),
+        at: Some("clinic.toml:1:9"),
         writes: &[],
     },
     Case {
         name: "an empty booking link",
-        setup: |d| clinic_with(d, "booking_url = \"\"\n"),
+        setup: |d| clinic_first(d, "booking_url = \"\"\n"),
         args: &["build"],
         env: &[],
         status: 1,
         says: "`booking_url` is empty",
-        at: Some("clinic.toml:7:15"),
+        at: Some("clinic.toml:1:15"),
         writes: &[],
     },
     Case {
         name: "a booking link too long for a QR code",
         setup: |d| {
             let url = format!("https://example.org/book?{}", "a".repeat(400));
-            clinic_with(d, &format!("booking_url = \"{url}\"\n"));
+            clinic_first(d, &format!("booking_url = \"{url}\"\n"));
         },
         args: &["build"],
         env: &[],
         status: 1,
         says: "too long for a QR code that scans from paper",
-        at: Some("clinic.toml:7:15"),
+        at: Some("clinic.toml:1:15"),
         writes: &[],
     },
     Case {
         name: "a booking link that runs a script",
-        setup: |d| clinic_with(d, "booking_url = \"javascript:alert(1)\"\n"),
+        setup: |d| clinic_first(d, "booking_url = \"javascript:alert(1)\"\n"),
         args: &["build"],
         env: &[],
         status: 1,
         says: "a link to `javascript:` cannot be opened safely",
-        at: Some("clinic.toml:7:15"),
+        at: Some("clinic.toml:1:15"),
         writes: &[],
     },
     // Quadratic error reports and markup.
@@ -182,7 +188,7 @@ const CASES: &[Case] = &[
         env: &[],
         status: 1,
         says: "and 7950 more problems not shown",
-        at: Some("handouts/h.toml:3:13"),
+        at: Some("handouts/h.toml:3:14"),
         writes: &[],
     },
     Case {
@@ -330,7 +336,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a DEL character in an item",
         setup: |d| {
-            let text = format!("{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Ice\u{7f}\"\n");
+            let text = format!("{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Ice\\u007F\"\n");
             handout(d, &text);
         },
         args: &["build"],
@@ -386,7 +392,7 @@ const CASES: &[Case] = &[
         args: &["build", "--allow-expired"],
         env: &[],
         status: 1,
-        says: "`reviewed` is 2099-01-01, which is after today (2026-11-19)",
+        says: "`reviewed` is 2099-01-01, which is after today (2026-11-23)",
         at: Some("handouts/h.toml:2:12"),
         writes: &[],
     },
@@ -503,14 +509,14 @@ pub struct Run {
     pub max_rss_kb: i64,
 }
 
-/// Run `handout ARGS` in `dir` with SOURCE_DATE_EPOCH set (2026-11-19) and
+/// Run `handout ARGS` in `dir` on the tests' "today" (2026-11-23) and
 /// `env`, measuring this process alone.
 pub fn run_measured(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
         .args(args)
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1795000000")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -627,7 +633,7 @@ fn ctrl_c_stops_a_batch_cleanly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
         .arg("build")
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1795000000")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -325,7 +325,7 @@ fn new_writes_a_skeleton_that_passes_check_and_never_overwrites() {
 #[test]
 fn list_shows_review_status_soonest_first() {
     let lib = library(MINIMAL_CLINIC);
-    let today = handout::library::today();
+    let today = today();
     let soon = today.add_months(1);
     write(
         lib.path(),

@@ -14,12 +14,21 @@ pub fn sample() -> PathBuf {
     repo().join("handouts/upper-back-pain-after-running.toml")
 }
 
-/// Run `handout ARGS...` in `dir`.
+/// "Today" for every run of the binary (2026-11-23), so no test depends on
+/// the clock: the fixtures, reviewed in 2026, never expire under it.
+pub const TODAY_EPOCH: &str = "1795392000";
+
+/// The date [`TODAY_EPOCH`] names.
+pub fn today() -> handout::date::Date {
+    handout::date::Date::from_days_since_epoch(TODAY_EPOCH.parse::<i64>().unwrap() / 86_400)
+}
+
+/// Run `handout ARGS...` in `dir`, on [`TODAY_EPOCH`].
 pub fn handout(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handout"))
         .args(args)
         .current_dir(dir)
-        .env_remove("SOURCE_DATE_EPOCH")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .expect("the handout binary runs")
 }

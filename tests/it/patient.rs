@@ -29,11 +29,13 @@ fn a_patient_copy_names_the_patient_only_on_the_page() {
             "Ice it **twice a day**.\n\nSee you Monday.",
         ])
         .current_dir(lib.path())
-        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let pdf = lib.path().join("out/knee.pdf");
+    // The copy never takes the shared leaflet's name.
+    assert!(!lib.path().join("out/knee.pdf").exists());
+    let pdf = lib.path().join("out/knee.patient.pdf");
     assert_valid(&pdf);
     let text = normalize(&text_of(&pdf));
     assert!(
@@ -61,7 +63,7 @@ fn a_patient_copy_names_the_patient_only_on_the_page() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["knee.pdf"]);
+    assert_eq!(names, ["knee.patient.pdf"]);
     assert!(
         !stderr(&out).contains("Jane") && !String::from_utf8_lossy(&out.stdout).contains("Jane")
     );

@@ -57,12 +57,12 @@ fn source_date_epoch_sets_the_pdf_dates() {
             "-o",
             pdf.to_str().unwrap(),
         ])
-        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env("SOURCE_DATE_EPOCH", "1800000000")
         .output()
         .unwrap();
     assert!(out.status.success());
     assert!(
-        info_value(&pdf, "CreationDate").contains("Nov 14 00:00:00 2023"),
+        info_value(&pdf, "CreationDate").contains("Jan 15 00:00:00 2027"),
         "{}",
         info_value(&pdf, "CreationDate")
     );

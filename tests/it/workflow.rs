@@ -38,6 +38,7 @@ fn watch_rebuilds_on_save_and_reports_problems() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
         .arg("watch")
         .current_dir(lib.path())
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
