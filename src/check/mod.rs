@@ -2,11 +2,16 @@
 //! readability; writes nothing. Errors stop printing; warnings advise.
 
 mod brand;
+pub mod jargon;
 mod lints;
+pub mod pemat;
 mod report;
+mod spanish;
 
 pub use lints::Readability;
+pub use pemat::Pemat;
 pub use report::Format;
+pub use spanish::SpanishReadability;
 
 use crate::build::report as print_diagnostics;
 use crate::date::Date;
@@ -28,6 +33,9 @@ pub struct FileReport {
     pub file: PathBuf,
     pub language: Option<String>,
     pub readability: Option<Readability>,
+    /// For a Spanish handout, in place of `readability`.
+    pub spanish: Option<SpanishReadability>,
+    pub pemat: Option<Pemat>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -48,6 +56,8 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
             file: path.to_path_buf(),
             language: None,
             readability: None,
+            spanish: None,
+            pemat: None,
             diagnostics,
         },
     }
@@ -67,13 +77,24 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     ) {
         diagnostics.extend(lints::long_sentences(handout));
     }
-    // The grade formulas (Flesch-Kincaid, SMOG) are for English only.
+    // The grade formulas (Flesch-Kincaid, SMOG) are for English only;
+    // Spanish has its own.
     let readability =
         (language == "en").then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics));
+    let spanish = (language == "es")
+        .then(|| spanish::readability(handout, clinic.min_inflesz, &mut diagnostics));
+    let jargon = jargon::lint(handout, clinic);
+    let pemat = pemat::score(
+        handout,
+        jargon::list(language).map(|_| jargon.len()),
+    );
+    diagnostics.extend(jargon);
     FileReport {
         file: handout.path.clone(),
         language: Some(handout.language.clone()),
         readability,
+        spanish,
+        pemat: Some(pemat),
         diagnostics,
     }
 }
@@ -91,6 +112,8 @@ pub fn run(request: &CheckRequest) -> i32 {
         file: library.clinic_path.clone(),
         language: None,
         readability: None,
+        spanish: None,
+        pemat: None,
         diagnostics,
     };
     let mut reports = Vec::new();
