@@ -71,10 +71,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
-    if !matches!(
-        language.as_str(),
-        "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "vi"
-    ) {
+    if spaces_words(language) && language != "vi" {
         diagnostics.extend(lints::long_sentences(handout));
     }
     // The grade formulas (Flesch-Kincaid, SMOG) are for English only;
@@ -97,6 +94,12 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
         pemat: Some(pemat),
         diagnostics,
     }
+}
+
+/// Whether a language writes spaces between words (or, in Vietnamese,
+/// syllables): not Chinese, Japanese, Korean, Thai, Lao, Khmer or Burmese.
+fn spaces_words(language: &str) -> bool {
+    !matches!(language, "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my")
 }
 
 /// Run `handout check`; the exit status: 1 when anything has an error.

@@ -39,11 +39,12 @@ impl Pemat {
         (!judged.is_empty()).then(|| (100.0 * met as f64 / judged.len() as f64).round() as u32)
     }
 
-    /// Items judged and not met, and items a person must judge.
+    /// Items judged and not met.
     pub fn unmet(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| i.met == Some(false))
     }
 
+    /// Items a person must judge.
     pub fn for_a_person(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| i.met.is_none())
     }
@@ -118,7 +119,11 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
         .any(|span| span.bold);
 
     let items = vec![
-        item("purpose-clear", U, Some(purpose_clear(h))),
+        item(
+            "purpose-clear",
+            U,
+            super::spaces_words(&h.writing.primary).then(|| purpose_clear(h)),
+        ),
         item("main-message-first", U, Some(!h.summary.is_empty())),
         item("everyday-words", U, jargon.map(|n| n == 0)),
         item("medical-terms-defined", U, None),
@@ -129,24 +134,20 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             U,
             Some(!CALCULATIONS.iter().any(|c| all.contains(c))),
         ),
+        // Sections with headings of their own, none long.
         item(
             "short-sections",
             U,
             Some(
-                h.sections.iter().all(|s| s.items.len() <= MAX_ITEMS)
+                headings.len() >= 2
+                    && (1..headings.len()).all(|i| !headings[..i].contains(&headings[i]))
+                    && h.sections.iter().all(|s| s.items.len() <= MAX_ITEMS)
                     && paragraphs
                         .iter()
                         .all(|p| sentences(p).len() <= MAX_PARAGRAPH_SENTENCES),
             ),
         ),
-        item(
-            "informative-headings",
-            U,
-            Some(
-                headings.iter().all(|h| h.split_whitespace().count() >= 2)
-                    && (1..headings.len()).all(|i| !headings[..i].contains(&headings[i])),
-            ),
-        ),
+        item("informative-headings", U, None),
         item("logical-sequence", U, None),
         item(
             "visual-cues",
