@@ -48,7 +48,10 @@ impl List {
             };
             let entry = Entry {
                 forms: split(forms),
-                alternatives: alternatives.split(';').map(|a| a.trim().to_string()).collect(),
+                alternatives: alternatives
+                    .split(';')
+                    .map(|a| a.trim().to_string())
+                    .collect(),
             };
             for form in &entry.forms {
                 let words: Vec<String> = form.split_whitespace().map(String::from).collect();
@@ -107,7 +110,12 @@ pub fn lint(h: &Handout, clinic: &Clinic) -> Vec<Diagnostic> {
         .allow_words
         .iter()
         .cloned()
-        .chain(h.file.allow_words.iter().map(|w| w.get_ref().trim().to_lowercase()))
+        .chain(
+            h.file
+                .allow_words
+                .iter()
+                .map(|w| w.get_ref().trim().to_lowercase()),
+        )
         .collect();
     let finder = Finder {
         list,
@@ -344,7 +352,9 @@ mod tests {
     #[test]
     fn tokens_skip_markup_placeholders_and_escapes() {
         assert_eq!(
-            words(r#""Call {clinic.phone}. See [our page](https://example.org/edema) now\nIt's over-the-counter.""#),
+            words(
+                r#""Call {clinic.phone}. See [our page](https://example.org/edema) now\nIt's over-the-counter.""#
+            ),
             [
                 ("Call", true),
                 ("See", true),

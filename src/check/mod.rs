@@ -81,10 +81,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let spanish = (language == "es")
         .then(|| spanish::readability(handout, clinic.min_inflesz, &mut diagnostics));
     let jargon = jargon::lint(handout, clinic);
-    let pemat = pemat::score(
-        handout,
-        jargon::list(language).map(|_| jargon.len()),
-    );
+    let pemat = pemat::score(handout, jargon::list(language).map(|_| jargon.len()));
     diagnostics.extend(jargon);
     FileReport {
         file: handout.path.clone(),

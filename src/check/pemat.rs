@@ -59,14 +59,23 @@ const MAX_PARAGRAPH_SENTENCES: usize = 5;
 fn reader_words(language: &str) -> Option<&'static [&'static str]> {
     match language {
         "en" => Some(&["you", "your", "yours", "yourself"]),
-        "es" => Some(&["usted", "ustedes", "su", "sus", "le", "les", "tú", "tu", "tus", "te"]),
+        "es" => Some(&[
+            "usted", "ustedes", "su", "sus", "le", "les", "tú", "tu", "tus", "te",
+        ]),
         _ => None,
     }
 }
 
 /// Words that ask a reader to calculate (PEMAT item 8).
 const CALCULATIONS: [&str; 8] = [
-    "%", "percent", "per cent", "calculate", "multiply", "divide", "por ciento", "calcul",
+    "%",
+    "percent",
+    "per cent",
+    "calculate",
+    "multiply",
+    "divide",
+    "por ciento",
+    "calcul",
 ];
 
 /// Score a handout. `jargon` is the number of jargon warnings, None when the
@@ -114,7 +123,11 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
         .summary
         .iter()
         .chain(h.sections.iter().flat_map(|s| &s.intro))
-        .chain(h.sections.iter().flat_map(|s| s.items.iter().flat_map(|i| &i.text)))
+        .chain(
+            h.sections
+                .iter()
+                .flat_map(|s| s.items.iter().flat_map(|i| &i.text)),
+        )
         .flatten()
         .any(|span| span.bold);
 
@@ -165,7 +178,11 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
                 actions.contains(&s.kind) && s.style == ListStyle::Numbered && s.items.len() >= 2
             })),
         ),
-        item("when-to-get-help", A, Some(has(&[SectionKind::WarningSigns]))),
+        item(
+            "when-to-get-help",
+            A,
+            Some(has(&[SectionKind::WarningSigns])),
+        ),
         item("tangible-tool", A, None),
         item("visual-aids-for-action", A, None),
     ];

@@ -203,7 +203,7 @@ mod tests {
             ("entrenamiento", 5),
             ("huir", 1),
             ("construido", 3),
-            ("cuídate", 3),    // closed vowels glide even with an accent
+            ("cuídate", 3),     // closed vowels glide even with an accent
             ("lingüística", 4), // lin-güís-ti-ca
             ("pingüino", 3),
             // Triphthongs.
@@ -280,7 +280,8 @@ mod tests {
         // W 13, S 2, Sy 25:
         // FH = 206.84 − 60 × 25/13 − 1.02 × 6.5 = 206.84 − 115.3846 − 6.63 = 84.8254
         // SP = 206.835 − 62.3 × 25/13 − 6.5 = 206.835 − 119.8077 − 6.5 = 80.5273
-        let c = counts(&["Tome el medicamento después de comer. Llame a su médico si tiene fiebre."]);
+        let c =
+            counts(&["Tome el medicamento después de comer. Llame a su médico si tiene fiebre."]);
         assert_eq!((c.words, c.sentences, c.syllables), (13, 2, 25));
         let s = scores(&c);
         close(s.fernandez_huerta, 84.8254);

@@ -8,35 +8,99 @@ use std::path::Path;
 
 /// (term as written, the sentence it is in, the first alternative offered).
 const TERMS: [(&str, &str, &str); 30] = [
-    ("edema", "Your edema should go down in a few days.", "swelling"),
+    (
+        "edema",
+        "Your edema should go down in a few days.",
+        "swelling",
+    ),
     ("abdomen", "Rub the cream on your abdomen.", "belly"),
     ("medication", "Take this medication with food.", "medicine"),
-    ("prior to", "Rest for an hour prior to a long walk.", "before"),
+    (
+        "prior to",
+        "Rest for an hour prior to a long walk.",
+        "before",
+    ),
     ("utilize", "We utilize a soft brace for the knee.", "use"),
     ("adequate", "Get adequate sleep each night.", "enough"),
-    ("hypertension", "Salt can make hypertension worse.", "high blood pressure"),
+    (
+        "hypertension",
+        "Salt can make hypertension worse.",
+        "high blood pressure",
+    ),
     ("physician", "Ask your physician about the test.", "doctor"),
     ("administer", "A nurse will administer the shot.", "give"),
     ("ailment", "This ailment is common in runners.", "illness"),
-    ("susceptible", "Older people are more susceptible to falls.", "likely to get"),
-    ("Incorporate", "Incorporate a short walk into each day.", "add"),
-    ("inflammation", "Cold packs help the inflammation go down.", "swelling"),
-    ("in order to", "Stretch slowly in order to avoid a strain.", "to"),
-    ("approximately", "The pain lasts approximately two days.", "about"),
-    ("Discontinue", "Discontinue the pills if you get a rash.", "stop"),
-    ("analgesic", "An analgesic can dull the pain.", "pain medicine"),
-    ("Dyspnea", "Dyspnea means you are short of breath.", "shortness of breath"),
-    ("Fatigue", "Fatigue is normal after the treatment.", "tiredness"),
-    ("nausea", "Some people feel nausea at first.", "feeling sick to your stomach"),
+    (
+        "susceptible",
+        "Older people are more susceptible to falls.",
+        "likely to get",
+    ),
+    (
+        "Incorporate",
+        "Incorporate a short walk into each day.",
+        "add",
+    ),
+    (
+        "inflammation",
+        "Cold packs help the inflammation go down.",
+        "swelling",
+    ),
+    (
+        "in order to",
+        "Stretch slowly in order to avoid a strain.",
+        "to",
+    ),
+    (
+        "approximately",
+        "The pain lasts approximately two days.",
+        "about",
+    ),
+    (
+        "Discontinue",
+        "Discontinue the pills if you get a rash.",
+        "stop",
+    ),
+    (
+        "analgesic",
+        "An analgesic can dull the pain.",
+        "pain medicine",
+    ),
+    (
+        "Dyspnea",
+        "Dyspnea means you are short of breath.",
+        "shortness of breath",
+    ),
+    (
+        "Fatigue",
+        "Fatigue is normal after the treatment.",
+        "tiredness",
+    ),
+    (
+        "nausea",
+        "Some people feel nausea at first.",
+        "feeling sick to your stomach",
+    ),
     ("laceration", "Keep the laceration clean and dry.", "cut"),
-    ("contusion", "A contusion turns blue, then yellow.", "bruise"),
+    (
+        "contusion",
+        "A contusion turns blue, then yellow.",
+        "bruise",
+    ),
     ("ambulate", "Try to ambulate around the room.", "walk"),
     ("ingest", "Do not ingest the gel.", "swallow"),
     ("Elevate", "Elevate your leg on a pillow.", "raise"),
     ("subsequently", "We will subsequently call you.", "later"),
     ("sufficient", "Drink sufficient water every day.", "enough"),
-    ("hydration", "Good hydration helps your muscles.", "drinking enough water"),
-    ("obtain", "You can obtain the form at the front desk.", "get"),
+    (
+        "hydration",
+        "Good hydration helps your muscles.",
+        "drinking enough water",
+    ),
+    (
+        "obtain",
+        "You can obtain the form at the front desk.",
+        "get",
+    ),
     ("numerous", "There are numerous ways to stay fit.", "many"),
 ];
 
@@ -84,7 +148,11 @@ fn thirty_known_terms_are_flagged_at_their_place_with_an_alternative() {
     for (i, (term, sentence, alternative)) in TERMS.iter().enumerate() {
         let column = sentence.find(term).unwrap() + 1;
         let d = &found[i];
-        assert_eq!(at(d), ((FIRST_LINE + i) as u64, column as u64), "{term}: {d}");
+        assert_eq!(
+            at(d),
+            ((FIRST_LINE + i) as u64, column as u64),
+            "{term}: {d}"
+        );
         let message = d["message"].as_str().unwrap();
         assert!(message.starts_with(&format!("\"{term}\" ")), "{message}");
         assert!(message.contains(&format!("\"{alternative}\"")), "{message}");
@@ -94,7 +162,10 @@ fn thirty_known_terms_are_flagged_at_their_place_with_an_alternative() {
         found[0]["message"],
         "\"edema\" is a word many readers do not know; try \"swelling\""
     );
-    assert_eq!(found[3]["message"], "\"prior to\" is a long way to say \"before\"");
+    assert_eq!(
+        found[3]["message"],
+        "\"prior to\" is a long way to say \"before\""
+    );
 
     // People read them on standard error at FILE:LINE:COLUMN.
     let out = handout(lib.path(), &["check", "handouts/terms.toml"]);
@@ -111,7 +182,12 @@ fn thirty_known_terms_are_flagged_at_their_place_with_an_alternative() {
 fn a_plain_language_handout_gets_no_flag() {
     let out = handout(
         &repo(),
-        &["check", "--format", "json", "tests/fixtures/plain-language.toml"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/plain-language.toml",
+        ],
     );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let file = &json["files"][0];
@@ -171,10 +247,22 @@ fn allow_words_in_the_clinic_or_the_handout_silence_a_word() {
     let text = "title = \"Rest\"\nreviewed = 2026-11-01\n{ALLOW}\nsummary = \"This ailment is common. Take your medications. Ask your physician.\"\n";
     let flagged = |clinic: &str, allow: &str| -> Vec<String> {
         let lib = library(clinic);
-        write(lib.path(), "handouts/h.toml", &text.replace("{ALLOW}", allow));
+        write(
+            lib.path(),
+            "handouts/h.toml",
+            &text.replace("{ALLOW}", allow),
+        );
         jargon(lib.path(), "handouts/h.toml")
             .iter()
-            .map(|d| d["message"].as_str().unwrap().split('"').nth(1).unwrap().to_string())
+            .map(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .split('"')
+                    .nth(1)
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
     assert_eq!(
@@ -212,7 +300,10 @@ fn spanish_handouts_use_the_spanish_list() {
         "title = \"Dolor\"\nlanguage = \"es\"\nreviewed = 2026-11-01\nsummary = \"Si tiene cefalea, tome un analgésico.\"\n",
     );
     let found = jargon(lib.path(), "handouts/h.toml");
-    let messages: Vec<&str> = found.iter().map(|d| d["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
     assert_eq!(
         messages,
         [

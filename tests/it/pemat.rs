@@ -43,13 +43,21 @@ fn the_sample_report_shows_the_pemat_line() {
     assert_eq!(met(&p, "main-message-first"), true);
     assert_eq!(met(&p, "everyday-words"), false);
     assert_eq!(met(&p, "when-to-get-help"), true);
-    assert_eq!(met(&p, "active-voice"), Value::Null, "a person must judge it");
+    assert_eq!(
+        met(&p, "active-voice"),
+        Value::Null,
+        "a person must judge it"
+    );
 }
 
 #[test]
 fn a_plain_handout_meets_every_item_a_program_can_judge() {
     let p = pemat(&repo(), "tests/fixtures/plain-language.toml");
-    assert_eq!((p["understandability"].as_u64(), p["actionability"].as_u64()), (Some(100), Some(100)), "{p:#}");
+    assert_eq!(
+        (p["understandability"].as_u64(), p["actionability"].as_u64()),
+        (Some(100), Some(100)),
+        "{p:#}"
+    );
 }
 
 #[test]

@@ -28,11 +28,20 @@ fn a_short_text_scores_as_computed_by_hand() {
     let (status, json) = check_json(lib.path(), "handouts/corto.toml");
     assert_eq!(status, Some(0), "{json:#}");
     let r = &json["files"][0]["readability"];
-    assert_eq!((r["words"].as_u64(), r["sentences"].as_u64()), (Some(14), Some(2)));
+    assert_eq!(
+        (r["words"].as_u64(), r["sentences"].as_u64()),
+        (Some(14), Some(2))
+    );
     // FH = 206.84 − 60 × 21/14 − 1.02 × 14/2 = 109.7
     // SP = 206.835 − 62.3 × 21/14 − 14/2 = 106.385
-    assert!((r["fernandez_huerta"].as_f64().unwrap() - 109.7).abs() < 0.06, "{r}");
-    assert!((r["szigriszt_pazos"].as_f64().unwrap() - 106.385).abs() < 0.06, "{r}");
+    assert!(
+        (r["fernandez_huerta"].as_f64().unwrap() - 109.7).abs() < 0.06,
+        "{r}"
+    );
+    assert!(
+        (r["szigriszt_pazos"].as_f64().unwrap() - 106.385).abs() < 0.06,
+        "{r}"
+    );
     assert_eq!(r["inflesz"], "very easy");
     assert!(r.get("flesch_kincaid_grade").is_none(), "{r}");
 }
@@ -48,7 +57,10 @@ fn the_spanish_sample_gets_inflesz_scores_per_section() {
     // points above Szigriszt-Pazos on the same counts.
     assert!((55.0..85.0).contains(&sp) && fh > sp, "{r}");
     assert_eq!(r["sections"].as_array().unwrap().len(), 6);
-    let out = handout(&repo(), &["check", "handouts/upper-back-pain-after-running.es.toml"]);
+    let out = handout(
+        &repo(),
+        &["check", "handouts/upper-back-pain-after-running.es.toml"],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("upper-back-pain-after-running.es.toml: INFLESZ ")
