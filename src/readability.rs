@@ -6,6 +6,7 @@
 //! sentences at `.`, `!` and `?`. Syllables come from CMUdict with a
 //! rule-based fallback. docs/readability.md explains the choices.
 
+pub mod spanish;
 mod syllables;
 
 pub use self::syllables::syllables;
@@ -152,14 +153,19 @@ fn push_word<'a>(found: &mut Vec<&'a str>, run: &'a str) {
 /// Counts a list of units (titles, headings, list items, paragraphs); each is
 /// split with [`sentences`], so a unit without a full stop is one sentence.
 pub fn counts(units: &[&str]) -> Counts {
+    counts_with(units, syllables)
+}
+
+/// [`counts`] with another language's syllable counter.
+fn counts_with(units: &[&str], syllables: fn(&str) -> usize) -> Counts {
     let mut total = Counts::default();
     for sentence in units.iter().flat_map(|unit| sentences(unit)) {
-        add_sentence(&mut total, sentence);
+        add_sentence(&mut total, sentence, syllables);
     }
     total
 }
 
-fn add_sentence(total: &mut Counts, sentence: &str) {
+fn add_sentence(total: &mut Counts, sentence: &str, syllables: fn(&str) -> usize) {
     total.sentences += 1;
     for word in words(sentence) {
         let count = syllables(word);
@@ -196,21 +202,31 @@ pub fn scores(c: &Counts) -> Scores {
 /// The hardest sentences of the units, each with its own Flesch-Kincaid
 /// grade, hardest first (ties in text order), at most `n`.
 pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = units
+    let mut graded: Vec<(&'a str, f64)> = rankable(units, syllables)
+        .map(|(sentence, one)| (sentence, scores(&one).flesch_kincaid_grade))
+        .collect();
+    graded.sort_by(|a, b| b.1.total_cmp(&a.1));
+    graded.truncate(n);
+    graded
+}
+
+/// The sentences of the units worth naming among the hardest, each counted
+/// on its own.
+fn rankable<'a>(
+    units: &[&'a str],
+    syllables: fn(&str) -> usize,
+) -> impl Iterator<Item = (&'a str, Counts)> {
+    units
         .iter()
         .flat_map(|unit| sentences(unit))
         // A short heading can score a high grade on one long word, but there
         // is nothing in it to rewrite: rank only sentences an editor can split.
         .filter(|sentence| words(sentence).len() >= MIN_HARDEST_WORDS)
-        .map(|sentence| {
+        .map(move |sentence| {
             let mut one = Counts::default();
-            add_sentence(&mut one, sentence);
-            (sentence, scores(&one).flesch_kincaid_grade)
+            add_sentence(&mut one, sentence, syllables);
+            (sentence, one)
         })
-        .collect();
-    graded.sort_by(|a, b| b.1.total_cmp(&a.1));
-    graded.truncate(n);
-    graded
 }
 
 #[cfg(test)]

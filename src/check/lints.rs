@@ -11,7 +11,7 @@ use crate::readability;
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
 /// How many of the hardest sentences a readability warning names.
-const HARDEST: usize = 3;
+pub(super) const HARDEST: usize = 3;
 
 /// Readability of a handout and of each section.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +32,7 @@ pub struct SectionReadability {
 
 /// The text units of a handout, each title, heading and list item a unit of
 /// its own: the opening, then one group per section, then the closing.
-fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
     let text = |ps: &[Paragraph]| ps.iter().map(|p| plain_text(p)).collect::<Vec<_>>();
     let mut opening = vec![h.title.clone()];
     opening.extend(h.subtitle.clone());

@@ -2,11 +2,16 @@
 //! readability; writes nothing. Errors stop printing; warnings advise.
 
 mod brand;
+pub mod jargon;
 mod lints;
+pub mod pemat;
 mod report;
+mod spanish;
 
 pub use lints::Readability;
+pub use pemat::Pemat;
 pub use report::Format;
+pub use spanish::SpanishReadability;
 
 use crate::diagnostic::print_all as print_diagnostics;
 use crate::date::Date;
@@ -28,6 +33,9 @@ pub struct FileReport {
     pub file: PathBuf,
     pub language: Option<String>,
     pub readability: Option<Readability>,
+    /// For a Spanish handout, in place of `readability`.
+    pub spanish: Option<SpanishReadability>,
+    pub pemat: Option<Pemat>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -48,6 +56,8 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
             file: path.to_path_buf(),
             language: None,
             readability: None,
+            spanish: None,
+            pemat: None,
             diagnostics,
         },
     }
@@ -65,21 +75,32 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
-    if !matches!(
-        language.as_str(),
-        "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "vi"
-    ) {
+    if spaces_words(language) && language != "vi" {
         diagnostics.extend(lints::long_sentences(handout));
     }
-    // The grade formulas (Flesch-Kincaid, SMOG) are for English only.
+    // The grade formulas (Flesch-Kincaid, SMOG) are for English only;
+    // Spanish has its own.
     let readability =
         (language == "en").then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics));
+    let spanish = (language == "es")
+        .then(|| spanish::readability(handout, clinic.min_inflesz, &mut diagnostics));
+    let jargon = jargon::lint(handout, clinic);
+    let pemat = pemat::score(handout, jargon::list(language).map(|_| jargon.len()));
+    diagnostics.extend(jargon);
     FileReport {
         file: handout.path.clone(),
         language: Some(handout.language.clone()),
         readability,
+        spanish,
+        pemat: Some(pemat),
         diagnostics,
     }
+}
+
+/// Whether a language writes spaces between words (or, in Vietnamese,
+/// syllables): not Chinese, Japanese, Korean, Thai, Lao, Khmer or Burmese.
+fn spaces_words(language: &str) -> bool {
+    !matches!(language, "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my")
 }
 
 /// Run `handout check`; the exit status: 1 when anything has an error.
@@ -95,6 +116,8 @@ pub fn run(request: &CheckRequest) -> i32 {
         file: library.clinic_path.clone(),
         language: None,
         readability: None,
+        spanish: None,
+        pemat: None,
         diagnostics,
     };
     let mut reports = Vec::new();

@@ -2,6 +2,7 @@
 //! on standard output for people, or one JSON object for machines.
 
 use super::FileReport;
+use super::pemat::{Pemat, Scale};
 use crate::diagnostic::Severity;
 use serde_json::{Value, json};
 
@@ -21,33 +22,18 @@ pub fn print(format: Format, reports: &[FileReport], errors: usize, warnings: us
 fn human(reports: &[FileReport], errors: usize, warnings: usize) {
     for report in reports {
         crate::diagnostic::print_all(&report.diagnostics);
-        let Some(r) = &report.readability else {
-            if let Some(language) = &report.language {
-                println!(
-                    "{}: readability not measured: the grade formulas are for English, this is `{language}`",
-                    report.file.display()
-                );
-            }
-            continue;
-        };
-        println!(
-            "{}: grade {:.1} (Flesch-Kincaid), {:.1} (SMOG); {} words in {} sentences{}",
-            report.file.display(),
-            r.flesch_kincaid_grade,
-            r.smog,
-            r.words,
-            r.sentences,
-            if r.sentences < crate::readability::SMOG_SENTENCES {
-                "; SMOG is meant for 30 sentences or more"
-            } else {
-                ""
-            }
-        );
-        for s in &r.sections {
+        if let Some(r) = &report.readability {
+            english(report, r);
+        } else if let Some(s) = &report.spanish {
+            spanish(report, s);
+        } else if let Some(language) = &report.language {
             println!(
-                "  {:>5.1} {:>5.1}  {}",
-                s.flesch_kincaid_grade, s.smog, s.heading
+                "{}: readability not measured: the formulas are for English and Spanish, this is `{language}`",
+                report.file.display()
             );
+        }
+        if let Some(p) = &report.pemat {
+            println!("  {}", pemat_line(p));
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -56,6 +42,72 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
         plural(errors, "error"),
         plural(warnings, "warning")
     );
+}
+
+/// The English readability summary: grades for the handout and sections.
+fn english(report: &FileReport, r: &super::Readability) {
+    println!(
+        "{}: grade {:.1} (Flesch-Kincaid), {:.1} (SMOG); {} words in {} sentences{}",
+        report.file.display(),
+        r.flesch_kincaid_grade,
+        r.smog,
+        r.words,
+        r.sentences,
+        if r.sentences < crate::readability::SMOG_SENTENCES {
+            "; SMOG is meant for 30 sentences or more"
+        } else {
+            ""
+        }
+    );
+    for s in &r.sections {
+        println!(
+            "  {:>5.1} {:>5.1}  {}",
+            s.flesch_kincaid_grade, s.smog, s.heading
+        );
+    }
+}
+
+/// The Spanish readability summary: INFLESZ score, handout and sections.
+fn spanish(report: &FileReport, s: &super::SpanishReadability) {
+    println!(
+        "{}: INFLESZ {:.1} (Szigriszt-Pazos, \"{}\"), {:.1} (Fernández-Huerta); {} words in {} sentences",
+        report.file.display(),
+        s.szigriszt_pazos,
+        crate::readability::spanish::inflesz(s.szigriszt_pazos),
+        s.fernandez_huerta,
+        s.words,
+        s.sentences
+    );
+    for section in &s.sections {
+        println!(
+            "  {:>5.1} {:>5.1}  {}",
+            section.szigriszt_pazos, section.fernandez_huerta, section.heading
+        );
+    }
+}
+
+/// One line: both PEMAT-P percentages, the items not met, and those a
+/// person must judge.
+fn pemat_line(p: &Pemat) -> String {
+    let percent = |scale| {
+        p.percent(scale)
+            .map_or("not judged".to_string(), |n| format!("{n}%"))
+    };
+    let ids = |items: Vec<&str>| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    format!(
+        "PEMAT-P: understandability {}, actionability {} (items a program can judge; 70% passes); \
+         not met: {}; for a person to judge: {}",
+        percent(Scale::Understandability),
+        percent(Scale::Actionability),
+        ids(p.unmet().map(|i| i.id).collect()),
+        ids(p.for_a_person().map(|i| i.id).collect()),
+    )
 }
 
 /// One JSON object, as SPEC.md's "Machine-readable output" shows.
@@ -77,6 +129,34 @@ fn json(reports: &[FileReport], errors: usize, warnings: usize) -> Value {
                     })).collect::<Vec<_>>(),
                 })
             });
+            let spanish = r.spanish.as_ref().map(|s| {
+                json!({
+                    "words": s.words,
+                    "sentences": s.sentences,
+                    "fernandez_huerta": round(s.fernandez_huerta),
+                    "szigriszt_pazos": round(s.szigriszt_pazos),
+                    "inflesz": crate::readability::spanish::inflesz(s.szigriszt_pazos),
+                    "sections": s.sections.iter().map(|s| json!({
+                        "heading": s.heading,
+                        "fernandez_huerta": round(s.fernandez_huerta),
+                        "szigriszt_pazos": round(s.szigriszt_pazos),
+                    })).collect::<Vec<_>>(),
+                })
+            });
+            let pemat = r.pemat.as_ref().map(|p| {
+                json!({
+                    "understandability": p.percent(Scale::Understandability),
+                    "actionability": p.percent(Scale::Actionability),
+                    "items": p.items.iter().map(|i| json!({
+                        "id": i.id,
+                        "scale": match i.scale {
+                            Scale::Understandability => "understandability",
+                            Scale::Actionability => "actionability",
+                        },
+                        "met": i.met,
+                    })).collect::<Vec<_>>(),
+                })
+            });
             let diagnostics: Vec<Value> = r
                 .diagnostics
                 .iter()
@@ -93,7 +173,8 @@ fn json(reports: &[FileReport], errors: usize, warnings: usize) -> Value {
             json!({
                 "file": r.file.display().to_string(),
                 "language": r.language,
-                "readability": readability,
+                "readability": readability.or(spanish),
+                "pemat": pemat,
                 "diagnostics": diagnostics,
             })
         })

@@ -60,6 +60,10 @@ pub struct Clinic {
     /// Body type size in points.
     pub body_size: f32,
     pub max_grade: f32,
+    /// The lowest Szigriszt-Pazos (INFLESZ) score a Spanish handout may have.
+    pub min_inflesz: f32,
+    /// Words never flagged as jargon, lower-cased.
+    pub allow_words: Vec<String>,
     pub review_months: u32,
     /// Item pictures, decoded once however many handouts use them.
     pub pictures: crate::picture::Cache,
@@ -204,6 +208,22 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
         }
     };
 
+    let min_inflesz = match &file.policy.min_inflesz {
+        None => 65.0,
+        Some(s) if (0.0..=100.0).contains(s.get_ref()) => *s.get_ref() as f32,
+        Some(s) => {
+            errors.push(source.error(
+                s.span().start,
+                "bad-min-inflesz",
+                format!(
+                    "min_inflesz {} is outside the INFLESZ scale, 0 to 100 (65 is \"fairly easy\")",
+                    s.get_ref()
+                ),
+            ));
+            65.0
+        }
+    };
+
     let fonts_file = file.fonts.get_ref();
     let mut face = |spec: &Spanned<String>| -> Option<Face> {
         load_face(&source, &dir, spec)
@@ -302,6 +322,13 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 .max_grade
                 .as_ref()
                 .map_or(8.0, |g| *g.get_ref() as f32),
+            min_inflesz,
+            allow_words: file
+                .policy
+                .allow_words
+                .iter()
+                .map(|w| w.get_ref().trim().to_lowercase())
+                .collect(),
             review_months: file
                 .policy
                 .review_months

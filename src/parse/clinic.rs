@@ -223,4 +223,13 @@ pub struct PolicyFile {
     /// Default gap between reviews, in months.
     #[schemars(with = "Option<u32>", range(min = 1), extend("default" = 24))]
     pub review_months: Option<Spanned<u32>>,
+    /// Spanish readability target: the lowest Szigriszt-Pazos score on the
+    /// INFLESZ scale (0-100, higher is easier; 65 is "fairly easy").
+    #[schemars(with = "Option<f64>", range(min = 0, max = 100), extend("default" = 65))]
+    pub min_inflesz: Option<Spanned<f64>>,
+    /// Words `check` does not flag as jargon in any handout (a drug name the
+    /// clinic uses on purpose, say).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub allow_words: Vec<Spanned<String>>,
 }

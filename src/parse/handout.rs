@@ -44,6 +44,11 @@ pub struct HandoutFile {
     /// For a translation: the source's `reviewed` date it was translated from.
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub source_reviewed: Option<Spanned<Datetime>>,
+    /// Words `check` does not flag as jargon in this handout, on top of the
+    /// clinic's `[policy] allow_words`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub allow_words: Vec<Spanned<String>>,
     /// The words the tool prints itself, for a language without built-in
     /// ones or to override those.
     #[serde(default)]

@@ -1,0 +1,214 @@
+//! PEMAT-P, the AHRQ Patient Education Materials Assessment Tool for print:
+//! the items a program can judge from the file are scored, and those a person
+//! must judge are listed. A material passes at 70% on each scale.
+
+use crate::markup::{Paragraph, plain_text};
+use crate::model::{Handout, ListStyle, SectionKind};
+use crate::readability::{sentences, words};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Understandability,
+    Actionability,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: &'static str,
+    pub scale: Scale,
+    /// None: a person must judge it.
+    pub met: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pemat {
+    pub items: Vec<Item>,
+}
+
+impl Pemat {
+    /// The share of the judged items on a scale that are met, in whole per
+    /// cent; None when a program can judge none of them.
+    pub fn percent(&self, scale: Scale) -> Option<u32> {
+        let judged: Vec<bool> = self
+            .items
+            .iter()
+            .filter(|i| i.scale == scale)
+            .filter_map(|i| i.met)
+            .collect();
+        let met = judged.iter().filter(|m| **m).count();
+        (!judged.is_empty()).then(|| (100.0 * met as f64 / judged.len() as f64).round() as u32)
+    }
+
+    /// Items judged and not met.
+    pub fn unmet(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.met == Some(false))
+    }
+
+    /// Items a person must judge.
+    pub fn for_a_person(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.met.is_none())
+    }
+}
+
+/// Sections longer than this many items, or paragraphs longer than this many
+/// sentences, are not "short sections" (PEMAT user's guide: chunk the text).
+const MAX_ITEMS: usize = 7;
+const MAX_PARAGRAPH_SENTENCES: usize = 5;
+
+/// Words that address the reader, by language subtag.
+fn reader_words(language: &str) -> Option<&'static [&'static str]> {
+    match language {
+        "en" => Some(&["you", "your", "yours", "yourself"]),
+        "es" => Some(&[
+            "usted", "ustedes", "su", "sus", "le", "les", "tú", "tu", "tus", "te",
+        ]),
+        _ => None,
+    }
+}
+
+/// Words that ask a reader to calculate (PEMAT item 8).
+const CALCULATIONS: [&str; 8] = [
+    "%",
+    "percent",
+    "per cent",
+    "calculate",
+    "multiply",
+    "divide",
+    "por ciento",
+    "calcul",
+];
+
+/// Score a handout. `jargon` is the number of jargon warnings, None when the
+/// language has no word list.
+pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
+    use Scale::{Actionability as A, Understandability as U};
+    let text = |ps: &[Paragraph]| ps.iter().map(|p| plain_text(p)).collect::<Vec<_>>();
+    let mut all = vec![h.title.clone()];
+    all.extend(text(&h.summary));
+    let mut paragraphs = text(&h.summary);
+    for s in &h.sections {
+        paragraphs.extend(text(&s.intro));
+        for item in &s.items {
+            paragraphs.extend(text(&item.text));
+            all.extend(item.title.as_ref().map(|t| plain_text(t)));
+        }
+    }
+    paragraphs.extend(text(&h.closing));
+    all.extend(paragraphs.iter().cloned());
+    let all = all.join(" ").to_lowercase();
+
+    let has = |kinds: &[SectionKind]| {
+        h.sections
+            .iter()
+            .any(|s| kinds.contains(&s.kind) && !s.items.is_empty())
+    };
+    let actions = [SectionKind::Prevention, SectionKind::SelfCare];
+    let action_text: Vec<String> = h
+        .sections
+        .iter()
+        .filter(|s| actions.contains(&s.kind) || s.kind == SectionKind::WarningSigns)
+        .flat_map(|s| {
+            let items = s.items.iter().flat_map(|i| text(&i.text));
+            text(&s.intro).into_iter().chain(items)
+        })
+        .collect();
+    let addresses_reader = reader_words(&h.writing.primary).map(|own| {
+        action_text
+            .iter()
+            .flat_map(|t| words(t))
+            .any(|w| own.contains(&w.to_lowercase().as_str()))
+    });
+    let headings: Vec<&str> = h.sections.iter().map(|s| s.heading.as_str()).collect();
+    let bold = h
+        .summary
+        .iter()
+        .chain(h.sections.iter().flat_map(|s| &s.intro))
+        .chain(
+            h.sections
+                .iter()
+                .flat_map(|s| s.items.iter().flat_map(|i| &i.text)),
+        )
+        .flatten()
+        .any(|span| span.bold);
+
+    let items = vec![
+        item(
+            "purpose-clear",
+            U,
+            super::spaces_words(&h.writing.primary).then(|| purpose_clear(h)),
+        ),
+        item("main-message-first", U, Some(!h.summary.is_empty())),
+        item("everyday-words", U, jargon.map(|n| n == 0)),
+        item("medical-terms-defined", U, None),
+        item("active-voice", U, None),
+        item("numbers-clear", U, None),
+        item(
+            "no-calculations",
+            U,
+            Some(!CALCULATIONS.iter().any(|c| all.contains(c))),
+        ),
+        // Sections with headings of their own, none long.
+        item(
+            "short-sections",
+            U,
+            Some(
+                headings.len() >= 2
+                    && (1..headings.len()).all(|i| !headings[..i].contains(&headings[i]))
+                    && h.sections.iter().all(|s| s.items.len() <= MAX_ITEMS)
+                    && paragraphs
+                        .iter()
+                        .all(|p| sentences(p).len() <= MAX_PARAGRAPH_SENTENCES),
+            ),
+        ),
+        item("informative-headings", U, None),
+        item("logical-sequence", U, None),
+        item(
+            "visual-cues",
+            U,
+            Some(bold || h.sections.iter().any(|s| s.items.len() >= 2)),
+        ),
+        item("no-distractions", U, None),
+        item("visual-aids", U, None),
+        item("action-identified", A, Some(has(&actions))),
+        item("addresses-reader", A, addresses_reader),
+        item(
+            "steps-broken-down",
+            A,
+            Some(h.sections.iter().any(|s| {
+                actions.contains(&s.kind) && s.style == ListStyle::Numbered && s.items.len() >= 2
+            })),
+        ),
+        item(
+            "when-to-get-help",
+            A,
+            Some(has(&[SectionKind::WarningSigns])),
+        ),
+        item("tangible-tool", A, None),
+        item("visual-aids-for-action", A, None),
+    ];
+    Pemat { items }
+}
+
+fn item(id: &'static str, scale: Scale, met: Option<bool>) -> Item {
+    Item { id, scale, met }
+}
+
+/// The purpose is clear early: the summary's first sentence names the topic
+/// of the title (shares a word of four letters or more with it).
+fn purpose_clear(h: &Handout) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        words(s)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title = content(&h.title);
+    let first = h
+        .summary
+        .first()
+        .map(|p| plain_text(p))
+        .and_then(|p| sentences(&p).first().map(|s| content(s)))
+        .unwrap_or_default();
+    first.iter().any(|w| title.contains(w))
+}
