@@ -11,6 +11,7 @@ pub mod cli;
 pub mod contrast;
 pub mod date;
 pub mod diagnostic;
+pub mod input;
 pub mod layout;
 pub mod library;
 pub mod listing;

@@ -1,0 +1,412 @@
+//! Attacks through the binary, one row each: damaged fonts, devices and
+//! pipes where files belong, oversized files, picture bombs, odd entries in
+//! a handouts folder. Every row checks the exit status, the message and its
+//! FILE:LINE:COLUMN, that no PDF was created or changed (for a failure), the
+//! time taken and, for resource cases, the child's peak memory.
+//!
+//! A row is a few lines: a name, a `setup` that writes files into a fresh
+//! library (the repository's fonts and logo, linked, and MINIMAL_CLINIC), the
+//! arguments, and what to expect; `..ROW` fills in the rest.
+
+use crate::common::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// 2026-11-19: after every fixture's review date, before any expires.
+const EPOCH: &str = "1795000000";
+/// No row may take longer, on a loaded machine.
+const TIME_LIMIT: Duration = Duration::from_secs(30);
+/// Peak resident memory of the child, for resource cases.
+const MEMORY_LIMIT_KB: i64 = 500 * 1024;
+
+const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
+
+struct Row {
+    name: &'static str,
+    /// Writes the case's files into the library.
+    setup: fn(&Path),
+    args: &'static [&'static str],
+    status: i32,
+    /// `FILE:LINE:COLUMN` (or `FILE` for a file as a whole) before ": error: ".
+    place: &'static str,
+    /// Words the message must contain.
+    says: &'static str,
+    /// A resource case: the child's peak memory is checked.
+    memory: bool,
+}
+
+const ROW: Row = Row {
+    name: "",
+    setup: |_| {},
+    args: &["build", "handouts/h.toml"],
+    status: 1,
+    place: "",
+    says: "",
+    memory: false,
+};
+
+fn rows() -> Vec<Row> {
+    vec![
+        // Fonts: damaged faces are refused at the clinic.toml line naming them.
+        Row { name: "font cut in half", setup: |l| bad_regular(l, |f| f.truncate(f.len() / 2)), place: "clinic.toml:3:11", says: "font `fonts/Bad.ttf` is cut short: the file ends inside its `", ..ROW },
+        Row { name: "font without hmtx", setup: |l| bad_regular(l, |f| rename_table(f, b"hmtx")), place: "clinic.toml:3:11", says: "lacks its `hmtx` table (the widths of its letters)", ..ROW },
+        Row { name: "font without head", setup: |l| bad_regular(l, |f| rename_table(f, b"head")), place: "clinic.toml:3:11", says: "lacks its `head` table", ..ROW },
+        Row { name: "font without hhea", setup: |l| bad_regular(l, |f| rename_table(f, b"hhea")), place: "clinic.toml:3:11", says: "lacks its `hhea` table", ..ROW },
+        Row { name: "font without outlines", setup: |l| bad_regular(l, |f| rename_table(f, b"glyf")), place: "clinic.toml:3:11", says: "has no letter shapes", ..ROW },
+        Row { name: "font with 0 units per em", setup: |l| bad_regular(l, |f| put_u16(f, table(f, b"head").0 + 18, 0)), place: "clinic.toml:3:11", says: "gives its size as 0 units per em", ..ROW },
+        Row { name: "font with 65535 units per em", setup: |l| bad_regular(l, |f| put_u16(f, table(f, b"head").0 + 18, 65535)), place: "clinic.toml:3:11", says: "65535 units per em, where a working font has 16 to 16384", ..ROW },
+        Row { name: "font with zero advances", setup: |l| bad_regular(l, zero_advances), place: "clinic.toml:3:11", says: "gives the letter \"A\" no width", ..ROW },
+        Row { name: "font with an empty glyph for a used letter", setup: |l| bad_regular(l, |f| empty_glyph(f, 'e')), place: "clinic.toml:3:11", says: "its glyph for the character U+0065 \"e\" has no shape, so it would print as nothing", ..ROW },
+        Row { name: "font is /dev/zero", setup: |l| regular_at(l, "/dev/zero"), place: "clinic.toml:3:11", says: "font `/dev/zero` cannot be read: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "font is /dev/urandom", setup: |l| regular_at(l, "/dev/urandom"), place: "clinic.toml:3:11", says: "font `/dev/urandom` cannot be read: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "font is a pipe", setup: |l| { fifo(&l.join("fonts/Pipe.ttf")); regular_at(l, "fonts/Pipe.ttf") }, place: "clinic.toml:3:11", says: "it is a pipe (FIFO), not a file", ..ROW },
+        Row { name: "font is a folder", setup: |l| { std::fs::create_dir(l.join("fonts/Dir.ttf")).unwrap(); regular_at(l, "fonts/Dir.ttf") }, place: "clinic.toml:3:11", says: "it is a folder, not a file", ..ROW },
+        Row { name: "font over 32 MB", setup: |l| { sparse(&l.join("fonts/Big.ttf"), 33 << 20); regular_at(l, "fonts/Big.ttf") }, place: "clinic.toml:3:11", says: "it is larger than 32 MB, the limit for a font", memory: true, ..ROW },
+        Row { name: "fallback font cut in half", setup: |l| bad_fallback(l, |f| f.truncate(f.len() / 2)), place: "clinic.toml:7:13", says: "font `fonts/Bad.ttf` is cut short", ..ROW },
+        Row { name: "fallback font a pipe", setup: |l| { fifo(&l.join("fonts/Pipe.ttf")); clinic(l, &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Pipe.ttf\"]\n")); write(l, "handouts/h.toml", GOOD); }, place: "clinic.toml:7:13", says: "it is a pipe (FIFO), not a file", ..ROW },
+        // A damaged fallback only a full read finds: an English handout never
+        // reads it; a text that needs it says which font failed; check reports it.
+        Row { name: "unused damaged fallback costs an English handout nothing", setup: |l| bad_fallback(l, |f| put_u16(f, table(f, b"head").0 + 18, 0)), status: 0, ..ROW },
+        Row { name: "needed damaged fallback", setup: |l| { bad_fallback(l, |f| put_u16(f, table(f, b"head").0 + 18, 0)); write(l, "handouts/h.toml", "title = \"Knee pain ư\"\nreviewed = 2026-11-01\n"); }, place: "handouts/h.toml:1:20", says: "the character U+01B0 \"ư\" needs a fallback font, but one cannot be loaded: clinic.toml:7:13: font `fonts/Bad.ttf` is damaged: it gives its size as 0 units per em", ..ROW },
+        Row { name: "check reports a damaged fallback", setup: |l| bad_fallback(l, |f| put_u16(f, table(f, b"head").0 + 18, 0)), args: &["check"], place: "clinic.toml:7:13", says: "0 units per em", ..ROW },
+        // Unbounded reads: devices, pipes and oversized files where files belong.
+        Row { name: "handout is /dev/zero", args: &["build", "/dev/zero"], place: "/dev/zero", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "handout is /dev/urandom", args: &["build", "/dev/urandom"], place: "/dev/urandom", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "handout is a pipe", setup: |l| fifo(&l.join("handouts/h.toml")), place: "handouts/h.toml", says: "cannot read the file: it is a pipe (FIFO), not a file", ..ROW },
+        Row { name: "handout over 1 MB", setup: |l| write(l, "handouts/h.toml", &format!("{GOOD}#{}\n", "x".repeat(1 << 20))), place: "handouts/h.toml", says: "it is larger than 1 MB, the limit for a handout or clinic profile", memory: true, ..ROW },
+        Row { name: "--clinic /dev/zero", args: &["build", "handouts/h.toml", "--clinic", "/dev/zero"], place: "/dev/zero", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "--clinic /dev/urandom", args: &["check", "--clinic", "/dev/urandom"], place: "/dev/urandom", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "--clinic a pipe", setup: |l| fifo(&l.join("pipe.toml")), args: &["build", "handouts/h.toml", "--clinic", "pipe.toml"], place: "pipe.toml", says: "it is a pipe (FIFO), not a file", ..ROW },
+        Row { name: "clinic over 1 MB", setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}#{}\n", "x".repeat(1 << 20))), place: "clinic.toml", says: "it is larger than 1 MB", memory: true, ..ROW },
+        Row { name: "logo is /dev/zero", setup: |l| clinic(l, &format!("logo = \"/dev/zero\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:8", says: "picture `/dev/zero` cannot be read: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "logo is /dev/urandom", setup: |l| clinic(l, &format!("logo = \"/dev/urandom\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:8", says: "picture `/dev/urandom` cannot be read: it is a device", memory: true, ..ROW },
+        Row { name: "logo is a pipe", setup: |l| { fifo(&l.join("assets/pipe.png")); clinic(l, &format!("logo = \"assets/pipe.png\"\n{MINIMAL_CLINIC}")) }, place: "clinic.toml:1:8", says: "it is a pipe (FIFO), not a file", ..ROW },
+        Row { name: "picture is /dev/urandom", setup: |l| picture_handout(l, &["/dev/urandom"]), place: "handouts/h.toml:7:9", says: "picture `/dev/urandom` cannot be read: it is a device, not a file", memory: true, ..ROW },
+        Row { name: "picture over 20 MB", setup: |l| { sparse(&l.join("assets/big.png"), 21 << 20); picture_handout(l, &["../assets/big.png"]) }, place: "handouts/h.toml:7:9", says: "it is larger than 20 MB, the limit for a picture", memory: true, ..ROW },
+        // Picture memory: pixels capped before decoding, files decoded once, a shared budget.
+        Row { name: "PNG claiming 9000x9000 pixels", setup: |l| { std::fs::write(l.join("assets/bomb.png"), png_claiming(9000, 9000)).unwrap(); picture_handout(l, &["../assets/bomb.png"]) }, place: "handouts/h.toml:7:9", says: "picture `../assets/bomb.png` is too large to decode safely (more than 12000 pixels a side, 50 million pixels", memory: true, ..ROW },
+        Row { name: "2 KB JPEG claiming 243 MB of pixels", setup: |l| { std::fs::write(l.join("assets/bomb.jpg"), jpeg_claiming(9000, 9000)).unwrap(); picture_handout(l, &["../assets/bomb.jpg"]) }, place: "handouts/h.toml:7:9", says: "is too large to decode safely", memory: true, ..ROW },
+        Row { name: "12 hard links to one 121 MB picture are decoded once", setup: |l| big_pictures(l, 12, |from, to| std::fs::hard_link(from, to).unwrap()), status: 0, memory: true, ..ROW },
+        Row { name: "4 copies of a 121 MB picture exceed the budget", setup: |l| big_pictures(l, 4, |from, to| { std::fs::copy(from, to).unwrap(); }), place: "handouts/h.toml:19:9", says: "with the other pictures being printed, it would need more than 384 MB of memory", memory: true, ..ROW },
+        // A batch reports what it cannot read instead of skipping it.
+        Row { name: "dangling link in a batch", setup: |l| symlink("nowhere.toml", &l.join("handouts/gone.toml")), args: &["build"], place: "handouts/gone.toml", says: "cannot read the file: it is a link to `nowhere.toml`, which does not exist", ..ROW },
+        Row { name: "pipe in a batch", setup: |l| fifo(&l.join("handouts/pipe.toml")), args: &["build"], place: "handouts/pipe.toml", says: "cannot read the file: it is a pipe (FIFO), not a file", ..ROW },
+        Row { name: "folder named .toml in a batch", setup: |l| std::fs::create_dir_all(l.join("handouts/old.toml")).unwrap(), args: &["check"], place: "handouts/old.toml", says: "cannot read the file: it is a folder, not a file", ..ROW },
+        Row { name: "upper-case .TOML in a batch is built", setup: |l| write(l, "handouts/KNEE.TOML", GOOD), args: &["build"], status: 0, ..ROW },
+    ]
+}
+
+#[test]
+fn every_attack_is_refused_cleanly() {
+    let failures: Vec<String> = rows().iter().filter_map(|row| attack(row).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A font replaced while a batch runs cannot kill the process (a memory map
+/// of it would, with SIGBUS): the batch ends with an exit status.
+#[test]
+fn a_font_rewritten_during_a_batch_does_not_crash() {
+    let lib = library(MINIMAL_CLINIC);
+    let font = lib.path().join("fonts/Own.ttf");
+    let original = std::fs::read(repo().join("fonts/AtkinsonHyperlegibleNext-Regular.ttf")).unwrap();
+    std::fs::write(&font, &original).unwrap();
+    clinic(lib.path(), &MINIMAL_CLINIC.replace("AtkinsonHyperlegibleNext-Regular.ttf", "Own.ttf"));
+    for i in 0..40 {
+        write(lib.path(), &format!("handouts/h{i:02}.toml"), GOOD);
+    }
+    let mut child = command(lib.path(), &["build"]).spawn().unwrap();
+    // Truncate the file in place (what corrupts a mapping), then restore it.
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < TIME_LIMIT {
+        let file = std::fs::OpenOptions::new().write(true).open(&font).unwrap();
+        file.set_len(0).unwrap();
+        file.set_len(original.len() as u64).unwrap();
+        std::fs::write(&font, &original).unwrap();
+    }
+    let status = child.wait().unwrap();
+    assert!(status.code().is_some(), "killed by a signal: {status:?}");
+}
+
+/// Run one row in a fresh library; the error says what went wrong.
+fn attack(row: &Row) -> Result<(), String> {
+    let lib = library(MINIMAL_CLINIC);
+    let root = lib.path();
+    std::fs::create_dir_all(root.join("handouts")).unwrap();
+    std::fs::create_dir_all(root.join("out")).unwrap();
+    std::fs::write(root.join("out/h.pdf"), b"previous good PDF").unwrap();
+    if row.args == ROW.args && !root.join("handouts/h.toml").exists() {
+        write(root, "handouts/h.toml", GOOD);
+    }
+    (row.setup)(root);
+    // Rows whose setup wrote no handout get the good one.
+    if row.args == ROW.args && std::fs::symlink_metadata(root.join("handouts/h.toml")).is_err() {
+        write(root, "handouts/h.toml", GOOD);
+    }
+    let before = pdfs(root);
+    let run = run(root, row.args);
+    let fail = |what: String| Err(format!("{}: {what}\n--- stderr:\n{}", row.name, run.stderr));
+    let Some(run_status) = run.status else {
+        return fail(format!("did not finish within {TIME_LIMIT:?} (killed)"));
+    };
+    if run_status != row.status {
+        return fail(format!("exit status {run_status}, expected {}", row.status));
+    }
+    if run.elapsed > TIME_LIMIT {
+        return fail(format!("took {:?}", run.elapsed));
+    }
+    if row.memory && run.peak_kb > MEMORY_LIMIT_KB {
+        return fail(format!("peak memory {} MB", run.peak_kb / 1024));
+    }
+    if !row.place.is_empty() {
+        let prefix = format!("{}: error: ", row.place);
+        let line = run.stderr.lines().find(|l| l.starts_with(&prefix));
+        if !line.is_some_and(|l| l.contains(row.says)) {
+            return fail(format!("no line starting `{prefix}` saying `{}`", row.says));
+        }
+    }
+    let after = pdfs(root);
+    match row.status {
+        0 if after == before => fail("exit 0 but no PDF was written".into()),
+        0 => Ok(()),
+        _ if after != before => fail("a PDF was created or changed".into()),
+        _ => Ok(()),
+    }
+}
+
+/// Every PDF under `root`, with its bytes.
+fn pdfs(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let kind = entry.file_type().unwrap();
+            let path = entry.path();
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|x| x == "pdf") {
+                found.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+struct Run {
+    /// `None` when the child was killed for taking too long.
+    status: Option<i32>,
+    stderr: String,
+    elapsed: Duration,
+    peak_kb: i64,
+}
+
+fn command(dir: &Path, args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_handout"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
+/// Run the binary, killing it after [`TIME_LIMIT`]; its own peak memory
+/// comes from wait4, which reports on that child alone.
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let started = Instant::now();
+    let mut child = command(dir, args).spawn().unwrap();
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        pipe.read_to_string(&mut text).map(|_| text)
+    });
+    let pid = child.id() as libc::pid_t;
+    let mut killed = false;
+    let (code, peak_kb) = loop {
+        let mut status = 0;
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: wait4 fills the two values we own; `pid` is our child, not yet reaped.
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        assert!(done >= 0, "wait4 failed");
+        if done == pid {
+            let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            break (code, usage.ru_maxrss);
+        }
+        if !killed && started.elapsed() > TIME_LIMIT {
+            child.kill().unwrap();
+            killed = true;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Run {
+        status: code.filter(|_| !killed),
+        stderr: reader.join().unwrap().unwrap(),
+        elapsed: started.elapsed(),
+        peak_kb,
+    }
+}
+
+fn clinic(lib: &Path, text: &str) {
+    write(lib, "clinic.toml", text);
+}
+
+/// The clinic's regular face is `path`, as written in clinic.toml.
+fn regular_at(lib: &Path, path: &str) {
+    clinic(lib, &MINIMAL_CLINIC.replace("fonts/AtkinsonHyperlegibleNext-Regular.ttf", path));
+}
+
+fn atkinson() -> Vec<u8> {
+    std::fs::read(repo().join("fonts/AtkinsonHyperlegibleNext-Regular.ttf")).unwrap()
+}
+
+/// The clinic's regular face is Atkinson Regular damaged by `damage`.
+fn bad_regular(lib: &Path, damage: fn(&mut Vec<u8>)) {
+    let mut font = atkinson();
+    damage(&mut font);
+    std::fs::write(lib.join("fonts/Bad.ttf"), font).unwrap();
+    regular_at(lib, "fonts/Bad.ttf");
+}
+
+/// The clinic's one fallback is Noto Sans damaged by `damage`.
+fn bad_fallback(lib: &Path, damage: fn(&mut Vec<u8>)) {
+    let mut font = std::fs::read(repo().join("fonts/NotoSans-Regular.ttf")).unwrap();
+    damage(&mut font);
+    std::fs::write(lib.join("fonts/Bad.ttf"), font).unwrap();
+    clinic(lib, &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Bad.ttf\"]\n"));
+}
+
+/// Where a table of a font lies: (offset, length, offset of its directory record).
+fn table(font: &[u8], tag: &[u8; 4]) -> (usize, usize, usize) {
+    let count = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let u32_at = |i: usize| u32::from_be_bytes(font[i..i + 4].try_into().unwrap()) as usize;
+    (0..count)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| &font[r..r + 4] == tag)
+        .map(|r| (u32_at(r + 8), u32_at(r + 12), r))
+        .expect("the font has the table")
+}
+
+fn put_u16(font: &mut [u8], at: usize, value: u16) {
+    font[at..at + 2].copy_from_slice(&value.to_be_bytes());
+}
+
+fn u16_at(font: &[u8], at: usize) -> usize {
+    usize::from(u16::from_be_bytes([font[at], font[at + 1]]))
+}
+
+/// The table's directory entry gets another name, so the font lacks it.
+fn rename_table(font: &mut Vec<u8>, tag: &[u8; 4]) {
+    let (_, _, record) = table(font, tag);
+    font[record..record + 4].copy_from_slice(b"zzzz");
+}
+
+/// Every advance width in hmtx set to zero.
+fn zero_advances(font: &mut Vec<u8>) {
+    let metrics = u16_at(font, table(font, b"hhea").0 + 34);
+    let hmtx = table(font, b"hmtx").0;
+    for i in 0..metrics {
+        put_u16(font, hmtx + 4 * i, 0);
+    }
+}
+
+/// The glyph for `c` made empty in loca: it keeps its width, loses its shape.
+fn empty_glyph(font: &mut Vec<u8>, c: char) {
+    let face = handout::text::Face::from_bytes("f", font.clone()).unwrap();
+    let glyph = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
+    let long = u16_at(font, table(font, b"head").0 + 50) == 1;
+    let loca = table(font, b"loca").0;
+    if long {
+        let start = loca + 4 * glyph;
+        let value: [u8; 4] = font[start..start + 4].try_into().unwrap();
+        font[start + 4..start + 8].copy_from_slice(&value);
+    } else {
+        let start = loca + 2 * glyph;
+        put_u16(font, start + 2, u16_at(font, start) as u16);
+    }
+}
+
+fn fifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the NUL-terminated path we own.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+fn symlink(to: &str, path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(to, path).unwrap();
+}
+
+/// A file of `len` bytes that takes no disk space.
+fn sparse(path: &Path, len: u64) {
+    std::fs::File::create(path).unwrap().set_len(len).unwrap();
+}
+
+/// A handout with one item per picture; item k's `image` is on line 7 + 4k, column 9.
+fn picture_handout(lib: &Path, pictures: &[&str]) {
+    let mut text = format!("{GOOD}[[section]]\nkind = \"causes\"\n");
+    for picture in pictures {
+        text += &format!("[[section.item]]\ntext = \"Ice it.\"\nimage = \"{picture}\"\nimage_alt = \"An ice pack\"\n");
+    }
+    write(lib, "handouts/h.toml", &text);
+}
+
+/// `count` pictures of 5500 x 5500 RGBA (121 MB decoded, a small file),
+/// made from one by `make`, in one handout.
+fn big_pictures(lib: &Path, count: usize, make: fn(&Path, &Path)) {
+    static PNG: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let png = PNG.get_or_init(|| {
+        use image::ImageEncoder;
+        let pixels = vec![200u8; 5500 * 5500 * 4];
+        let mut out = Vec::new();
+        let encoder = image::codecs::png::PngEncoder::new_with_quality(
+            &mut out,
+            image::codecs::png::CompressionType::Fast,
+            image::codecs::png::FilterType::NoFilter,
+        );
+        encoder
+            .write_image(&pixels, 5500, 5500, image::ExtendedColorType::Rgba8)
+            .unwrap();
+        out
+    });
+    let first = lib.join("assets/big0.png");
+    std::fs::write(&first, png).unwrap();
+    let names: Vec<String> = (0..count).map(|i| format!("../assets/big{i}.png")).collect();
+    for i in 1..count {
+        make(&first, &lib.join(format!("assets/big{i}.png")));
+    }
+    picture_handout(lib, &names.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+/// A small PNG whose header claims `w` x `h` pixels.
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut png = Vec::new();
+    image::RgbaImage::new(4, 4)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    // IHDR: length and type at 8, width and height at 16, its CRC at 29.
+    png[16..20].copy_from_slice(&w.to_be_bytes());
+    png[20..24].copy_from_slice(&h.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    png
+}
+
+/// A small JPEG whose frame header claims `w` x `h` pixels.
+fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
+    let mut jpeg = Vec::new();
+    image::RgbImage::new(16, 16)
+        .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .unwrap();
+    // SOF0: FF C0, length (2), precision (1), height (2), width (2).
+    let sof = jpeg.windows(2).position(|m| m == [0xff, 0xc0]).unwrap();
+    jpeg[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+    jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+    assert!(jpeg.len() < 2500);
+    jpeg
+}
