@@ -14,8 +14,9 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 /// A picture decoding to more than this is refused (a "decompression bomb").
 const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
-/// The decoded pictures of one run, together, may take this much memory.
-pub const BUDGET: u64 = 512 * 1024 * 1024;
+/// The decoded pictures of one run, together, may take this much memory:
+/// ten 12-megapixel photos, and room left under 500 MB for the rest.
+pub const BUDGET: u64 = 384 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Picture {
