@@ -300,6 +300,28 @@ mod tests {
     }
 
     #[test]
+    fn fallbacks_are_loaded_once_and_only_when_a_text_needs_them() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let loads = Arc::new(AtomicUsize::new(0));
+        let counted = loads.clone();
+        let own = (face("AtkinsonHyperlegibleNext-Regular.ttf"), [None, None, None]);
+        let fonts = FontSet::lazy(
+            own,
+            Box::new(move || {
+                counted.fetch_add(1, Ordering::SeqCst);
+                Ok::<_, Vec<Diagnostic>>(vec![(face("NotoSans-Regular.ttf"), [None, None, None])])
+            }),
+        );
+        assert_eq!(fonts.family_for("Knee pain"), 0);
+        assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
+        assert_eq!(loads.load(Ordering::SeqCst), 0);
+        assert_eq!(fonts.family_for("Đau lưng"), 1);
+        assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
+        assert!(fonts.fallback_errors().is_empty());
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
     fn a_family_without_italics_sets_emphasis_in_bold() {
         let fonts = set();
         assert_eq!(fonts.styled(2, false, true), fonts.styled(2, true, false));
