@@ -99,10 +99,10 @@ pub fn render_handout(
         Layout::Trifold => layout::trifold(handout, clinic, &layout_options)
             .map_err(|over| vec![too_long_for_trifold(handout, over)])?,
     };
-    Ok(Built {
-        pages: doc.pages.len(),
-        bytes: render::pdf(doc, &clinic.fonts),
-    })
+    let pages = doc.pages.len();
+    let bytes = render::pdf(doc, &clinic.fonts)
+        .map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
+    Ok(Built { pages, bytes })
 }
 
 /// The "Prepared for" line and the clinician's note, checked like any text:
@@ -126,7 +126,7 @@ fn patient_copy(
             .as_deref()
             .and_then(|t| crate::model::uncovered(&clinic.fonts, t))
         {
-            let message = format!("{flag}: {}", crate::model::uncovered_message(c));
+            let message = format!("{flag}: {}", crate::model::uncovered_message(&clinic.fonts, c));
             return Err(command_line("uncovered-character", message));
         }
     }

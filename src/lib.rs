@@ -12,6 +12,7 @@ pub mod contrast;
 pub mod date;
 pub mod diagnostic;
 pub mod interrupt;
+pub mod input;
 pub mod layout;
 pub mod library;
 pub mod listing;

@@ -68,9 +68,11 @@ impl Library {
                     format!("cannot read the folder: {why}"),
                 )
             })?;
+            // Every *.toml entry, whatever its case or type: a link to nothing
+            // or a pipe is reported when read, not skipped unseen.
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml")))
                 .collect();
             found.sort();
             files.extend(found);

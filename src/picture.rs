@@ -1,17 +1,22 @@
 //! Pictures (logo, item images): decoded once with `image`, within limits, and
 //! resampled to 300 dpi at the size they are printed.
 
-use image::{DynamicImage, ImageReader, imageops::FilterType};
+use image::{DynamicImage, ImageDecoder, ImageReader, imageops::FilterType};
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Print resolution: more is invisible on paper, less looks soft.
 pub const PRINT_DPI: f32 = 300.0;
+/// A picture with more pixels is refused before decoding: more than a
+/// 48-megapixel phone camera takes, and ten times what a printed page needs.
+pub const MAX_PIXELS: u64 = 50_000_000;
 /// A picture decoding to more than this is refused (a "decompression bomb").
 const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
+/// The decoded pictures of one run, together, may take this much memory:
+/// ten 12-megapixel photos, and room left under 500 MB for the rest.
+pub const BUDGET: u64 = 384 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Picture {
@@ -29,8 +34,18 @@ pub struct PrintPixels {
 }
 
 impl Picture {
-    /// Decode PNG or JPEG bytes; the error is a sentence for editors.
+    /// Decode PNG or JPEG bytes; the error is a clause for editors that
+    /// follows "picture `FILE`".
     pub fn decode(bytes: &[u8]) -> Result<Picture, String> {
+        Picture::decode_within(bytes, |_| Ok(()))
+    }
+
+    /// Decode after checking the picture's size from its header, and after
+    /// `reserve` has agreed to the memory its pixels will take.
+    fn decode_within(
+        bytes: &[u8],
+        reserve: impl FnOnce(u64) -> Result<(), String>,
+    ) -> Result<Picture, String> {
         let mut reader = ImageReader::new(Cursor::new(bytes))
             .with_guessed_format()
             .map_err(|e| e.to_string())?;
@@ -43,16 +58,35 @@ impl Picture {
         limits.max_image_width = Some(MAX_SIDE);
         limits.max_image_height = Some(MAX_SIDE);
         reader.limits(limits);
-        let image = reader.decode().map_err(|e| match e {
-            image::ImageError::Limits(_) => format!(
-                "is too large to decode safely (more than {MAX_SIDE} pixels a side or {} MB of pixels)",
-                MAX_DECODED_BYTES / 1024 / 1024
-            ),
+        let too_large = || {
+            format!(
+                "is too large to decode safely (more than {MAX_SIDE} pixels a side, {} million \
+                 pixels or {} MB decoded); print needs far fewer: scale it down to at most \
+                 3000 pixels a side",
+                MAX_PIXELS / 1_000_000,
+                MAX_DECODED_BYTES >> 20
+            )
+        };
+        let unreadable = |e: image::ImageError| match e {
+            image::ImageError::Limits(_) => too_large(),
             other => format!("cannot be decoded: {other}"),
-        })?;
+        };
+        let decoder = reader.into_decoder().map_err(unreadable)?;
+        let (w, h) = decoder.dimensions();
+        let bytes = decoder.total_bytes();
+        if u64::from(w) * u64::from(h) > MAX_PIXELS || bytes > MAX_DECODED_BYTES {
+            return Err(too_large());
+        }
+        reserve(bytes)?;
+        let image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
         Ok(Picture {
             image: Arc::new(image),
         })
+    }
+
+    /// Memory the decoded pixels take.
+    fn bytes(&self) -> u64 {
+        self.image.as_bytes().len() as u64
     }
 
     pub fn width(&self) -> u32 {
@@ -73,10 +107,16 @@ impl Picture {
     pub fn for_print(&self, width_pt: f32, height_pt: f32) -> PrintPixels {
         let target_w = (width_pt / 72.0 * PRINT_DPI).ceil() as u32;
         let target_h = (height_pt / 72.0 * PRINT_DPI).ceil() as u32;
+        let (target_w, target_h) = (target_w.max(1), target_h.max(1));
         let img = &*self.image;
         let resized;
-        let img = if img.width() > target_w.max(1) || img.height() > target_h.max(1) {
-            resized = img.resize_exact(target_w.max(1), target_h.max(1), FilterType::Lanczos3);
+        let img = if img.width() > target_w || img.height() > target_h {
+            // Lanczos works in floats over the whole source: a fast box filter
+            // first brings a large picture to twice the target, bounding that.
+            let halfway = (img.width() > 2 * target_w || img.height() > 2 * target_h)
+                .then(|| img.thumbnail_exact(2 * target_w, 2 * target_h));
+            let from = halfway.as_ref().unwrap_or(img);
+            resized = from.resize_exact(target_w, target_h, FilterType::Lanczos3);
             &resized
         } else {
             img
@@ -103,28 +143,86 @@ impl Picture {
     }
 }
 
-/// Pictures decoded once per batch: handouts that share a picture share its
-/// decoding.
+/// A file's identity on disk (device and inode): hard and symbolic links to
+/// one picture are one picture.
+pub type FileId = (u64, u64);
+
+/// The pictures of one run: each file decoded once, all of them within
+/// [`BUDGET`]. A picture no handout holds any more is dropped when a new one
+/// needs its room.
+pub struct Cache {
+    budget: u64,
+    pictures: Mutex<Pictures>,
+}
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            budget: BUDGET,
+            pictures: Mutex::default(),
+        }
+    }
+}
+
 #[derive(Default)]
-pub struct Cache(Mutex<HashMap<PathBuf, Picture>>);
+struct Pictures {
+    by_file: HashMap<FileId, Picture>,
+    /// Bytes of the pictures kept, and of those being decoded.
+    held: u64,
+}
 
 impl Cache {
-    /// The picture at `path`, from the cache or from `load`.
-    pub fn get_or_load<E>(
-        &self,
-        path: &Path,
-        load: impl FnOnce() -> Result<Picture, E>,
-    ) -> Result<Picture, E> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        if let Some(picture) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            return Ok(picture.clone());
+    /// The picture of file `id`, if it was decoded before.
+    pub fn get(&self, id: FileId) -> Option<Picture> {
+        self.lock().by_file.get(&id).cloned()
+    }
+
+    /// Decode the bytes of file `id` within the run's budget, and keep it.
+    pub fn decode(&self, id: FileId, bytes: &[u8]) -> Result<Picture, String> {
+        let mut reserved = 0;
+        let decoded = Picture::decode_within(bytes, |size| {
+            self.reserve(size)?;
+            reserved = size;
+            Ok(())
+        });
+        let mut pictures = self.lock();
+        pictures.held -= reserved;
+        let picture = decoded?;
+        // Another thread may have decoded the same file meanwhile: share its.
+        if let Some(kept) = pictures.by_file.get(&id) {
+            return Ok(kept.clone());
         }
-        let picture = load()?;
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, picture.clone());
+        pictures.held += picture.bytes();
+        pictures.by_file.insert(id, picture.clone());
         Ok(picture)
+    }
+
+    /// Room for `size` more bytes, made by dropping pictures no one holds.
+    fn reserve(&self, size: u64) -> Result<(), String> {
+        let mut pictures = self.lock();
+        while pictures.held + size > self.budget {
+            let unused = pictures
+                .by_file
+                .iter()
+                .find(|(_, p)| Arc::strong_count(&p.image) == 1)
+                .map(|(id, _)| *id);
+            let Some(id) = unused else {
+                return Err(format!(
+                    "cannot be decoded: with the other pictures being printed, it would need \
+                     more than {} MB of memory; use smaller pictures (300 dpi at the printed \
+                     size is enough)",
+                    self.budget >> 20
+                ));
+            };
+            let dropped = pictures.by_file.remove(&id).expect("found above");
+            pictures.held -= dropped.bytes();
+        }
+        pictures.held += size;
+        Ok(())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pictures> {
+        self.pictures.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -158,16 +256,37 @@ mod tests {
     #[test]
     fn the_cache_decodes_a_file_once() {
         let cache = Cache::default();
-        let path = Path::new("/nonexistent/picture.png");
-        let mut loads = 0;
-        for _ in 0..3 {
-            let pic = cache.get_or_load(path, || {
-                loads += 1;
-                Picture::decode(&png(4, 4, 255))
-            });
-            assert_eq!(pic.unwrap().width(), 4);
-        }
-        assert_eq!(loads, 1);
+        let first = cache.decode((1, 7), &png(4, 4, 255)).unwrap();
+        let again = cache.get((1, 7)).unwrap();
+        assert!(Arc::ptr_eq(&first.image, &again.image));
+        assert!(cache.get((1, 8)).is_none());
+    }
+
+    #[test]
+    fn pictures_share_a_budget_and_unused_ones_make_room() {
+        // Room for one 10x10 RGBA picture (400 bytes), not two.
+        let cache = Cache {
+            budget: 600,
+            pictures: Mutex::default(),
+        };
+        let held = cache.decode((1, 1), &png(10, 10, 128)).unwrap();
+        let refused = cache.decode((1, 2), &png(10, 10, 128)).unwrap_err();
+        assert!(refused.contains("other pictures being printed"), "{refused}");
+        drop(held);
+        cache.decode((1, 2), &png(10, 10, 128)).unwrap();
+        assert!(cache.get((1, 1)).is_none());
+    }
+
+    #[test]
+    fn a_picture_with_too_many_pixels_is_refused_before_decoding() {
+        // 8000 x 7000 pixels of one colour: a small file, 224 MB decoded.
+        let img = image::GrayImage::new(8000, 7000);
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::Png).unwrap();
+        let cache = Cache::default();
+        let err = cache.decode((1, 1), out.get_ref()).unwrap_err();
+        assert!(err.contains("50 million pixels"), "{err}");
+        assert_eq!(cache.lock().held, 0);
     }
 
     #[test]

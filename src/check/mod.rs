@@ -124,9 +124,11 @@ pub fn run(request: &CheckRequest) -> i32 {
     match load_clinic(&library.clinic_path) {
         Err(diagnostics) => reports.push(clinic_report(diagnostics)),
         Ok(clinic) => {
-            let warnings = brand::lint(&clinic);
-            if !warnings.is_empty() {
-                reports.push(clinic_report(warnings));
+            // `check` loads the fallback fonts a build reads only when needed.
+            let mut found = clinic.fonts.fallback_errors().to_vec();
+            found.extend(brand::lint(&clinic));
+            if !found.is_empty() {
+                reports.push(clinic_report(found));
             }
             match library.handout_files(&request.inputs) {
                 Ok(files) => {

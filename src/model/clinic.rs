@@ -1,11 +1,12 @@
 //! The clinic profile: validated clinic.toml with its fonts and logo loaded.
 
-use super::{io_reason, read_source};
+use super::read_source;
 use crate::diagnostic::{Diagnostic, Source};
+use crate::input::{self, Kind};
 use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
-use crate::text::{Face, FontSet};
+use crate::text::{Face, FamilyFaces, FontSet, Origin, font_check};
 use std::path::{Path, PathBuf};
 
 /// An sRGB colour.
@@ -96,9 +97,6 @@ impl Disclaimer {
         }
     }
 }
-
-/// Larger "fonts" are refused before parsing: even a full CJK face is smaller.
-const MAX_FONT_BYTES: usize = 64 << 20;
 
 /// Months between reviews: at least one, and no handout goes ten years unread.
 const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
@@ -225,43 +223,57 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     };
 
     let fonts_file = file.fonts.get_ref();
-    let mut face = |spec: &Spanned<String>| -> Option<Face> {
-        load_face(&source, &dir, spec)
-            .map_err(|d| errors.push(d))
-            .ok()
-    };
-    let mut family = |regular: &Spanned<String>, styles: [&Option<Spanned<String>>; 3]| {
-        let regular = face(regular);
-        let others = styles.map(|spec| spec.as_ref().and_then(&mut face));
-        regular.map(|r| (r, others))
-    };
-    let own = family(
-        &fonts_file.regular,
-        [
-            &fonts_file.bold,
-            &fonts_file.italic,
-            &fonts_file.bold_italic,
-        ],
+    let own: FamilySpec = (
+        fonts_file.regular.clone(),
+        [&fonts_file.bold, &fonts_file.italic, &fonts_file.bold_italic].map(Clone::clone),
     );
-    let fallbacks: Vec<_> = fonts_file
+    let own = load_family(&source, &dir, &own)
+        .map_err(|mut e| errors.append(&mut e))
+        .ok();
+    let fallbacks: Vec<FamilySpec> = fonts_file
         .fallback
         .iter()
-        .filter_map(|f| match f.get_ref() {
-            FallbackFile::Face(path) => {
-                let path = Spanned::new(f.span(), path.clone());
-                family(&path, [&None, &None, &None])
-            }
-            FallbackFile::Family(f) => family(&f.regular, [&f.bold, &f.italic, &f.bold_italic]),
+        .map(|f| match f.get_ref() {
+            FallbackFile::Face(path) => (Spanned::new(f.span(), path.clone()), [None, None, None]),
+            FallbackFile::Family(f) => (
+                f.regular.clone(),
+                [&f.bold, &f.italic, &f.bold_italic].map(Clone::clone),
+            ),
         })
         .collect();
+    // Fallbacks are read when a text first needs them; their files'
+    // directories are checked now, which costs next to nothing.
+    for spec in fallbacks.iter().flat_map(family_specs) {
+        if let Err(d) = check_font_start(&source, &dir, spec) {
+            errors.push(d);
+        }
+    }
 
+    let pictures = crate::picture::Cache::default();
     let logo = file.logo.as_ref().and_then(|spec| {
-        load_picture(&source, &dir, spec, &crate::picture::Cache::default())
+        load_picture(&source, &dir, spec, &pictures)
             .map_err(|d| errors.push(d))
             .ok()
     });
 
-    let fonts = own.map(|own| FontSet::new(std::iter::once(own).chain(fallbacks).collect()));
+    let fonts = own.map(|own| {
+        let (source, dir) = (source.clone(), dir.clone());
+        let load = move || {
+            let (mut families, mut errors) = (Vec::new(), Vec::new());
+            for family in &fallbacks {
+                match load_family(&source, &dir, family) {
+                    Ok(faces) => families.push(faces),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+            if errors.is_empty() {
+                Ok(families)
+            } else {
+                Err(errors)
+            }
+        };
+        FontSet::lazy(own, Box::new(load))
+    });
     if let Some(fonts) = &fonts {
         let printed = [
             &Some(file.name.clone()),
@@ -284,7 +296,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
         for (value, span) in values.chain(disclaimers) {
             if let Some(c) = super::uncovered(fonts, value) {
                 let at = source.find_in(&span, &c.to_string());
-                errors.push(source.error(at, "uncovered-character", super::uncovered_message(c)));
+                errors.push(source.error(at, "uncovered-character", super::uncovered_message(fonts, c)));
             }
         }
     }
@@ -334,7 +346,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 .review_months
                 .as_ref()
                 .map_or(24, |m| *m.get_ref()),
-            pictures: Default::default(),
+            pictures,
             source,
             file,
         }),
@@ -346,74 +358,110 @@ fn resolve(dir: &Path, spec: &Spanned<String>) -> PathBuf {
     dir.join(spec.get_ref())
 }
 
+/// A family's font files as clinic.toml names them: regular, then bold,
+/// italic and bold italic when given.
+type FamilySpec = (Spanned<String>, [Option<Spanned<String>>; 3]);
+
+fn family_specs(family: &FamilySpec) -> impl Iterator<Item = &Spanned<String>> {
+    std::iter::once(&family.0).chain(family.1.iter().flatten())
+}
+
+/// Every face of a family, or every problem with them.
+fn load_family(
+    source: &Source,
+    dir: &Path,
+    (regular, others): &FamilySpec,
+) -> Result<FamilyFaces, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut face = |spec: &Spanned<String>| {
+        load_face(source, dir, spec)
+            .map_err(|d| errors.push(d))
+            .ok()
+    };
+    let regular = face(regular);
+    let others = others.each_ref().map(|spec| spec.as_ref().and_then(&mut face));
+    match regular {
+        Some(regular) if errors.is_empty() => Ok((regular, others)),
+        _ => Err(errors),
+    }
+}
+
+fn font_unreadable(source: &Source, spec: &Spanned<String>, e: &input::ReadError) -> Diagnostic {
+    let message = format!("font `{}` cannot be read: {e}", spec.get_ref());
+    source.error(spec.span().start, e.code(), message)
+}
+
+/// The first bytes of a font file name a font with all its tables present.
+fn check_font_start(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<(), Diagnostic> {
+    let unreadable = |e| font_unreadable(source, spec, &e);
+    let file = input::locate(&resolve(dir, spec), Kind::Font).map_err(unreadable)?;
+    let start = file
+        .read_start(font_check::DIRECTORY_BYTES as u64)
+        .map_err(unreadable)?;
+    font_check::check_start(&start, file.size()).map_err(|why| {
+        let message = format!("font `{}` {why}", spec.get_ref());
+        source.error(spec.span().start, "bad-font", message)
+    })
+}
+
 fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face, Diagnostic> {
     let at = spec.span().start;
     let path = resolve(dir, spec);
-    let unreadable = |e: std::io::Error| {
-        source.error(
-            at,
-            "missing-file",
-            format!(
-                "font `{}` cannot be read: {}",
-                spec.get_ref(),
-                io_reason(&e)
-            ),
-        )
-    };
-    let file = std::fs::File::open(&path).map_err(unreadable)?;
-    // Mapped, not read: a CJK face is megabytes, of which a leaflet uses a few pages.
-    // SAFETY: font files are not changed while a build runs; if one were,
-    // the worst outcome is wrong glyphs or a failed build.
-    let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(unreadable)?;
-    if bytes.len() > MAX_FONT_BYTES {
-        let message = format!(
-            "font `{}` is over {} MB; use a subset or a single-script font",
-            spec.get_ref(),
-            MAX_FONT_BYTES >> 20
-        );
-        return Err(source.error(at, "bad-font", message));
-    }
+    // Read, not memory-mapped: a font file replaced during a batch must not
+    // crash the process.
+    let bytes = input::read(&path, Kind::Font).map_err(|e| font_unreadable(source, spec, &e))?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    Face::from_data(&name, std::sync::Arc::new(bytes))
+    let origin = Origin {
+        file: spec.get_ref().clone(),
+        at,
+    };
+    Face::from_bytes(&name, bytes)
+        .map(|face| face.named(origin))
         .map_err(|why| source.error(at, "bad-font", format!("font `{}` {why}", spec.get_ref())))
 }
 
-/// Load and decode a picture named in a TOML file, relative to that file's folder.
+impl Clinic {
+    /// Why the handout at `file` could not be printed; a font's problem at
+    /// the clinic.toml line that names the font.
+    pub fn print_problem(&self, file: &Path, e: crate::render::Error) -> Diagnostic {
+        match e {
+            crate::render::Error::Font { face, problem } => {
+                let origin = &self.fonts.face(face).origin;
+                let message = format!("font `{}` {problem}", origin.file);
+                self.source.error(origin.at, "bad-font", message)
+            }
+            crate::render::Error::Picture => Diagnostic::for_file(
+                file,
+                "print-failed",
+                "a picture could not be compressed into the PDF; the computer may be short of memory",
+            ),
+        }
+    }
+}
+
+/// Load and decode a picture named in a TOML file, relative to that file's
+/// folder; a file decoded before (under any name) is not decoded again.
 pub(super) fn load_picture(
     source: &Source,
     dir: &Path,
     spec: &Spanned<String>,
     cache: &crate::picture::Cache,
 ) -> Result<Picture, Diagnostic> {
-    let path = resolve(dir, spec);
-    cache.get_or_load(&path, || decode_picture(source, &path, spec))
-}
-
-fn decode_picture(
-    source: &Source,
-    path: &Path,
-    spec: &Spanned<String>,
-) -> Result<Picture, Diagnostic> {
     let at = spec.span().start;
-    let bytes = std::fs::read(path).map_err(|e| {
-        source.error(
-            at,
-            "missing-file",
-            format!(
-                "picture `{}` cannot be read: {}",
-                spec.get_ref(),
-                io_reason(&e)
-            ),
-        )
-    })?;
-    Picture::decode(&bytes).map_err(|why| {
-        source.error(
-            at,
-            "bad-picture",
-            format!("picture `{}` {why}", spec.get_ref()),
-        )
-    })
+    let name = spec.get_ref();
+    let unreadable = |e: input::ReadError| {
+        let message = format!("picture `{name}` cannot be read: {e}");
+        source.error(at, e.code(), message)
+    };
+    let file = input::locate(&resolve(dir, spec), Kind::Picture).map_err(unreadable)?;
+    if let Some(picture) = cache.get(file.identity()) {
+        return Ok(picture);
+    }
+    let bytes = file.read().map_err(unreadable)?;
+    cache
+        .decode(file.identity(), &bytes)
+        .map_err(|why| source.error(at, "bad-picture", format!("picture `{name}` {why}")))
 }

@@ -346,7 +346,7 @@ impl Validator<'_> {
                 let text = without_invisibles(text).replace('\t', " ");
                 if let Some(c) = uncovered(self.fonts, &text) {
                     let at = self.source.find_in(&value.span(), &c.to_string());
-                    self.error(at, "uncovered-character", uncovered_message(c));
+                    self.error(at, "uncovered-character", uncovered_message(self.fonts, c));
                     return None;
                 }
                 return Some(text);
@@ -431,7 +431,7 @@ impl Validator<'_> {
             let place = own
                 .and_then(|w| super::words::span_with(w.get_ref(), c))
                 .map_or(at, |span| self.source.find_in(&span, &c.to_string()));
-            self.error(place, "uncovered-character", uncovered_message(c));
+            self.error(place, "uncovered-character", uncovered_message(self.fonts, c));
         }
     }
 

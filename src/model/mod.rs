@@ -19,12 +19,8 @@ use std::path::Path;
 
 /// Read a UTF-8 text file; a missing file or a bad byte is a diagnostic.
 pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::for_file(
-            path,
-            "unreadable-file",
-            format!("cannot read the file: {}", io_reason(&e)),
-        )
+    let bytes = crate::input::read(path, crate::input::Kind::Text).map_err(|e| {
+        Diagnostic::for_file(path, e.code(), format!("cannot read the file: {e}"))
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source::new(path, text)),
@@ -43,17 +39,7 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
     }
 }
 
-/// An I/O error in words, without Rust's "(os error 2)".
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
-}
+pub use crate::input::io_reason;
 
 /// A TOML date that must be a plain calendar date.
 fn date(
@@ -91,12 +77,23 @@ fn without_invisibles(mut text: String) -> String {
     text
 }
 
-pub fn uncovered_message(c: char) -> String {
-    format!(
-        "no configured font can draw the character U+{:04X} \"{c}\"; replace it, or add a font \
-         that has it to `fallback` under [fonts] in clinic.toml",
-        c as u32
-    )
+/// Why `c` cannot be drawn: no font has it, or the fallback fonts that might
+/// cannot be loaded (said with their clinic.toml line).
+pub fn uncovered_message(fonts: &crate::text::FontSet, c: char) -> String {
+    let character = format!("the character U+{:04X} \"{c}\"", c as u32);
+    match fonts.fallback_errors().first() {
+        Some(d) => format!(
+            "{character} needs a fallback font, but one cannot be loaded: {}:{}:{}: {}",
+            d.file.display(),
+            d.line,
+            d.column,
+            d.message
+        ),
+        None => format!(
+            "no configured font can draw {character}; replace it, or add a font that has it \
+             to `fallback` under [fonts] in clinic.toml"
+        ),
+    }
 }
 
 /// Direction controls (embeddings, overrides, isolates). In a one-line field

@@ -1,6 +1,7 @@
 //! Font embedding: each face is subset to the glyphs the document uses (with
 //! `subsetter`), renumbered, and handed to printpdf under a subset tag.
 
+use super::Error;
 use crate::layout::{Document, Element};
 use crate::text::{FaceId, FontSet};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
@@ -18,38 +19,51 @@ pub struct EmbeddedFace {
 
 pub type Embedded = BTreeMap<FaceId, EmbeddedFace>;
 
-pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded {
-    let mut used: BTreeMap<FaceId, Vec<u16>> = BTreeMap::new();
+/// Embed every face `doc` uses. A glyph that would print as nothing (a
+/// letter without a shape, or one no font has) is an error, never blank text.
+pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Result<Embedded, Error> {
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, &str>> = BTreeMap::new();
     for element in doc.pages.iter().flat_map(|p| &p.elements) {
         if let Element::Text { face, glyphs, .. } = element {
-            used.entry(*face)
-                .or_default()
-                .extend(glyphs.iter().map(|g| g.id));
+            let seen = used.entry(*face).or_default();
+            for g in glyphs {
+                let text = seen.entry(g.id).or_insert(&g.text);
+                if text.is_empty() {
+                    *text = &g.text;
+                }
+            }
         }
     }
     let mut out = Embedded::new();
-    for (face_id, mut glyphs) in used {
-        glyphs.sort_unstable();
-        glyphs.dedup();
+    for (face_id, glyphs) in used {
         let face = fonts.face(face_id);
+        let problem = |problem: String| Error::Font {
+            face: face_id,
+            problem,
+        };
+        for (&g, text) in &glyphs {
+            if let Some(c) = text.chars().find(|c| visible(*c)) {
+                check_glyph(face, g, c).map_err(problem)?;
+            }
+        }
+        let glyphs: Vec<u16> = glyphs.into_keys().collect();
         let mut remap = GlyphRemapper::new();
         for &g in &glyphs {
             remap.remap(g);
         }
-        let (bytes, tag) = match subsetter::subset((*face.data).as_ref(), 0, &remap) {
+        let (bytes, tag) = match subsetter::subset(&face.data, 0, &remap) {
             Ok(bytes) => (bytes, Some(subset_tag(&face.name, &glyphs))),
             // A face the subsetter cannot handle is embedded whole, with its own ids.
             Err(_) => {
                 remap = GlyphRemapper::new_from_glyphs_sorted(
                     &(0..face.font.num_glyphs() as u16).collect::<Vec<_>>(),
                 );
-                ((*face.data).as_ref().to_vec(), None)
+                (face.data.to_vec(), None)
             }
         };
         let mut warnings = Vec::new();
-        let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut warnings) else {
-            continue;
-        };
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            .ok_or_else(|| problem("cannot be embedded in a PDF; try another copy of it".into()))?;
         if let Some((ascent, descent)) = extent(face, &glyphs) {
             parsed.font_metrics.ascent = ascent;
             parsed.font_metrics.descent = descent;
@@ -72,7 +86,36 @@ pub fn embed(doc: &Document, fonts: &FontSet, pdf: &mut PdfDocument) -> Embedded
             .insert(id.clone(), PdfFont::new(parsed));
         out.insert(face_id, EmbeddedFace { id, remap, widths });
     }
-    out
+    Ok(out)
+}
+
+/// Whether `c` prints as ink: not a space, a control or a character that
+/// only steers shaping or breaking (Unicode's default-ignorable ones).
+fn visible(c: char) -> bool {
+    !c.is_whitespace()
+        && !c.is_control()
+        && !matches!(c,
+            '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}'..='\u{1160}' | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+            | '\u{ffa0}' | '\u{fff0}'..='\u{fff8}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// Glyph `g`, standing for the visible character `c`, prints as something.
+fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> {
+    let character = format!("the character U+{:04X} \"{c}\"", c as u32);
+    if g == 0 || u32::from(g) >= face.font.num_glyphs() {
+        return Err(format!(
+            "has no glyph for {character}, which would print as an empty box"
+        ));
+    }
+    if !face.draws(g) {
+        return Err(format!(
+            "is damaged: its glyph for {character} has no shape, so it would print as nothing; \
+             copy or download the font again"
+        ));
+    }
+    Ok(())
 }
 
 /// How far the subset's glyphs reach above and below the baseline, in font
@@ -86,7 +129,7 @@ fn extent(face: &crate::text::Face, glyphs: &[u16]) -> Option<(i16, i16)> {
     use skrifa::MetadataProvider;
     use skrifa::instance::{LocationRef, Size};
     use skrifa::raw::TableProvider;
-    let font = skrifa::FontRef::new((*face.data).as_ref()).ok()?;
+    let font = skrifa::FontRef::new(&face.data).ok()?;
     if font.glyf().is_err() {
         return None;
     }

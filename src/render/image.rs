@@ -10,28 +10,28 @@ use std::collections::BTreeMap;
 
 const LEVEL: u32 = 3;
 
-pub fn xobject(px: &PrintPixels) -> ExternalXObject {
+pub fn xobject(px: &PrintPixels) -> Result<ExternalXObject, super::Error> {
     let mut deflater = Deflater::new(LEVEL);
     let (color, alpha) = split(px);
     let mut dict = image_dict(px, "DeviceRGB");
     if let Some(alpha) = alpha {
         let mask = ExternalStream {
             dict: image_dict(px, "DeviceGray"),
-            content: deflater.deflate(&alpha).unwrap_or_default(),
+            content: deflater.deflate(&alpha).ok_or(super::Error::Picture)?,
             compress: false,
         };
         dict.insert("SMask".into(), DictItem::Stream { stream: mask });
     }
-    ExternalXObject {
+    Ok(ExternalXObject {
         stream: ExternalStream {
             dict,
-            content: deflater.deflate(&color).unwrap_or_default(),
+            content: deflater.deflate(&color).ok_or(super::Error::Picture)?,
             compress: false,
         },
         width: Some(Px(px.width as usize)),
         height: Some(Px(px.height as usize)),
         dpi: None,
-    }
+    })
 }
 
 /// RGB bytes, and the alpha channel when there is one.

@@ -10,20 +10,30 @@ mod image;
 mod page;
 
 use crate::layout::Document;
-use crate::text::FontSet;
+use crate::text::{FaceId, FontSet};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
+/// Why a laid-out document cannot be printed as laid out: rather than print
+/// blank text or leave a picture out, the build stops.
+#[derive(Debug)]
+pub enum Error {
+    /// A face cannot print what was set in it; the problem follows "font `FILE`".
+    Font { face: FaceId, problem: String },
+    /// A picture could not be compressed.
+    Picture,
+}
+
 /// The PDF file for `doc`, whose text was shaped with `fonts`.
-pub fn pdf(doc: Document, fonts: &FontSet) -> Vec<u8> {
+pub fn pdf(doc: Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let mut pdf = PdfDocument::new(&doc.metadata.title);
-    let embedded = fonts::embed(&doc, fonts, &mut pdf);
+    let embedded = fonts::embed(&doc, fonts, &mut pdf)?;
     let mut images = page::Images::default();
     let size = (doc.width, doc.height);
     let (pages, doc) = doc.take_pages();
     pdf.pages = pages
         .into_iter()
         .map(|p| page::render(p, size, &embedded, &mut images, &mut pdf))
-        .collect();
+        .collect::<Result<_, _>>()?;
     let options = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -31,5 +41,8 @@ pub fn pdf(doc: Document, fonts: &FontSet) -> Vec<u8> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    finish::finish(printpdf::to_lopdf_doc(&pdf, &options, &mut warnings), &doc)
+    Ok(finish::finish(
+        printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
+        &doc,
+    ))
 }

@@ -29,7 +29,7 @@ pub fn render(
     fonts: &Embedded,
     images: &mut Images,
     pdf: &mut PdfDocument,
-) -> PdfPage {
+) -> Result<PdfPage, super::Error> {
     let mut w = Writer::default();
     for element in page.elements {
         if !matches!(element, Element::Text { .. }) {
@@ -49,9 +49,7 @@ pub fn render(
                 rtl,
                 ..
             } => {
-                let Some(font) = fonts.get(&face) else {
-                    continue;
-                };
+                let font = &fonts[&face];
                 w.begin_text();
                 if w.font != Some((face, size)) {
                     w.font = Some((face, size));
@@ -115,7 +113,7 @@ pub fn render(
                 picture,
                 alt,
             } => {
-                let (id, px_w, px_h) = images.add(&picture, iw, h, pdf);
+                let (id, px_w, px_h) = images.add(&picture, iw, h, pdf)?;
                 // The alternative text travels with the picture as a marked-content property.
                 let alt = DictItem::String {
                     data: alt.as_bytes().to_vec(),
@@ -165,12 +163,12 @@ pub fn render(
     w.flush_rects();
     w.end_text();
     let media = Rect::from_wh(Pt(width), Pt(height));
-    PdfPage {
+    Ok(PdfPage {
         media_box: media.clone(),
         trim_box: media.clone(),
         crop_box: media,
         ops: w.ops,
-    }
+    })
 }
 
 /// Page operations with the text and colour state they set, so that runs of
@@ -331,24 +329,24 @@ impl Images {
         w: f32,
         h: f32,
         pdf: &mut PdfDocument,
-    ) -> (XObjectId, u32, u32) {
+    ) -> Result<(XObjectId, u32, u32), super::Error> {
         let key = (
             std::sync::Arc::as_ptr(&picture.image) as usize,
             w.to_bits(),
             h.to_bits(),
         );
-        let next = self.ids.len();
-        let entry = self.ids.entry(key).or_insert_with(|| {
-            let pixels = picture.for_print(w, h);
-            let id = XObjectId(format!("Im{next}"));
-            let size = (pixels.width, pixels.height);
-            let image = super::image::xobject(&pixels);
-            pdf.resources
-                .xobjects
-                .map
-                .insert(id.clone(), printpdf::XObject::External(image));
-            (id, size)
-        });
-        (entry.0.clone(), entry.1.0, entry.1.1)
+        if let Some((id, (px_w, px_h))) = self.ids.get(&key) {
+            return Ok((id.clone(), *px_w, *px_h));
+        }
+        let pixels = picture.for_print(w, h);
+        let id = XObjectId(format!("Im{}", self.ids.len()));
+        let image = super::image::xobject(&pixels)?;
+        pdf.resources
+            .xobjects
+            .map
+            .insert(id.clone(), printpdf::XObject::External(image));
+        self.ids
+            .insert(key, (id.clone(), (pixels.width, pixels.height)));
+        Ok((id, pixels.width, pixels.height))
     }
 }

@@ -1,23 +1,33 @@
-//! Font faces: the clinic's four styles plus fallbacks, parsed once with skrifa.
+//! Font faces: the clinic's four styles plus fallbacks, read into memory,
+//! checked and parsed once with skrifa. Fallback faces are loaded only when a
+//! text needs a character the clinic's own family lacks: a 9 MB Chinese face
+//! costs an English handout nothing.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{Direction, Language, Script, ShapePlan};
 use skrifa::font::Font;
 
+use crate::diagnostic::Diagnostic;
+
 /// What a shaping plan is made for.
 type PlanKey = (Direction, Option<Script>, Option<Language>);
 
-/// A font file's bytes: read into memory, or mapped from disk so that a large
-/// face (CJK) costs only the pages a document touches.
-pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
+/// Where clinic.toml names a face: the file as written and the byte offset
+/// of that value, so that a problem found later points there.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub file: String,
+    pub at: usize,
+}
 
 /// One face loaded from a TTF/OTF file.
 pub struct Face {
     /// PostScript-style name for the PDF, without spaces.
     pub name: String,
-    pub data: FontData,
+    pub data: Arc<Vec<u8>>,
     pub font: Font,
+    pub origin: Origin,
     /// Above the baseline, in ems.
     pub ascender: f32,
     /// Below the baseline, in ems (negative).
@@ -34,22 +44,18 @@ pub struct Face {
 }
 
 impl Face {
-    /// Parse a face; the error is a sentence for editors.
+    /// Check and parse a face; the error is a clause for editors that
+    /// follows "font `FILE`".
     pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Face, String> {
-        Face::from_data(name, Arc::new(data))
-    }
-
-    /// Parse a face from bytes in memory or mapped from a file.
-    pub fn from_data(name: &str, data: FontData) -> Result<Face, String> {
-        let font = Font::new(data.clone(), 0).ok_or("is not a TrueType or OpenType font")?;
+        super::font_check::check(&data)?;
+        let data = Arc::new(data);
+        let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
+        let font = Font::new(shared, 0).ok_or("is not a TrueType or OpenType font")?;
         if !font.charmap().has_unicode() {
             return Err("has no Unicode character map, so it cannot draw text".into());
         }
-        if font.num_glyphs() < 2 {
-            return Err("holds no glyphs".into());
-        }
         let metrics = font.metrics();
-        let upem = f32::from(metrics.units_per_em.max(16));
+        let upem = f32::from(metrics.units_per_em);
         let line = if metrics.use_typo_metrics {
             metrics.typo_line.or(metrics.hhea_line)
         } else {
@@ -58,6 +64,9 @@ impl Face {
         let (ascender, descender) = line.map_or((0.8 * upem, -0.2 * upem), |l| {
             (l.ascender.to_f32(), l.descender.to_f32())
         });
+        if ascender <= descender {
+            return Err("is damaged: its line height is zero or less".into());
+        }
         let charmap = font.charmap();
         let ascii = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
         let cap_height = metrics.cap_height.map_or(0.7 * upem, |c| c.to_f32());
@@ -68,6 +77,7 @@ impl Face {
         Ok(Face {
             name: if name.is_empty() { "Font".into() } else { name },
             data,
+            origin: Origin::default(),
             ascender: ascender / upem,
             descender: descender / upem,
             cap_height: cap_height / upem,
@@ -76,6 +86,20 @@ impl Face {
             plans: Mutex::new(Vec::new()),
             ascii,
         })
+    }
+
+    /// This face as named in clinic.toml.
+    pub fn named(self, origin: Origin) -> Face {
+        Face { origin, ..self }
+    }
+
+    /// Whether glyph `id` has a shape to print: a damaged font can map a
+    /// letter to an empty glyph, which would print as nothing.
+    pub fn draws(&self, id: u16) -> bool {
+        let glyph = self.font.outline_glyphs().get(skrifa::GlyphId::new(u32::from(id)));
+        glyph
+            .and_then(|g| g.extents().ok())
+            .is_some_and(|e| e.width > 0.0 || e.height > 0.0)
     }
 
     /// The shaping plan for text in a direction, script and language, made once.
@@ -106,28 +130,43 @@ pub struct FaceId(pub usize);
 /// A face in four styles: regular, bold, italic, bold italic.
 pub type Family<F> = [F; 4];
 
+/// A face in four styles, as loaded: regular, then bold, italic and bold
+/// italic when the clinic has them.
+pub type FamilyFaces = (Face, [Option<Face>; 3]);
+
+/// Loads the fallback families, once, when a text first needs one; the
+/// error holds every problem, at the clinic.toml line of each font.
+pub type FallbackLoader = Box<dyn Fn() -> Result<Vec<FamilyFaces>, Vec<Diagnostic>> + Send + Sync>;
+
 /// The faces a clinic configured: its own family, then fallback families for
 /// the characters (scripts) it lacks. A family's missing styles borrow from
 /// their neighbours: bold from regular, italic from bold.
 pub struct FontSet {
+    /// The clinic's own family: family 0, faces numbered from 0.
+    own: Faces,
+    /// Families 1 and on, faces numbered after the clinic's own.
+    fallbacks: OnceLock<Result<Faces, Vec<Diagnostic>>>,
+    load: Option<FallbackLoader>,
+}
+
+/// Faces and the families they form.
+struct Faces {
     faces: Vec<Face>,
     families: Vec<Family<FaceId>>,
 }
 
-impl FontSet {
-    /// `families[0]` is the clinic's own; in each, only regular is required.
-    pub fn new(families: Vec<(Face, [Option<Face>; 3])>) -> FontSet {
+impl Faces {
+    /// `families` with their faces numbered from `first`.
+    fn new(families: Vec<FamilyFaces>, first: usize) -> Faces {
         let mut faces = Vec::new();
         let mut ids = Vec::with_capacity(families.len());
         for (regular, others) in families {
-            let mut id_of = |face: Option<Face>| {
-                face.map(|f| {
-                    faces.push(f);
-                    FaceId(faces.len() - 1)
-                })
+            let mut id_of = |face: Face| {
+                faces.push(face);
+                FaceId(first + faces.len() - 1)
             };
-            let regular = id_of(Some(regular)).expect("some");
-            let [bold, italic, bold_italic] = others.map(&mut id_of);
+            let regular = id_of(regular);
+            let [bold, italic, bold_italic] = others.map(|f| f.map(&mut id_of));
             let bold = bold.unwrap_or(regular);
             // Without an italic (Arabic and Chinese have none), emphasis is set
             // in bold rather than lost.
@@ -135,28 +174,88 @@ impl FontSet {
             let bold_italic = bold_italic.unwrap_or(if bold != regular { bold } else { italic });
             ids.push([regular, bold, italic, bold_italic]);
         }
-        FontSet {
+        Faces {
             faces,
             families: ids,
         }
     }
+}
+
+impl FontSet {
+    /// `families[0]` is the clinic's own; in each, only regular is required.
+    pub fn new(mut families: Vec<FamilyFaces>) -> FontSet {
+        let rest = families.split_off(1.min(families.len()));
+        let own = Faces::new(families, 0);
+        let fallbacks = OnceLock::from(Ok(Faces::new(rest, own.faces.len())));
+        FontSet {
+            own,
+            fallbacks,
+            load: None,
+        }
+    }
+
+    /// The clinic's own family, with fallbacks that `load` reads when needed.
+    pub fn lazy(own: FamilyFaces, load: FallbackLoader) -> FontSet {
+        FontSet {
+            own: Faces::new(vec![own], 0),
+            fallbacks: OnceLock::new(),
+            load: Some(load),
+        }
+    }
+
+    fn load_fallbacks(&self) -> &Result<Faces, Vec<Diagnostic>> {
+        self.fallbacks.get_or_init(|| {
+            let families = self.load.as_ref().map_or(Ok(Vec::new()), |load| load())?;
+            Ok(Faces::new(families, self.own.faces.len()))
+        })
+    }
+
+    /// The fallback faces, loaded on first use; none when they cannot be
+    /// loaded (see [`FontSet::fallback_errors`]).
+    fn fallbacks(&self) -> Option<&Faces> {
+        self.load_fallbacks().as_ref().ok()
+    }
+
+    /// Why the fallback fonts cannot be loaded (loading them now if need be).
+    pub fn fallback_errors(&self) -> &[Diagnostic] {
+        self.load_fallbacks().as_ref().err().map_or(&[], Vec::as_slice)
+    }
 
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0]
+        match id.0.checked_sub(self.own.faces.len()) {
+            None => &self.own.faces[id.0],
+            Some(i) => &self.fallbacks().expect("fallback ids come from loaded fallbacks").faces[i],
+        }
     }
 
     /// A family's face for a style, before looking at coverage.
     pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
-        self.families[family][usize::from(bold) + 2 * usize::from(italic)]
+        let style = usize::from(bold) + 2 * usize::from(italic);
+        match family.checked_sub(1) {
+            None => self.own.families[0][style],
+            Some(i) => {
+                let fallbacks = self.fallbacks().expect("fallback families come from loaded fallbacks");
+                fallbacks.families[i][style]
+            }
+        }
+    }
+
+    /// Families: the clinic's own, and the fallbacks when they load.
+    fn family_count(&self) -> usize {
+        1 + self.fallbacks().map_or(0, |f| f.families.len())
     }
 
     /// The face that draws `c` in a style: `family`'s, else the first other
-    /// family's that has it, else `None`.
+    /// family's that has it, else `None`. Fallbacks are loaded only when the
+    /// clinic's own family lacks `c`.
     pub fn for_char(&self, c: char, bold: bool, italic: bool, family: usize) -> Option<FaceId> {
-        std::iter::once(family)
-            .chain((0..self.families.len()).filter(|f| *f != family))
-            .map(|f| self.styled(f, bold, italic))
-            .find(|id| self.face(*id).has_char(c))
+        let has = |f: usize| {
+            let id = self.styled(f, bold, italic);
+            self.face(id).has_char(c).then_some(id)
+        };
+        has(family)
+            .or_else(|| if family == 0 { None } else { has(0) })
+            .or_else(|| (1..self.family_count()).filter(|f| *f != family).find_map(has))
     }
 
     /// The family to set a text in: the first whose regular face has every
@@ -164,14 +263,16 @@ impl FontSet {
     /// the clinic's face lacks); else the clinic's own, with fallbacks filling
     /// in other scripts.
     pub fn family_for(&self, text: &str) -> usize {
-        (0..self.families.len())
-            .find(|f| {
-                let face = self.face(self.styled(*f, false, false));
-                text.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| face.has_char(c))
-            })
-            .unwrap_or(0)
+        let covers = |f: usize| {
+            let face = self.face(self.styled(f, false, false));
+            text.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| face.has_char(c))
+        };
+        if covers(0) {
+            return 0;
+        }
+        (1..self.family_count()).find(|f| covers(*f)).unwrap_or(0)
     }
 }
 
@@ -196,6 +297,28 @@ mod tests {
             (noto, [None, None, None]),
             arabic,
         ])
+    }
+
+    #[test]
+    fn fallbacks_are_loaded_once_and_only_when_a_text_needs_them() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let loads = Arc::new(AtomicUsize::new(0));
+        let counted = loads.clone();
+        let own = (face("AtkinsonHyperlegibleNext-Regular.ttf"), [None, None, None]);
+        let fonts = FontSet::lazy(
+            own,
+            Box::new(move || {
+                counted.fetch_add(1, Ordering::SeqCst);
+                Ok::<_, Vec<Diagnostic>>(vec![(face("NotoSans-Regular.ttf"), [None, None, None])])
+            }),
+        );
+        assert_eq!(fonts.family_for("Knee pain"), 0);
+        assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
+        assert_eq!(loads.load(Ordering::SeqCst), 0);
+        assert_eq!(fonts.family_for("Đau lưng"), 1);
+        assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
+        assert!(fonts.fallback_errors().is_empty());
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
     }
 
     #[test]

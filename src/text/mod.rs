@@ -2,10 +2,11 @@
 //! broken at Unicode break opportunities and put in bidirectional order.
 
 pub mod font;
+pub mod font_check;
 pub mod lines;
 pub mod shape;
 pub mod writing;
 
-pub use font::{Face, FaceId, FontSet};
+pub use font::{Face, FaceId, FallbackLoader, FamilyFaces, FontSet, Origin};
 pub use lines::{Fragment, Line, PlacedGlyph, Run, break_lines};
 pub use writing::Writing;

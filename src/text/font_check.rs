@@ -1,0 +1,131 @@
+//! A font file checked before it is used: a damaged font must be refused with
+//! a reason, never print blank, stacked or missing text. Each error is a
+//! clause that follows "font `FILE`".
+
+use skrifa::raw::types::{GlyphId, Tag};
+use skrifa::raw::{FontRef, TableProvider};
+
+/// The tables text cannot be set without, and what each holds.
+const REQUIRED: [(&[u8; 4], &str); 5] = [
+    (b"head", "its header"),
+    (b"hhea", "its line spacing"),
+    (b"hmtx", "the widths of its letters"),
+    (b"maxp", "its glyph count"),
+    (b"cmap", "which letter is which glyph"),
+];
+
+/// Units per em a working font may have (the OpenType specification's range).
+const UNITS_PER_EM: std::ops::RangeInclusive<u16> = 16..=16384;
+
+/// Bytes from a font file's start that hold the table directory of a font
+/// with up to 256 tables (real fonts have a few dozen).
+pub const DIRECTORY_BYTES: usize = 12 + 16 * 256;
+
+/// What the first bytes of a font file (see [`DIRECTORY_BYTES`]) and its
+/// length tell without reading the rest: that it is a font, not cut short,
+/// with the tables text needs. A cheap check for fonts read only later.
+pub fn check_start(start: &[u8], len: u64) -> Result<(), String> {
+    const MAGIC: [&[u8; 4]; 4] = [b"\0\x01\0\0", b"OTTO", b"true", b"ttcf"];
+    if !MAGIC.iter().any(|m| start.starts_with(*m)) {
+        return Err(NOT_A_FONT.into());
+    }
+    match FontRef::from_index(start, 0) {
+        Ok(font) => check_directory(&font, len),
+        // A directory past the first bytes (a collection) waits for the full check.
+        Err(_) => Ok(()),
+    }
+}
+
+const NOT_A_FONT: &str = "is not a TrueType or OpenType font";
+
+/// Every table lies inside the file, and the ones text needs are there.
+fn check_directory(font: &FontRef, len: u64) -> Result<(), String> {
+    let records = font.table_directory().table_records();
+    for record in records {
+        let end = u64::from(record.offset()) + u64::from(record.length());
+        if end > len {
+            return Err(format!(
+                "is cut short: the file ends inside its `{}` table; copy or download the font again",
+                record.tag()
+            ));
+        }
+    }
+    let has = |tag: &[u8; 4]| records.iter().any(|r| r.tag() == Tag::new(tag));
+    if let Some((tag, what)) = REQUIRED.iter().find(|(tag, _)| !has(tag)) {
+        return Err(format!(
+            "is damaged: it lacks its `{}` table ({what}), so it cannot set text",
+            Tag::new(tag)
+        ));
+    }
+    if !(has(b"glyf") && has(b"loca") || has(b"CFF ") || has(b"CFF2")) {
+        return Err(
+            "has no letter shapes (no `glyf` and `loca`, `CFF` or `CFF2` table), so it cannot draw text"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Check the structure and metrics of the font in `data`.
+pub fn check(data: &[u8]) -> Result<(), String> {
+    let font = FontRef::from_index(data, 0).map_err(|_| NOT_A_FONT.to_string())?;
+    check_directory(&font, data.len() as u64)?;
+    let has = |tag: &[u8; 4]| font.table_data(Tag::new(tag)).is_some();
+    let upem = font.head().map_err(damaged("head"))?.units_per_em();
+    if !UNITS_PER_EM.contains(&upem) {
+        return Err(format!(
+            "is damaged: it gives its size as {upem} units per em, where a working font has 16 to 16384"
+        ));
+    }
+    let glyphs = font.maxp().map_err(damaged("maxp"))?.num_glyphs();
+    if glyphs < 2 {
+        return Err("holds no glyphs".into());
+    }
+    let metrics = font.hhea().map_err(damaged("hhea"))?.number_of_h_metrics();
+    let hmtx_len = font.table_data(Tag::new(b"hmtx")).map_or(0, |d| d.len());
+    if metrics == 0 || metrics > glyphs || hmtx_len < 4 * usize::from(metrics) {
+        return Err("is damaged: its `hmtx` table (letter widths) is too short".into());
+    }
+    if has(b"glyf") {
+        let loca = font.loca(None).map_err(damaged("loca"))?;
+        if loca.len() < usize::from(glyphs) {
+            return Err("is damaged: its `loca` table (where each glyph is) is too short".into());
+        }
+    }
+    letters_advance(&font)
+}
+
+/// The error for a table that cannot be read.
+fn damaged<E>(table: &'static str) -> impl Fn(E) -> String {
+    move |_| format!("is damaged: its `{table}` table cannot be read")
+}
+
+/// The letters the font has must move the pen: with no width, every glyph of
+/// a line prints on top of the one before. A face without Latin letters
+/// (Arabic, Chinese) must advance for some character it maps.
+fn letters_advance(font: &FontRef) -> Result<(), String> {
+    let cmap = font.cmap().map_err(|_| "is damaged: its `cmap` table cannot be read")?;
+    let hmtx = font
+        .hmtx()
+        .map_err(|_| "is damaged: its `hmtx` table cannot be read")?;
+    let advance = |g: GlyphId| hmtx.advance(g).unwrap_or(0);
+    let mut latin = ('A'..='Z').chain('a'..='z').filter_map(|c| {
+        cmap.map_codepoint(c).map(|g| (c, g))
+    }).peekable();
+    if latin.peek().is_some() {
+        return match latin.find(|(_, g)| advance(*g) == 0) {
+            Some((c, _)) => Err(format!(
+                "is damaged: it gives the letter \"{c}\" no width, so letters would print on top of each other"
+            )),
+            None => Ok(()),
+        };
+    }
+    let advances = cmap.best_subtable().is_some_and(|(_, _, subtable)| {
+        subtable.iter().take(256).any(|(_, g)| advance(g) > 0)
+    });
+    if advances {
+        Ok(())
+    } else {
+        Err("is damaged: its letters have no width, so they would print on top of each other".into())
+    }
+}
