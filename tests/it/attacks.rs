@@ -107,7 +107,7 @@ fn rows() -> Vec<Row> {
         Row { name: "upper-case .TOML in a batch is built", setup: |l| { write(l, "handouts/KNEE.TOML", GOOD); }, args: &["build"], status: 0, ..ROW },
         // Patient copies never replace the shared leaflet.
         Row { name: "a patient copy is NAME.patient.pdf beside the shared NAME.pdf", args: &["build", "handouts/h.toml", "--patient", "Jane Doe", "--note", "Call {clinic.name}."], status: 0, says: "built out/h.patient.pdf", writes: &["out/h.patient.pdf"], ..ROW },
-        Row { name: "a patient copy of every handout at once", setup: |l| many(l, 3), args: &["build", "--patient", "Jane Doe"], status: 2, says: "--patient makes one patient's copy of one handout, but 4 handouts were given", ..ROW },
+        Row { name: "a patient copy of every handout at once", setup: |l| many(l, 3), args: &["build", "--patient", "Jane Doe"], status: 2, says: "--patient makes one patient's copy of one handout, but 3 handouts were given", ..ROW },
         Row { name: "a blank patient name", args: &["build", "handouts/h.toml", "--patient", "  "], status: 2, says: "--patient needs the patient's name, but it is blank", ..ROW },
         Row { name: "markup in a patient name", args: &["build", "handouts/h.toml", "--patient", "**Jane** {clinic.name}"], status: 2, says: "--patient: the name holds the character \"*\"", ..ROW },
         Row { name: "a line break in a patient name", args: &["build", "handouts/h.toml", "--patient", "Jane\nDoe"], status: 2, says: "--patient: the name holds a line break", ..ROW },
@@ -231,7 +231,9 @@ fn attack(row: &Row) -> Result<(), String> {
     std::fs::write(root.join("out/h.pdf"), b"%PDF-1.7 previous good PDF").unwrap();
     (row.setup)(root);
     // Rows whose setup wrote no handout get the good one.
-    if row.args == ROW.args && std::fs::symlink_metadata(root.join("handouts/h.toml")).is_err() {
+    if row.args.contains(&"handouts/h.toml")
+        && std::fs::symlink_metadata(root.join("handouts/h.toml")).is_err()
+    {
         write(root, "handouts/h.toml", GOOD);
     }
     let before = files(root);
@@ -287,7 +289,9 @@ fn attack(row: &Row) -> Result<(), String> {
         return fail(format!("{} was not written", missing.display()));
     }
     match row.status {
-        0 if after == before => fail("exit 0 but nothing was written".into()),
+        0 if row.args[0] == "build" && after == before => {
+            fail("exit 0 but nothing was written".into())
+        }
         _ => Ok(()),
     }
 }
