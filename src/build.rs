@@ -175,6 +175,12 @@ pub fn run(request: &BuildRequest) -> i32 {
         Ok(f) => f,
         Err(d) => return report(&[d]),
     };
+    if files.is_empty() {
+        let place = request.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
+        let place = if place.is_empty() { "handouts/".to_string() } else { place.join(", ") };
+        eprintln!("no handouts found in {place}: nothing to build (`handout new NAME` starts one)");
+        return 0;
+    }
     if request.output.is_some() && files.len() != 1 {
         eprintln!(
             "error: -o/--output names one file, but {} handouts were given; use --out-dir",
@@ -196,20 +202,31 @@ pub fn run(request: &BuildRequest) -> i32 {
         let name = || out_dir.join(pdf_name(file, &options));
         request.output.clone().unwrap_or_else(name)
     };
-    let build_one = |file: &PathBuf| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
+    // Warnings are counted, not printed: `check` is where an editor reads them.
+    let build_one = |file: &PathBuf| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
         let target = target(file);
-        let built = build_pdf(file, &clinic, &options)?;
+        let handout = load_handout(file, &clinic, options.patient.as_deref())?;
+        let warnings = crate::check::check_handout(&handout, &clinic, options.today)
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+            .count();
+        let built = render_handout(&handout, &clinic, &options)?;
         write_atomic(&target, &built.bytes).map_err(|e| {
             let why = format!("cannot write the PDF: {}", crate::model::io_reason(&e));
             vec![Diagnostic::for_file(&target, "write-failed", why)]
         })?;
-        Ok((target, built.pages))
+        Ok((target, built.pages, warnings))
     };
     let started = std::time::Instant::now();
     let mut progress = Progress::new(files.len());
     let mut failed = 0;
+    let mut warnings = 0;
     parallel(&files, build_one, |result| match result {
-        Ok((target, pages)) => progress.built(&target, pages),
+        Ok((target, pages, found)) => {
+            warnings += found;
+            progress.built(&target, pages);
+        }
         Err(diags) => {
             progress.clear();
             report(&diags);
@@ -224,6 +241,10 @@ pub fn run(request: &BuildRequest) -> i32 {
             "{} built, {failed} failed in {seconds:.2} s",
             files.len() - failed
         );
+    }
+    if warnings > 0 {
+        let s = if warnings == 1 { "" } else { "s" };
+        eprintln!("{warnings} warning{s}: run handout check to read them");
     }
     i32::from(failed > 0)
 }

@@ -5,7 +5,7 @@ mod brand;
 mod lints;
 mod report;
 
-pub use lints::Readability;
+pub use lints::{Readability, stale};
 pub use report::Format;
 
 use crate::build::report as print_diagnostics;
@@ -58,6 +58,10 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let mut diagnostics: Vec<Diagnostic> = handout.expired(today).into_iter().collect();
     diagnostics.extend(lints::translation(handout));
     diagnostics.extend(lints::kinds(handout));
+    diagnostics.extend(lints::due_soon(handout, today));
+    diagnostics.extend(lints::markup(handout));
+    diagnostics.extend(lints::links(handout));
+    diagnostics.extend(lints::disclaimer_language(handout));
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
@@ -68,8 +72,9 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
         diagnostics.extend(lints::long_sentences(handout));
     }
     // The grade formulas (Flesch-Kincaid, SMOG) are for English only.
-    let readability =
-        (language == "en").then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics));
+    let readability = (language == "en")
+        .then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics))
+        .flatten();
     FileReport {
         file: handout.path.clone(),
         language: Some(handout.language.clone()),
@@ -97,7 +102,8 @@ pub fn run(request: &CheckRequest) -> i32 {
     match load_clinic(&library.clinic_path) {
         Err(diagnostics) => reports.push(clinic_report(diagnostics)),
         Ok(clinic) => {
-            let warnings = brand::lint(&clinic);
+            let mut warnings = brand::lint(&clinic);
+            warnings.extend(lints::clinic_links(&clinic));
             if !warnings.is_empty() {
                 reports.push(clinic_report(warnings));
             }

@@ -24,11 +24,16 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
             eprintln!("{d}");
         }
         let Some(r) = &report.readability else {
-            if let Some(language) = &report.language {
-                println!(
+            match &report.language {
+                Some(l) if l == "en" || l.starts_with("en-") => println!(
+                    "{}: readability not measured: there is no text beyond the title",
+                    report.file.display()
+                ),
+                Some(language) => println!(
                     "{}: readability not measured: the grade formulas are for English, this is `{language}`",
                     report.file.display()
-                );
+                ),
+                None => {}
             }
             continue;
         };

@@ -3,6 +3,7 @@
 
 mod check;
 mod common;
+mod editor_errors;
 mod errors;
 mod flow;
 mod formats;
