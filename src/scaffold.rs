@@ -163,7 +163,8 @@ fn translation_text(
     if let Some(next) = &file.next_review {
         edits.push((whole_line(text, next.span()), String::new()));
     }
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    // At one place, a removal goes before an insertion, so it cannot take the inserted text.
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse((range.start, range.end)));
     let mut out = text.to_string();
     for (range, replacement) in edits {
         out.replace_range(range, &replacement);

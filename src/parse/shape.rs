@@ -242,7 +242,7 @@ fn wrong_value(source: &Source, at: usize, key: &str, expected: &str, found: &De
                 describe(found)
             ),
         },
-        "a string" => format!(
+        e if e.contains("string") => format!(
             "`{key}` must be text in double quotes; here it is {}",
             describe(found)
         ),

@@ -17,6 +17,7 @@ pub fn diagnostics(source: &Source, errors: &[toml::de::Error]) -> Vec<Diagnosti
             out.push(d);
         }
     }
+    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 

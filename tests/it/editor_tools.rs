@@ -167,7 +167,7 @@ fn check_warns_about_what_would_print_wrong() {
 
 #[test]
 fn hints_say_what_was_meant() {
-    let (codes, json) = check_codes(MINIMAL_CLINIC, "title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {phone} or fax {clinic.fax}.\"\n");
+    let (codes, json) = check_codes(MINIMAL_CLINIC, "title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {phone}.\"\nclosing = \"Fax {clinic.fax}.\"\n");
     let messages = json.to_string();
     assert!(messages.contains("unknown placeholder {phone} (did you mean {clinic.phone}?)"), "{messages}");
     assert!(messages.contains("unknown placeholder {clinic.fax}; known ones"), "{messages}");
