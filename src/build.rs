@@ -199,6 +199,12 @@ pub fn run(request: &BuildRequest) -> i32 {
     // A file named twice (a folder and a file in it) is built once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    if files.is_empty() {
+        let place = request.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
+        let place = if place.is_empty() { "handouts/".to_string() } else { place.join(", ") };
+        eprintln!("no handouts found in {place}: nothing to build (`handout new NAME` starts one)");
+        return 0;
+    }
     if request.output.is_some() && files.len() != 1 {
         return usage(&format!(
             "-o/--output names one file, but {} handouts were given; use --out-dir",
@@ -239,23 +245,31 @@ pub fn run(request: &BuildRequest) -> i32 {
     {
         return usage(&format!("-o {}: {why}", output.display()));
     }
-    let build_one = |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize), Vec<Diagnostic>> {
+    // Warnings are counted, not printed: `check` is where an editor reads them.
+    let build_one = |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
         let cannot_write =
             |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-        let built = build_pdf(file, &clinic, &options)?;
+        let handout = load_handout(file, &clinic, options.patient.as_deref())?;
+        let warnings = crate::check::check_handout(&handout, &clinic, options.today)
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+            .count();
+        let built = render_handout(&handout, &clinic, &options)?;
         replaceable(target).map_err(cannot_write)?;
         write_atomic(target, &built.bytes).map_err(|e| {
             cannot_write(format!("cannot write the PDF: {}", crate::model::io_reason(&e)))
         })?;
-        Ok((target.clone(), built.pages))
+        Ok((target.clone(), built.pages, warnings))
     };
     let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
-    let (mut built, mut failed) = (0, 0);
+    let (mut built, mut failed, mut warnings) = (0, 0, 0);
     parallel(&jobs, interrupted, build_one, |result| match result {
-        Ok((target, pages)) => {
+        Ok((target, pages, found)) => {
             built += 1;
+            warnings += found;
             progress.built(&target, pages);
         }
         Err(diags) => {
@@ -274,6 +288,10 @@ pub fn run(request: &BuildRequest) -> i32 {
     }
     if jobs.len() > 1 {
         eprintln!("{built} built, {failed} failed in {seconds:.2} s");
+    }
+    if warnings > 0 {
+        let s = if warnings == 1 { "" } else { "s" };
+        eprintln!("{warnings} warning{s}: run handout check to read them");
     }
     i32::from(failed > 0)
 }

@@ -66,31 +66,52 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Start a library in this folder: clinic.toml, handouts/, assets/, fonts/, schema/
+    Init,
     /// Write handouts/NAME.toml: a commented skeleton with every section kind
     New {
         /// File name without .toml: lowercase letters, digits and hyphens
+        /// (NAME.LANG with --from, like knee-pain.es)
         name: String,
+        /// Start a translation of handouts/SOURCE.toml instead of a skeleton
+        #[arg(long, value_name = "SOURCE")]
+        from: Option<String>,
         /// Clinic profile (default: the nearest clinic.toml)
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
     },
-    /// Rebuild handouts whenever they are saved, printing their problems
+    /// Rebuild handouts whenever they are saved, printing the problems each save brings
     Watch {
         /// Handout files or folders of them (default: handouts/)
         paths: Vec<PathBuf>,
         /// Clinic profile (default: the nearest clinic.toml)
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
+        /// Paper size (default: the clinic's)
+        #[arg(long, value_enum)]
+        paper: Option<Paper>,
+        /// Portrait sheet, or a landscape brochure folded in three
+        #[arg(long, value_enum, default_value = "sheet")]
+        layout: Layout,
+        /// Body at 18 pt or more, single column, no italics (sheet layout)
+        #[arg(long)]
+        large_print: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
-    /// Print the manual page (roff), for `man -l -` or /usr/share/man/man1
+    /// Print the manual page (roff) with every subcommand, for `man -l -` or /usr/share/man/man1
     Man,
-    /// One line per handout: file, language, review dates and status, soonest first
+    /// One line per handout: file, language, review dates and status, soonest first;
+    /// exit status 1 when any handout is expired or has errors
     List {
+        /// Handout files or folders of them (default: handouts/)
+        paths: Vec<PathBuf>,
         /// Clinic profile (default: the nearest clinic.toml)
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
+        /// Output for people or for machines
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
     },
 }
 
@@ -120,12 +141,8 @@ pub fn run() -> i32 {
             patient,
             note,
         } => {
-            if large_print && layout == Layout::Trifold {
-                eprintln!(
-                    "error: large print needs room a trifold does not have; use --large-print \
-                     with the sheet layout (leave out --layout trifold)"
-                );
-                return 2;
+            if let Some(status) = layout_conflict(layout, large_print) {
+                return status;
             }
             build::run(&BuildRequest {
                 inputs: paths,
@@ -149,9 +166,30 @@ pub fn run() -> i32 {
             clinic,
             format,
         }),
-        Command::New { name, clinic } => new(&name, clinic.as_deref()),
-        Command::List { clinic } => list(clinic.as_deref()),
-        Command::Watch { paths, clinic } => crate::watch::run(&paths, clinic.as_deref()),
+        Command::Init => init(),
+        Command::New { name, from, clinic } => new(&name, from.as_deref(), clinic.as_deref()),
+        Command::List {
+            paths,
+            clinic,
+            format,
+        } => listing::run(&paths, clinic.as_deref(), format),
+        Command::Watch {
+            paths,
+            clinic,
+            paper,
+            layout,
+            large_print,
+        } => {
+            if let Some(status) = layout_conflict(layout, large_print) {
+                return status;
+            }
+            let options = crate::watch::WatchOptions {
+                layout,
+                large_print,
+                paper,
+            };
+            crate::watch::run(&paths, clinic.as_deref(), options)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -162,7 +200,7 @@ pub fn run() -> i32 {
             0
         }
         Command::Man => {
-            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            match crate::manual::render(Cli::command(), &mut std::io::stdout()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("error: {e}");
                     1
@@ -173,9 +211,32 @@ pub fn run() -> i32 {
     }
 }
 
-fn new(name: &str, clinic: Option<&Path>) -> i32 {
-    let written =
-        Library::locate(clinic).and_then(|library| scaffold::new_handout(&library, name, today()));
+/// The usage error for large print on a trifold, which has no room for it.
+fn layout_conflict(layout: Layout, large_print: bool) -> Option<i32> {
+    (large_print && layout == Layout::Trifold).then(|| {
+        eprintln!(
+            "error: large print needs room a trifold does not have; use --large-print \
+             with the sheet layout (leave out --layout trifold)"
+        );
+        2
+    })
+}
+
+fn init() -> i32 {
+    match crate::init::run(Path::new(".")) {
+        Ok(lines) => {
+            lines.iter().for_each(|l| println!("{l}"));
+            0
+        }
+        Err(d) => crate::diagnostic::print_all(&[d]),
+    }
+}
+
+fn new(name: &str, from: Option<&str>, clinic: Option<&Path>) -> i32 {
+    let written = Library::locate(clinic).and_then(|library| match from {
+        Some(source) => scaffold::new_translation(&library, name, source, today()),
+        None => scaffold::new_handout(&library, name, today()),
+    });
     match written {
         Ok(path) => {
             println!("wrote {}", path.display());
@@ -185,22 +246,5 @@ fn new(name: &str, clinic: Option<&Path>) -> i32 {
             eprintln!("error: {message}");
             1
         }
-    }
-}
-
-fn list(clinic: Option<&Path>) -> i32 {
-    let (library, clinic) = match crate::library::open(clinic) {
-        Ok(opened) => opened,
-        Err(status) => return status,
-    };
-    match library.handout_files(&[]) {
-        Ok(files) => {
-            print!(
-                "{}",
-                listing::table(&listing::entries(&files, &clinic, today()))
-            );
-            0
-        }
-        Err(d) => crate::diagnostic::print_all(&[d]),
     }
 }

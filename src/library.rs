@@ -49,6 +49,14 @@ impl Library {
     /// *.toml files, sorted), or every handout of the library.
     pub fn handout_files(&self, inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         let default = [self.handouts_dir()];
+        if inputs.is_empty() && !default[0].is_dir() {
+            return Err(Diagnostic::for_file(
+                &default[0],
+                "no-handouts",
+                "there is no handouts/ folder beside clinic.toml; `handout new NAME` starts one \
+                 with a handout to fill in",
+            ));
+        }
         let inputs = if inputs.is_empty() {
             &default[..]
         } else {
@@ -56,6 +64,14 @@ impl Library {
         };
         let mut files = Vec::new();
         for input in inputs {
+            if input.file_name().is_some_and(|n| n == "clinic.toml") {
+                return Err(Diagnostic::for_file(
+                    input,
+                    "clinic-not-handout",
+                    "this is the clinic profile, not a handout: name handout files such as \
+                     handouts/NAME.toml, or leave out the file to use every handout in handouts/",
+                ));
+            }
             if !input.is_dir() {
                 files.push(input.clone());
                 continue;

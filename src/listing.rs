@@ -1,12 +1,16 @@
 //! `handout list`: one line per handout with its review status, the ones
-//! due soonest first, so editors see what needs reviewing.
+//! due soonest first, so editors see what needs reviewing; its exit status
+//! tells a scheduled job when a handout has expired or has errors.
 
 use crate::date::Date;
+use crate::check::Format;
+use crate::library::today;
 use crate::model::{Clinic, load_handout};
-use std::path::PathBuf;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
 
 /// A review is "due" this many days ahead of its date.
-const DUE_DAYS: i64 = 60;
+pub const DUE_DAYS: i64 = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -15,7 +19,36 @@ pub struct Entry {
     pub title: String,
     pub reviewed: Option<Date>,
     pub next_review: Option<Date>,
+    /// invalid | expired | due | ok
     pub status: &'static str,
+    /// A translation made from an older review of its source.
+    pub stale: bool,
+}
+
+impl Entry {
+    /// Whether a scheduled job should alert someone.
+    pub fn alarming(&self) -> bool {
+        matches!(self.status, "invalid" | "expired")
+    }
+}
+
+/// Run `handout list`; the exit status: 1 when any handout is expired or
+/// invalid, so a scheduled job can alert someone.
+pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, format: Format) -> i32 {
+    let (library, clinic) = match crate::library::open(clinic) {
+        Ok(opened) => opened,
+        Err(status) => return status,
+    };
+    let files = match library.handout_files(inputs) {
+        Ok(files) => files,
+        Err(d) => return crate::diagnostic::print_all(&[d]),
+    };
+    let entries = entries(&files, &clinic, today());
+    match format {
+        Format::Human => print!("{}", table(&entries)),
+        Format::Json => println!("{}", json(&entries)),
+    }
+    i32::from(entries.iter().any(Entry::alarming))
 }
 
 pub fn entries(files: &[PathBuf], clinic: &Clinic, today: Date) -> Vec<Entry> {
@@ -31,6 +64,7 @@ pub fn entries(files: &[PathBuf], clinic: &Clinic, today: Date) -> Vec<Entry> {
                 };
                 Entry {
                     file: file.clone(),
+                    stale: crate::check::stale(&h),
                     language: h.language,
                     title: h.title,
                     reviewed: Some(h.reviewed),
@@ -45,6 +79,7 @@ pub fn entries(files: &[PathBuf], clinic: &Clinic, today: Date) -> Vec<Entry> {
                 reviewed: None,
                 next_review: None,
                 status: "invalid",
+                stale: false,
             },
         })
         .collect();
@@ -59,12 +94,17 @@ pub fn table(entries: &[Entry]) -> String {
     let rows: Vec<[String; 6]> = entries
         .iter()
         .map(|e| {
+            let status = if e.stale {
+                format!("{}, stale translation", e.status)
+            } else {
+                e.status.to_string()
+            };
             [
                 e.file.display().to_string(),
                 e.language.clone(),
                 date(e.reviewed),
                 date(e.next_review),
-                e.status.to_string(),
+                status,
                 e.title.clone(),
             ]
         })
@@ -93,4 +133,24 @@ pub fn table(entries: &[Entry]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The entries as one JSON object, for scripts.
+pub fn json(entries: &[Entry]) -> Value {
+    let date = |d: Option<Date>| d.map(|d| d.to_string());
+    let handouts: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            json!({
+                "file": e.file.display().to_string(),
+                "language": (!e.language.is_empty()).then_some(&e.language),
+                "title": (e.status != "invalid").then_some(&e.title),
+                "reviewed": date(e.reviewed),
+                "next_review": date(e.next_review),
+                "status": e.status,
+                "stale_translation": e.stale,
+            })
+        })
+        .collect();
+    json!({ "handouts": handouts })
 }

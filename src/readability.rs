@@ -105,8 +105,23 @@ fn push_sentence<'a>(found: &mut Vec<&'a str>, piece: &'a str) {
 /// Words of a sentence: runs of letters, digits, apostrophes and hyphens
 /// ("isn't", "15-20", "well-known"), with a dot joining letters or digits
 /// ("1.5", "e.g") and a comma joining digits ("1,500"). Leading and trailing
-/// apostrophes and hyphens (quotes, dashes) are not part of a word.
+/// apostrophes and hyphens (quotes, dashes) are not part of a word. Web and
+/// email addresses are not words a reader sounds out, so they do not count.
 pub fn words(sentence: &str) -> Vec<&str> {
+    sentence
+        .split_whitespace()
+        .filter(|token| !is_address(token))
+        .flat_map(words_of_token)
+        .collect()
+}
+
+/// `https://…`, `www.…` or `name@host`.
+fn is_address(token: &str) -> bool {
+    let token = token.trim_start_matches(['(', '[', '<', '"', '\'', '“']);
+    token.contains("://") || token.starts_with("www.") || token.contains('@')
+}
+
+fn words_of_token(sentence: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = None;
     let mut prev = ' ';

@@ -1,5 +1,6 @@
-//! `handout watch`: rebuild a handout whenever it is saved, printing its
-//! problems, so an editor sees each change as a PDF within a second.
+//! `handout watch`: rebuild a handout whenever it is saved, printing the
+//! problems that save brought, so an editor sees each change as a PDF within
+//! a second without rereading the ones already shown.
 //!
 //! Files are polled for their modification time rather than watched through
 //! the operating system: it needs no extra dependency, and it also works on the
@@ -9,17 +10,35 @@
 use crate::build::{BuildOptions, pdf_name, render_handout};
 use crate::check::check_handout;
 use crate::diagnostic::Severity;
+use crate::layout::Layout;
 use crate::library::{Library, today};
-use crate::model::{load_clinic, load_handout};
+use crate::model::{Paper, load_clinic, load_handout};
 use crate::output::write_atomic;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 const POLL: Duration = Duration::from_millis(300);
 
+/// How the watched handouts are built, as `build` takes it.
+#[derive(Debug, Clone, Copy)]
+pub struct WatchOptions {
+    pub layout: Layout,
+    pub large_print: bool,
+    /// Default: the clinic's.
+    pub paper: Option<Paper>,
+}
+
+/// What is known of one watched file.
+#[derive(Default)]
+struct Watched {
+    modified: Option<SystemTime>,
+    /// The problems printed for it last, so a save prints only new ones.
+    shown: BTreeSet<String>,
+}
+
 /// Watch `inputs` (default: the library's handouts) until interrupted.
-pub fn run(inputs: &[PathBuf], clinic: Option<&Path>) -> i32 {
+pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, options: WatchOptions) -> i32 {
     let library = match Library::locate(clinic) {
         Ok(l) => l,
         Err(message) => {
@@ -27,39 +46,55 @@ pub fn run(inputs: &[PathBuf], clinic: Option<&Path>) -> i32 {
             return 1;
         }
     };
-    let mut seen: BTreeMap<PathBuf, SystemTime> = BTreeMap::new();
+    let mut clinic_seen = Watched::default();
+    let mut watched: BTreeMap<PathBuf, Watched> = BTreeMap::new();
     println!("watching for changes; press Ctrl-C to stop");
     loop {
-        let clinic_changed = changed(&mut seen, &library.clinic_path);
+        let clinic_changed = changed(&mut clinic_seen, &library.clinic_path);
         let files = match library.handout_files(inputs) {
-            Ok(files) => files,
+            // A file named on the command line is listed even once deleted.
+            Ok(files) => files.into_iter().filter(|f| f.exists()).collect::<Vec<_>>(),
             Err(d) => {
                 eprintln!("{d}");
                 return 1;
             }
         };
-        let edited: Vec<&PathBuf> = files
-            .iter()
-            .filter(|f| changed(&mut seen, f) || clinic_changed)
+        let gone: Vec<PathBuf> = watched
+            .keys()
+            .filter(|f| !files.contains(f))
+            .cloned()
+            .collect();
+        for file in gone {
+            watched.remove(&file);
+            println!("{} was deleted; its PDF is left in place", file.display());
+        }
+        let edited: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|f| changed(watched.entry(f.clone()).or_default(), f) || clinic_changed)
             .collect();
         if !edited.is_empty() {
-            rebuild(&library, &edited);
+            rebuild(&library, &edited, &mut watched, options);
         }
         std::thread::sleep(POLL);
     }
 }
 
 /// Whether `path` was modified since last seen (a new file counts).
-fn changed(seen: &mut BTreeMap<PathBuf, SystemTime>, path: &Path) -> bool {
+fn changed(seen: &mut Watched, path: &Path) -> bool {
     let Ok(modified) = std::fs::metadata(path).and_then(|m| m.modified()) else {
         return false;
     };
-    seen.insert(path.to_path_buf(), modified) != Some(modified)
+    seen.modified.replace(modified) != Some(modified)
 }
 
 /// Check and build the edited files; the clinic is reloaded each time, since
 /// it may be what changed.
-fn rebuild(library: &Library, files: &[&PathBuf]) {
+fn rebuild(
+    library: &Library,
+    files: &[PathBuf],
+    watched: &mut BTreeMap<PathBuf, Watched>,
+    options: WatchOptions,
+) {
     let clinic = match load_clinic(&library.clinic_path) {
         Ok(c) => c,
         Err(diags) => {
@@ -68,25 +103,50 @@ fn rebuild(library: &Library, files: &[&PathBuf]) {
         }
     };
     let today = today();
+    let build = BuildOptions {
+        layout: options.layout,
+        large_print: options.large_print,
+        ..BuildOptions::sheet(options.paper.unwrap_or(clinic.paper), today)
+    };
     for file in files {
         // Loaded once, then checked and built.
         let loaded = load_handout(file, &clinic, None);
-        let diagnostics = match &loaded {
+        let mut diagnostics = match &loaded {
             Ok(handout) => check_handout(handout, &clinic, today).diagnostics,
             Err(diagnostics) => diagnostics.clone(),
         };
-        diagnostics.iter().for_each(|d| eprintln!("{d}"));
         let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let Some(handout) = loaded.ok().filter(|_| !errors) else {
-            println!("{}: not rebuilt, see the errors above", file.display());
-            continue;
-        };
-        let options = BuildOptions::sheet(clinic.paper, today);
-        let target = library.out_dir().join(pdf_name(file, &options));
-        match render_handout(&handout, &clinic, &options).map(|b| write_atomic(&target, &b.bytes)) {
-            Ok(Ok(())) => println!("rebuilt {}", target.display()),
-            Ok(Err(e)) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
-            Err(diags) => diags.iter().for_each(|d| eprintln!("{d}")),
+        let mut built = None;
+        if let Some(handout) = loaded.ok().filter(|_| !errors) {
+            let target = library.out_dir().join(pdf_name(file, &build));
+            match render_handout(&handout, &clinic, &build) {
+                Ok(pdf) => match write_atomic(&target, &pdf.bytes) {
+                    Ok(()) => built = Some(target),
+                    Err(e) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
+                },
+                Err(diags) => diagnostics.extend(diags),
+            }
+        }
+        let now: BTreeSet<String> = diagnostics.iter().map(ToString::to_string).collect();
+        let entry = watched.entry(file.clone()).or_default();
+        let old = now.intersection(&entry.shown).count();
+        for d in &diagnostics {
+            let text = d.to_string();
+            if !entry.shown.contains(&text) {
+                eprintln!("{text}");
+            }
+        }
+        if old > 0 {
+            let s = if old == 1 { "" } else { "s" };
+            println!(
+                "{}: {old} problem{s} shown before still to fix",
+                file.display()
+            );
+        }
+        entry.shown = now;
+        match built {
+            Some(target) => println!("rebuilt {}", target.display()),
+            None => println!("{}: not rebuilt, see the errors above", file.display()),
         }
     }
 }

@@ -55,8 +55,9 @@ pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// Scores for the whole handout and each section, with a warning wherever
-/// a grade is above the clinic's target.
-pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Readability {
+/// a grade is above the clinic's target; none for a handout with no text
+/// beyond its title, whose grade would say nothing.
+pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
     let raw = &h.file;
     let (opening, sections) = units(h);
     let all: Vec<&str> = opening
@@ -64,6 +65,10 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Re
         .chain(sections.iter().flatten())
         .map(String::as_str)
         .collect();
+    let beyond_title = readability::counts(&all[1..]);
+    if beyond_title.words == 0 {
+        return None;
+    }
     let whole = readability::scores(&readability::counts(&all));
     let max = f64::from(max_grade);
     let mut warn = |at: usize, what: &str, scores: &readability::Scores, units: &[&str]| {
@@ -110,13 +115,13 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Re
             }
         })
         .collect();
-    Readability {
+    Some(Readability {
         words: whole.words,
         sentences: whole.sentences,
         flesch_kincaid_grade: whole.flesch_kincaid_grade,
         smog: whole.smog,
         sections,
-    }
+    })
 }
 
 /// A warning for each sentence over 25 words, at the sentence.
@@ -182,6 +187,11 @@ pub fn kinds(h: &Handout) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether `h` translates an older review of its source than the source's last.
+pub fn stale(h: &Handout) -> bool {
+    translation(h).iter().any(|d| d.code == "stale-translation")
+}
+
 /// A translation made from an older
 /// review of its source, or with different sections, is out of date.
 pub fn translation(h: &Handout) -> Vec<Diagnostic> {
@@ -243,4 +253,186 @@ pub fn translation(h: &Handout) -> Vec<Diagnostic> {
         ));
     }
     out
+}
+
+/// Every text value of a handout as written, with the key that holds it.
+fn raw_texts(raw: &HandoutFile) -> Vec<(&'static str, &Spanned<String>)> {
+    let mut out: Vec<(&'static str, &Spanned<String>)> = vec![("title", &raw.title)];
+    out.extend(raw.subtitle.iter().map(|s| ("subtitle", s)));
+    out.extend(raw.summary.iter().map(|s| ("summary", s)));
+    out.extend(raw.closing.iter().map(|s| ("closing", s)));
+    for section in &raw.sections {
+        let s = section.get_ref();
+        out.extend(s.heading.iter().map(|h| ("heading", h)));
+        out.extend(s.intro.iter().map(|i| ("intro", i)));
+        for item in &s.items {
+            out.extend(item.get_ref().title.iter().map(|t| ("title", t)));
+            out.extend(item.get_ref().text.iter().map(|t| ("text", t)));
+        }
+    }
+    out
+}
+
+/// Markup that will print as typed: `**` left unpaired, a link written
+/// `[label] (address)`, and any markup in a title, subtitle or heading,
+/// which prints as asterisks and goes into the PDF's title and bookmarks.
+pub fn markup(h: &Handout) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut warn = |value: &Spanned<String>, needle: &str, message: String| {
+        let at = h.source.find_in(&value.span(), needle);
+        out.push(h.source.diagnostic(at, Severity::Warning, "markup-as-text", message));
+    };
+    for (key, value) in raw_texts(&h.file) {
+        let text = value.get_ref();
+        let line_only = matches!(key, "subtitle" | "heading") || std::ptr::eq(value, &h.file.title);
+        if line_only {
+            let marked = crate::markup::inline(text)
+                .iter()
+                .any(|s| s.bold || s.italic || s.link.is_some());
+            if let Some(mark) = ["**", "*", "["].into_iter().find(|m| marked && text.contains(m)) {
+                let message = format!(
+                    "`{key}` is printed as written, so this markup shows as {mark} on the page and \
+                     in the PDF's title; write plain words here"
+                );
+                warn(value, mark, message);
+            }
+            continue;
+        }
+        let spans = crate::markup::paragraphs(text);
+        if spans.iter().flatten().any(|s| s.text.contains("**")) {
+            warn(
+                value,
+                "**",
+                "this ** is printed as two asterisks: bold text needs a ** before and after it"
+                    .into(),
+            );
+        }
+        if let Some(at) = text.find("] (")
+            && text[..at].contains('[')
+        {
+            warn(
+                value,
+                "] (",
+                "a link is written [label](https://...) with no space between ] and (; as it \
+                 stands the brackets are printed"
+                    .into(),
+            );
+        }
+    }
+    out
+}
+
+/// Link addresses that do not start with https://, in a handout's text.
+pub fn links(h: &Handout) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, value) in raw_texts(&h.file) {
+        for span in crate::markup::paragraphs(value.get_ref()).iter().flatten() {
+            if let Some(address) = &span.link
+                && !address.starts_with("https://")
+            {
+                let at = h.source.find_in(&value.span(), address);
+                out.push(h.source.diagnostic(at, Severity::Warning, "link-not-https", not_https(address)));
+            }
+        }
+    }
+    out
+}
+
+/// The clinic's `website` and `booking_url` must open as typed into a phone.
+pub fn clinic_links(clinic: &crate::model::Clinic) -> Vec<Diagnostic> {
+    let raw = &clinic.file;
+    [&raw.website, &raw.booking_url]
+        .into_iter()
+        .flatten()
+        .filter(|v| !v.get_ref().trim().starts_with("https://"))
+        .map(|v| {
+            clinic.source.diagnostic(
+                v.span().start,
+                Severity::Warning,
+                "link-not-https",
+                not_https(v.get_ref().trim()),
+            )
+        })
+        .collect()
+}
+
+fn not_https(address: &str) -> String {
+    let host = address
+        .trim_start_matches("http://")
+        .trim_start_matches("//");
+    format!(
+        "`{address}` does not start with https://; write https://{host} so it opens in a \
+         browser and in the PDF"
+    )
+}
+
+/// A handout whose review falls due soon, so it is reviewed before it expires.
+pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
+    let days = h.next_review.days_since_epoch() - today.days_since_epoch();
+    if !(0..=crate::listing::DUE_DAYS).contains(&days) {
+        return None;
+    }
+    let at = h.file.next_review.as_ref().unwrap_or(&h.file.reviewed).span().start;
+    Some(h.source.diagnostic(
+        at,
+        Severity::Warning,
+        "review-due",
+        format!(
+            "this handout is due for review on {} (in {days} days); after that date it cannot be \
+             printed until a clinician reviews it",
+            h.next_review
+        ),
+    ))
+}
+
+/// Words that mark a text as written in one of the built-in languages with
+/// Latin letters; other scripts are told apart by their letters.
+const MARKERS: [(&str, &[&str]); 3] = [
+    ("en", &["the", "and", "of", "you", "your", "is", "not", "for", "this", "with"]),
+    ("es", &["el", "la", "los", "las", "de", "y", "que", "no", "su", "para", "con", "es"]),
+    ("vi", &["và", "của", "không", "là", "này", "cho", "bạn", "với", "được"]),
+];
+
+/// The built-in language a text is written in, when it is clear.
+fn language_of(text: &str) -> Option<&'static str> {
+    let letters = |range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).count();
+    for (language, range) in [
+        ("zh", '\u{4e00}'..='\u{9fff}'),
+        ("ru", '\u{0400}'..='\u{04ff}'),
+        ("ar", '\u{0600}'..='\u{06ff}'),
+    ] {
+        if letters(range) * 2 > text.chars().filter(|c| c.is_alphabetic()).count() {
+            return Some(language);
+        }
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
+    let score = |markers: &[&str]| words.iter().filter(|w| markers.contains(w)).count();
+    let mut scores: Vec<(usize, &str)> = MARKERS.iter().map(|(l, m)| (score(m), *l)).collect();
+    scores.sort();
+    match scores.as_slice() {
+        [.., (second, _), (best, language)] if *best >= 3 && *best >= 2 * *second => Some(language),
+        _ => None,
+    }
+}
+
+/// The clinic's disclaimer printed on a handout in another language.
+pub fn disclaimer_language(h: &Handout) -> Option<Diagnostic> {
+    let text = h.words.disclaimer();
+    let written = language_of(text)?;
+    let primary = h.writing.primary.as_str();
+    (written != primary).then(|| {
+        let at = h.file.language.as_ref().map_or(0, |l| l.span().start);
+        h.source.diagnostic(
+            at,
+            Severity::Warning,
+            "disclaimer-language",
+            format!(
+                "the disclaimer printed on this `{}` handout is written in `{written}`; give \
+                 clinic.toml a [disclaimer] table with a text for `{}`, or set `disclaimer` \
+                 under [words] here",
+                h.language, h.language
+            ),
+        )
+    })
 }

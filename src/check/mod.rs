@@ -8,7 +8,7 @@ pub mod pemat;
 mod report;
 mod spanish;
 
-pub use lints::Readability;
+pub use lints::{Readability, stale};
 pub use pemat::Pemat;
 pub use report::Format;
 pub use spanish::SpanishReadability;
@@ -72,6 +72,10 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
         .collect();
     diagnostics.extend(lints::translation(handout));
     diagnostics.extend(lints::kinds(handout));
+    diagnostics.extend(lints::due_soon(handout, today));
+    diagnostics.extend(lints::markup(handout));
+    diagnostics.extend(lints::links(handout));
+    diagnostics.extend(lints::disclaimer_language(handout));
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
@@ -80,8 +84,9 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     }
     // The grade formulas (Flesch-Kincaid, SMOG) are for English only;
     // Spanish has its own.
-    let readability =
-        (language == "en").then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics));
+    let readability = (language == "en")
+        .then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics))
+        .flatten();
     let spanish = (language == "es")
         .then(|| spanish::readability(handout, clinic.min_inflesz, &mut diagnostics));
     let jargon = jargon::lint(handout, clinic);
@@ -127,6 +132,7 @@ pub fn run(request: &CheckRequest) -> i32 {
             // `check` loads the fallback fonts a build reads only when needed.
             let mut found = clinic.fonts.fallback_errors().to_vec();
             found.extend(brand::lint(&clinic));
+            found.extend(lints::clinic_links(&clinic));
             if !found.is_empty() {
                 reports.push(clinic_report(found));
             }

@@ -26,6 +26,13 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
             english(report, r);
         } else if let Some(s) = &report.spanish {
             spanish(report, s);
+        } else if let Some(language) = &report.language
+            && (language == "en" || language.starts_with("en-"))
+        {
+            println!(
+                "{}: readability not measured: there is no text beyond the title",
+                report.file.display()
+            );
         } else if let Some(language) = &report.language {
             println!(
                 "{}: readability not measured: the formulas are for English and Spanish, this is `{language}`",

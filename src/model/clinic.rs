@@ -128,7 +128,7 @@ const BODY_SIZES: std::ops::RangeInclusive<f64> = 12.0..=24.0;
 /// Read, validate and load clinic.toml: every problem found, or the clinic.
 pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     let source = read_source(path).map_err(|d| vec![d])?;
-    let file: ClinicFile = from_toml(&source).map_err(|d| vec![d])?;
+    let file: ClinicFile = from_toml(&source)?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut errors = Vec::new();
 

@@ -3,7 +3,8 @@
 
 use super::clinic::load_picture;
 use super::{
-    Clinic, ListStyle, SectionKind, Words, date, read_source, uncovered, uncovered_message,
+    Clinic, ListStyle, SectionKind, Words, date, read_source, uncovered, uncovered_chars,
+    uncovered_message,
     without_invisibles,
 };
 use crate::date::Date;
@@ -78,6 +79,14 @@ impl Handout {
             .next_review
             .as_ref()
             .unwrap_or(&self.file.reviewed);
+        if self.next_review < self.reviewed {
+            let message = format!(
+                "`next_review` ({}) is before `reviewed` ({}); set the next review after the last \
+                 one, or leave `next_review` out to use the clinic's review interval",
+                self.next_review, self.reviewed
+            );
+            return Some(self.source.error(decides.span().start, "review-order", message));
+        }
         (self.next_review < today).then(|| {
             self.source.error(
                 decides.span().start,
@@ -99,14 +108,14 @@ pub fn load_handout(
     patient: Option<&str>,
 ) -> Result<Handout, Vec<Diagnostic>> {
     let source = read_source(path).map_err(|d| vec![d])?;
-    let file: HandoutFile = from_toml(&source).map_err(|d| vec![d])?;
+    let file: HandoutFile = from_toml(&source)?;
     let mut v = Validator {
         source: &source,
         fonts: &clinic.fonts,
         pictures: &clinic.pictures,
         dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
         values: placeholder_values(clinic, patient),
-        errors: Vec::new(),
+        errors: crate::scaffold::unfinished(&source, &file),
     };
     let language = file
         .language
@@ -251,7 +260,16 @@ fn unknown_placeholder(name: &str) -> String {
     if PLACEHOLDERS.contains(&name) {
         return format!("{{{name}}} is used here but clinic.toml does not set it");
     }
-    let hint = crate::parse::closest(name, &PLACEHOLDERS)
+    // Compared by the part after the dot, so `{phone}` finds `{clinic.phone}`
+    // and `{clinic.fax}` finds nothing rather than `{clinic.name}`.
+    let (prefix, field) = name.rsplit_once('.').unwrap_or(("", name));
+    let fields: Vec<&str> = PLACEHOLDERS
+        .iter()
+        .filter(|p| prefix.is_empty() || p.starts_with(&format!("{prefix}.")))
+        .filter_map(|p| p.split_once('.').map(|(_, f)| f))
+        .collect();
+    let hint = crate::parse::closest(field, &fields)
+        .and_then(|f| PLACEHOLDERS.iter().find(|p| p.ends_with(&format!(".{f}"))))
         .map(|k| format!(" (did you mean {{{k}}}?)"))
         .unwrap_or_default();
     let known: Vec<String> = PLACEHOLDERS.iter().map(|k| format!("{{{k}}}")).collect();
@@ -344,12 +362,12 @@ impl Validator<'_> {
                     return None;
                 }
                 let text = without_invisibles(text).replace('\t', " ");
-                if let Some(c) = uncovered(self.fonts, &text) {
+                let missing = uncovered_chars(self.fonts, &text);
+                for c in &missing {
                     let at = self.source.find_in(&value.span(), &c.to_string());
-                    self.error(at, "uncovered-character", uncovered_message(self.fonts, c));
-                    return None;
+                    self.error(at, "uncovered-character", uncovered_message(self.fonts, *c));
                 }
-                return Some(text);
+                return missing.is_empty().then_some(text);
             }
             Err(err) => err,
         };

@@ -62,12 +62,26 @@ fn date(
 
 /// The first character of `text` that no configured font can draw.
 pub fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
+    undrawable(fonts, text).next()
+}
+
+/// Every character of `text` that no configured font can draw, each once,
+/// in order, so an editor fixes them all in one go.
+pub fn uncovered_chars(fonts: &crate::text::FontSet, text: &str) -> Vec<char> {
+    let mut seen = std::collections::BTreeSet::new();
+    undrawable(fonts, text).filter(|c| seen.insert(*c)).collect()
+}
+
+fn undrawable<'a>(
+    fonts: &'a crate::text::FontSet,
+    text: &'a str,
+) -> impl Iterator<Item = char> + 'a {
     // Joiners only steer shaping; they are never drawn.
     let drawn =
         |c: &char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200c}' | '\u{200d}');
     text.chars()
         .filter(drawn)
-        .find(|c| fonts.for_char(*c, false, false, 0).is_none())
+        .filter(|c| fonts.for_char(*c, false, false, 0).is_none())
 }
 
 /// `text` without characters that only hint at breaks and are never printed:

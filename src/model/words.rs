@@ -91,8 +91,11 @@ impl Words {
             }
         }
         if !missing.is_empty() {
+            let meant = crate::parse::language::meant(tag)
+                .map(|l| format!(" (did you mean `{l}`?)"))
+                .unwrap_or_default();
             let message = format!(
-                "there are no built-in words for language `{tag}`; set {} under [words] in \
+                "there are no built-in words for language `{tag}`{meant}; set {} under [words] in \
                  this handout, or write it in one of {}",
                 missing.join(", "),
                 LANGUAGES.join(", ")

@@ -283,7 +283,7 @@ fn translations_are_checked_against_their_source() {
 }
 
 #[test]
-fn new_writes_a_skeleton_that_passes_check_and_never_overwrites() {
+fn new_writes_a_skeleton_that_check_calls_unfinished_and_never_overwrites() {
     let lib = library(&format!("phone = \"(555) 010-1000\"\n{MINIMAL_CLINIC}"));
     let out = handout(lib.path(), &["new", "knee-pain"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -302,15 +302,15 @@ fn new_writes_a_skeleton_that_passes_check_and_never_overwrites() {
             "no {kind} section"
         );
     }
+    // Every placeholder text is an error until replaced, and nothing else is.
     let (status, json) = check_json(lib.path(), &[]);
-    assert_eq!(status, Some(0));
-    assert_eq!(
-        (json["errors"].as_u64(), json["warnings"].as_u64()),
-        (Some(0), Some(0)),
-        "{json:#}"
-    );
+    assert_eq!(status, Some(1));
+    let mut found = codes(&json["files"][0]);
+    found.dedup();
+    assert_eq!(found, ["unfinished"], "{json:#}");
     let out = handout(lib.path(), &["build"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!lib.path().join("out/knee-pain.pdf").exists());
 
     std::fs::write(&path, "edited").unwrap();
     let again = handout(lib.path(), &["new", "knee-pain"]);
@@ -346,7 +346,8 @@ fn list_shows_review_status_soonest_first() {
     );
     write(lib.path(), "handouts/broken.toml", "title = \"Broken\"\n");
     let out = handout(lib.path(), &["list"]);
-    assert!(out.status.success());
+    // Expired and invalid handouts make a scheduled job alert.
+    assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert!(

@@ -6,19 +6,19 @@ use crate::common::*;
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
 
-struct Case {
+pub(crate) struct Case {
     name: &'static str,
     /// Appended to the minimal clinic profile.
-    clinic_extra: &'static str,
+    pub(crate) clinic_extra: &'static str,
     /// The handout file's bytes.
-    handout: &'static [u8],
+    pub(crate) handout: &'static [u8],
     /// `FILE:LINE:COLUMN: error: ` prefix expected on standard error.
     place: &'static str,
     /// Words the message must contain.
     says: &'static str,
 }
 
-const CASES: &[Case] = &[
+pub(crate) const CASES: &[Case] = &[
     Case { name: "toml syntax", clinic_extra: "", handout: b"title = \"Knee\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:14", says: "this text is not closed" },
     Case { name: "unknown top key", clinic_extra: "", handout: b"titel = \"Knee\"\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:1", says: "unknown key `titel` (did you mean `title`?)" },
     Case { name: "unknown section key", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[[section]]\nkind = \"causes\"\nheadng = \"x\"\n", place: "handouts/h.toml:5:1", says: "did you mean `heading`?" },
@@ -27,7 +27,7 @@ const CASES: &[Case] = &[
     Case { name: "missing reviewed", clinic_extra: "", handout: b"title = \"K\"\n", place: "handouts/h.toml:1:1", says: "required key `reviewed` is missing" },
     Case { name: "impossible date", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-02-30\n", place: "handouts/h.toml:2:12", says: "date" },
     Case { name: "date with a time", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-02-03T10:00:00\n", place: "handouts/h.toml:2:12", says: "must be a date like 2026-11-01, without a time" },
-    Case { name: "wrong type", clinic_extra: "", handout: b"title = 5\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:9", says: "wrong type of value" },
+    Case { name: "wrong type", clinic_extra: "", handout: b"title = 5\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:9", says: "`title` must be text in double quotes; here it is the number 5" },
     Case { name: "unknown placeholder", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {clinic.phnoe} now\"\n", place: "handouts/h.toml:3:17", says: "unknown placeholder {clinic.phnoe} (did you mean {clinic.phone}?)" },
     Case { name: "placeholder the clinic lacks", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\nclosing = \"Mail {clinic.email}\"\n", place: "handouts/h.toml:3:17", says: "{clinic.email} is used here but clinic.toml does not set it" },
     Case { name: "lone brace", clinic_extra: "", handout: b"title = \"K {\"\nreviewed = 2026-11-01\n", place: "handouts/h.toml:1:12", says: "write {{ or }} for a literal brace" },
@@ -59,7 +59,7 @@ const CASES: &[Case] = &[
     Case { name: "bad fallback entry", clinic_extra: "fallback = [42]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:13", says: "a font file, or a table with `regular`" },
     Case { name: "fallback family key", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", blod = \"fonts/NotoSans-Bold.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:55", says: "unknown key `blod` (did you mean `bold`?)" },
     Case { name: "fallback family missing face", clinic_extra: "fallback = [{ regular = \"fonts/NotoSans-Regular.ttf\", bold = \"fonts/Nope.ttf\" }]\n", handout: GOOD.as_bytes(), place: "clinic.toml:7:62", says: "font `fonts/Nope.ttf` cannot be read: no such file" },
-    Case { name: "disclaimer not text", clinic_extra: "[disclaimer]\nen = 5\n", handout: GOOD.as_bytes(), place: "clinic.toml:8:6", says: "wrong type of value" },
+    Case { name: "disclaimer not text", clinic_extra: "[disclaimer]\nen = 5\n", handout: GOOD.as_bytes(), place: "clinic.toml:8:6", says: "`en` must be text in double quotes; here it is the number 5" },
     Case { name: "empty word", clinic_extra: "", handout: b"title = \"K\"\nreviewed = 2026-11-01\n[words]\ncontact = \" \"\n", place: "handouts/h.toml:4:11", says: "`contact` is empty; leave it out to use the built-in words" },
     Case { name: "missing logo", clinic_extra: "", handout: GOOD.as_bytes(), place: "", says: "" },
 ];

@@ -4,6 +4,8 @@
 mod attacks;
 mod check;
 mod common;
+mod editor_errors;
+mod editor_tools;
 mod errors;
 mod flow;
 mod formats;
