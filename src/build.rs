@@ -98,7 +98,7 @@ pub fn render_handout(
     };
     Ok(Built {
         pages: doc.pages.len(),
-        bytes: render::pdf(doc, &clinic.fonts),
+        bytes: render::pdf(doc),
     })
 }
 

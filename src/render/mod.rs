@@ -10,11 +10,11 @@ mod image;
 mod page;
 
 use crate::layout::Document;
-use crate::text::FontSet;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
-/// The PDF file for `doc`, whose text was shaped with `fonts`.
-pub fn pdf(doc: Document, fonts: &FontSet) -> Vec<u8> {
+/// The PDF file for `doc`.
+pub fn pdf(doc: Document) -> Vec<u8> {
+    let fonts = doc.fonts;
     let mut pdf = PdfDocument::new(&doc.metadata.title);
     let embedded = fonts::embed(&doc, fonts, &mut pdf);
     let mut images = page::Images::default();
