@@ -56,24 +56,46 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         last.keep_with_next = true;
     }
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
-    if let Some(last) = pieces.pieces.last_mut() {
-        last.keep_with_next = true;
-    }
+    let flow = pieces.flow();
+    // The disclaimer: fine print across the foot of the last page.
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
+    let fine_print = pieces.flow();
 
     let columns = if options.large_print { 1 } else { clinic.columns.max(1) };
     let column = (inner - GUTTER * (columns - 1) as f32) / columns as f32;
     let first_top = title_bottom + BAND_GAP;
-    let body = pieces.flow().run(|i| {
-        let page = i / columns;
-        Region {
-            page,
-            x: MARGIN + (i % columns) as f32 * (column + GUTTER),
-            width: column,
-            top: if page == 0 { first_top } else { MARGIN },
-            bottom,
-        }
+    let fine = fine_print.run(|i| Region {
+        page: i,
+        x: MARGIN,
+        width: inner,
+        top: 0.0,
+        bottom,
     });
+    let fine_height = fine
+        .regions
+        .iter()
+        .flat_map(|(_, elements)| elements.iter().map(|(e, _)| e.bottom()))
+        .fold(0.0, f32::max)
+        + theme.panel_gap();
+    // Leave room for the fine print on the last page, which may make one more.
+    let mut last_page = usize::MAX;
+    let body = loop {
+        let body = flow.run(|i| {
+            let page = i / columns;
+            Region {
+                page,
+                x: MARGIN + (i % columns) as f32 * (column + GUTTER),
+                width: column,
+                top: if page == 0 { first_top } else { MARGIN },
+                bottom: if page == last_page { bottom - fine_height } else { bottom },
+            }
+        });
+        let pages = body.regions.last().map_or(1, |(r, _)| r.page + 1);
+        if pages - 1 == last_page || last_page != usize::MAX && pages - 1 < last_page {
+            break body;
+        }
+        last_page = pages - 1;
+    };
 
     let count = body.regions.last().map_or(1, |(r, _)| r.page + 1);
     let mut pages = vec![Page::default(); count];
@@ -83,6 +105,11 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     }
     for (r, elements) in body.regions {
         pages[r.page].extend(elements);
+    }
+    let fine_top = bottom - fine_height + theme.panel_gap();
+    for (_, elements) in fine.regions {
+        let elements = elements.into_iter().map(|(e, t)| (e.shifted(0.0, fine_top), t));
+        pages[count - 1].extend(elements);
     }
     for (i, page) in pages.iter_mut().enumerate() {
         let chrome = footer(&ts, &theme, &leaflet.footer, (width, height), i + 1, count);

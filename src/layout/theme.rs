@@ -106,11 +106,11 @@ impl Theme {
             },
             title: scaled(2.1, 1.12).bold().with_color(colors.primary),
             subtitle: scaled(1.3, 1.3).with_color(MUTED),
-            heading: scaled(1.4, 1.2).bold().with_color(colors.primary),
-            lead: scaled(1.1, 1.42),
+            heading: scaled(1.3, 1.2).bold().with_color(colors.primary),
+            lead: scaled(1.05, 1.42),
             closing: scaled(1.1, 1.42).bold(),
             contact_heading: scaled(1.25, 1.3).bold().with_color(colors.primary),
-            contact_phone: scaled(1.45, 1.3).bold(),
+            contact_phone: scaled(1.3, 1.3).bold(),
             band_name: TextStyle {
                 color: Rgb::WHITE,
                 bold: true,
@@ -139,12 +139,12 @@ impl Theme {
 
     /// Space above a section heading.
     pub fn heading_gap(&self) -> f32 {
-        1.3 * self.em()
+        1.15 * self.em()
     }
 
     /// Space between list items.
     pub fn item_gap(&self) -> f32 {
-        0.4 * self.em()
+        0.35 * self.em()
     }
 
     /// Space above a panel.
