@@ -129,6 +129,8 @@ struct Entry {
 /// What the flow placed, region by region: elements with their tags.
 pub struct Flowed {
     pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
+    /// The first piece set in each region, if any.
+    pub starts: Vec<Option<usize>>,
     pub outline: Vec<Bookmark>,
 }
 
@@ -371,6 +373,10 @@ impl Flow<'_> {
     /// The placed entries as elements on their pages, panels behind them.
     fn draw(&self, placed: Vec<(Region, Vec<Entry>)>) -> Flowed {
         let mut outline = Vec::new();
+        let starts = placed
+            .iter()
+            .map(|(_, entries)| entries.first().map(|e| e.at.0))
+            .collect();
         let regions = placed
             .into_iter()
             .map(|(r, entries)| {
@@ -398,7 +404,11 @@ impl Flow<'_> {
                 (r, elements)
             })
             .collect();
-        Flowed { regions, outline }
+        Flowed {
+            regions,
+            starts,
+            outline,
+        }
     }
 
     /// The panels behind the entries of one region.

@@ -4,14 +4,19 @@
 //! "Page N of M" on every page.
 
 use super::chrome::{footer, footer_height, header_band};
-use super::compose::{Node, TextRole, compose};
-use super::flow::Region;
+use super::compose::compose;
+use super::flow::{Flow, Flowed, Region};
 use super::frame::{Document, Page};
 use super::pieces::Pieces;
 use super::theme::{GUTTER, MARGIN, Theme};
 use super::typeset::Typesetter;
 use super::{Options, metadata, paper_size};
 use crate::model::{Clinic, Handout};
+
+/// Pages of a flowed body.
+fn pages(flowed: &Flowed) -> usize {
+    flowed.regions.last().map_or(1, |(r, _)| r.page + 1)
+}
 
 /// Room between the header band and the title, and the title and the columns.
 const BAND_GAP: f32 = 20.0;
@@ -43,20 +48,9 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         .unwrap_or(title_top);
 
     pieces.nodes(&leaflet.body);
-    // The call to action reads with the contact details it points to, and
-    // the disclaimer never stands alone on the last page.
-    if matches!(
-        leaflet.body.last(),
-        Some(Node::Paragraph {
-            role: TextRole::Closing,
-            ..
-        })
-    ) && let Some(last) = pieces.pieces.last_mut()
-    {
-        last.keep_with_next = true;
-    }
+    let contact = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
-    let flow = pieces.flow();
+    let mut flow = pieces.flow();
     // The disclaimer: fine print across the foot of the last page.
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
     let fine_print = pieces.flow();
@@ -77,27 +71,36 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         .flat_map(|(_, elements)| elements.iter().map(|(e, _)| e.bottom()))
         .fold(0.0, f32::max)
         + theme.panel_gap();
-    // Leave room for the fine print on the last page, which may make one more.
-    let mut last_page = usize::MAX;
-    let body = loop {
-        let body = flow.run(|i| {
-            let page = i / columns;
-            Region {
-                page,
-                x: MARGIN + (i % columns) as f32 * (column + GUTTER),
-                width: column,
-                top: if page == 0 { first_top } else { MARGIN },
-                bottom: if page == last_page { bottom - fine_height } else { bottom },
-            }
-        });
-        let pages = body.regions.last().map_or(1, |(r, _)| r.page + 1);
-        if pages - 1 == last_page || last_page != usize::MAX && pages - 1 < last_page {
-            break body;
-        }
-        last_page = pages - 1;
+    // Room for the fine print from the last page on: when the last page
+    // has none, the flow takes one more.
+    let lay = |flow: &Flow| {
+        let run = |reserved: usize| {
+            flow.run(|i| {
+                let page = i / columns;
+                Region {
+                    page,
+                    x: MARGIN + (i % columns) as f32 * (column + GUTTER),
+                    width: column,
+                    top: if page == 0 { first_top } else { MARGIN },
+                    bottom: if page >= reserved { bottom - fine_height } else { bottom },
+                }
+            })
+        };
+        run(pages(&run(usize::MAX)) - 1)
     };
-
-    let count = body.regions.last().map_or(1, |(r, _)| r.page + 1);
+    let mut body = lay(&flow);
+    // The last page never holds only the contact block: if it would, what
+    // comes before the block goes with it.
+    let last_page_starts = |body: &Flowed| {
+        let last = pages(body) - 1;
+        let first = body.regions.iter().position(|(r, _)| r.page == last);
+        first.and_then(|r| body.starts[r])
+    };
+    if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
+        flow.pieces[contact - 1].keep_with_next = true;
+        body = lay(&flow);
+    }
+    let count = pages(&body);
     let mut pages = vec![Page::default(); count];
     pages[0].artifacts(band);
     for (_, elements) in title.regions {

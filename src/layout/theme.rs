@@ -6,8 +6,8 @@ use super::typeset::TextStyle;
 use crate::contrast;
 use crate::model::{Colors, Rgb};
 
-/// Distance from every page edge to anything drawn; twice what office printers need.
-pub const MARGIN: f32 = 48.0;
+/// Distance from every page edge to anything drawn; more than twice the 18 pt office printers need.
+pub const MARGIN: f32 = 44.0;
 /// The logo's printed height on the header band.
 pub const LOGO_HEIGHT: f32 = 56.0;
 /// The health-literacy figure for large print.
@@ -80,7 +80,7 @@ impl Theme {
         };
         let body = TextStyle {
             size,
-            leading: (size * 1.42).max(size + 2.0),
+            leading: (size * 1.4).max(size + 2.0),
             bold: false,
             italic: false,
             color: Rgb::INK,
