@@ -542,7 +542,7 @@ mod tests {
             .collect()
     }
 
-    fn with(ts: &Typesetter, pieces: Vec<Piece>, containers: Vec<Container>) -> Flow<'_> {
+    fn with<'a>(ts: &'a Typesetter<'a>, pieces: Vec<Piece>, containers: Vec<Container>) -> Flow<'a> {
         Flow {
             ts,
             pieces,
@@ -568,9 +568,10 @@ mod tests {
         let flowed = run(&flow, [200.0, 80.0], 100.0);
         let lines = lines(&flowed);
         assert!(lines.len() >= 3);
+        let last = lines.len() - 1;
         for (r, lines) in lines.iter().enumerate() {
             let width = [200.0, 80.0][r % 2];
-            assert_eq!(lines.len(), 10, "region {r} is full");
+            assert!(r == last || lines.len() == 10, "region {r} is not full");
             assert!(lines.iter().all(|l| l.1 <= width + 0.01), "region {r}: {lines:?}");
             // Lines use the room there is: none is far shorter than its region.
             assert!(lines.iter().any(|l| l.1 > width * 0.7), "region {r}: {lines:?}");
@@ -581,7 +582,7 @@ mod tests {
     fn a_heading_keeps_with_two_lines_and_a_lead_in_with_its_item() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
-        // 8 lines of text fill a 100 pt region but for two lines.
+        // 8 lines of four words fill a 100 pt region but for two lines.
         let mut heading = text(&ts, 1);
         heading.keep_lines = true;
         heading.keep_with_next = true;
@@ -589,12 +590,12 @@ mod tests {
         lead_in.keep_with_next = true;
         let item = text(&ts, 30);
         for (second, third) in [(heading, text(&ts, 30)), (lead_in, item)] {
-            let flow = with(&ts, vec![text(&ts, 30 * 8 / 3), second, third], vec![]);
+            let flow = with(&ts, vec![text(&ts, 32), second, third], vec![]);
             let flowed = run(&flow, [100.0, 60.0], 100.0);
             let lines = lines(&flowed);
             // The kept piece did not stay at the foot of region one.
-            assert!(lines[0].len() <= 8, "{lines:?}");
-            assert!(lines[1].len() >= 3, "{lines:?}");
+            assert_eq!(lines[0].len(), 8, "{lines:?}");
+            assert_eq!(lines[1].len(), 10, "{lines:?}");
         }
     }
 

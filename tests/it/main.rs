@@ -16,3 +16,4 @@ mod robustness;
 mod sample;
 mod schema;
 mod workflow;
+mod pages;
