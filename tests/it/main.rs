@@ -22,4 +22,3 @@ mod sample;
 mod schema;
 mod spanish;
 mod workflow;
-mod pages;
