@@ -36,7 +36,7 @@ const MISTAKES: &[Mistake] = &[
 const CLINIC_MISTAKES: &[Mistake] = &[
     Mistake { name: "body size with a unit", handout: "[page]\nbody_size = \"14pt\"\n", place: "8:13", says: "`body_size` must be a number, without quotes or a unit, like body_size = 14" },
     Mistake { name: "negative review interval", handout: "[policy]\nreview_months = -6\n", place: "8:17", says: "`review_months` must be a whole number from 1 to 120, without quotes; here it is the number -6" },
-    Mistake { name: "font not text", handout: "bold = 5\n", place: "7:8", says: "`bold` must be text in double quotes; here it is the number 5" },
+    Mistake { name: "colour not text", handout: "[colors]\nprimary = 5\n", place: "8:11", says: "`primary` must be text in double quotes; here it is the number 5" },
 ];
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
