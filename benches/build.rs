@@ -81,20 +81,22 @@ fn main() {
     linear(root);
 }
 
+/// The start of every adversarial handout.
+const HEAD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
+
 /// Adversarial inputs at two sizes: time that doubles with the size is
 /// linear; quadratic work would quadruple it.
 fn linear(root: &Path) {
-    let head = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
     let cases: [(&str, fn(usize) -> String); 3] = [
         ("unpaired emphasis `a * `", |bytes| {
-            format!("{head}summary = \"{}\"\n", "a * ".repeat(bytes / 4))
+            format!("{HEAD}summary = \"{}\"\n", "a * ".repeat(bytes / 4))
         }),
         ("unclosed links `[a](`", |bytes| {
-            format!("{head}summary = \"{}\"\n", "[a](".repeat(bytes / 4))
+            format!("{HEAD}summary = \"{}\"\n", "[a](".repeat(bytes / 4))
         }),
         ("empty items (one error each)", |bytes| {
             let items = "[[section.item]]\n".repeat(bytes / 17);
-            format!("{head}[[section]]\nkind = \"causes\"\n{items}")
+            format!("{HEAD}[[section]]\nkind = \"causes\"\n{items}")
         }),
     ];
     let dir = std::env::temp_dir().join(format!("handout-linear-{}", std::process::id()));

@@ -100,7 +100,10 @@ pub fn break_lines<S: Clone>(
     let mut last_fit: Option<usize> = None;
     let mut breaks = opportunities(&full, &phones).into_iter().peekable();
     while let Some(&(at, kind)) = breaks.peek() {
-        if para.width(start, para.trim_end(start, at)) <= max_width {
+        // Nothing but spaces always fits, so a line of zero, negative or NaN
+        // width still moves on (one word a line at worst) instead of looping.
+        let end = para.trim_end(start, at);
+        if end <= start || para.width(start, end) <= max_width {
             last_fit = Some(at);
             breaks.next();
             if kind == BreakOpportunity::Mandatory {
@@ -428,6 +431,22 @@ impl Para<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breaking_ends_at_any_width() {
+        // A wide logo or a long phone line once left the header no width,
+        // and breaking looped, growing memory until the process aborted.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
+        let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
+        let fonts = FontSet::new(vec![(face, [None, None, None])]);
+        let writing = Writing::new("en", 0);
+        let text = "Call +1 (503) 555-0199 ext. 204 today";
+        let runs = [Run { text: text.to_string(), bold: false, italic: false, size: 12.0, style: () }];
+        for width in [-50.0, 0.0, 1.0, f32::NAN] {
+            let lines = break_lines(&fonts, &runs, width, &writing);
+            assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
+        }
+    }
 
     #[test]
     fn phone_numbers_are_found_whole() {

@@ -118,6 +118,9 @@ fn rows() -> Vec<Row> {
         Row { name: "an empty booking link", setup: |l| clinic(l, &format!("booking_url = \"\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:15", says: "`booking_url` is empty", ..ROW },
         Row { name: "a booking link too long for a QR code", setup: |l| clinic(l, &format!("booking_url = \"https://example.org/book?{}\"\n{MINIMAL_CLINIC}", "a".repeat(400))), place: "clinic.toml:1:15", says: "too long for a QR code that scans from paper", ..ROW },
         Row { name: "a booking link that runs a script", setup: |l| clinic(l, &format!("booking_url = \"javascript:alert(1)\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:15", says: "a link to `javascript:` cannot be opened safely", ..ROW },
+        // A header with no room once made line breaking loop without end.
+        Row { name: "a logo 8 times as wide as it is tall", setup: |l| { wide_logo(l); }, status: 0, writes: &["out/h.pdf"], memory: true, ..ROW },
+        Row { name: "a phone line of 60 characters", setup: |l| clinic(l, &format!("phone = \"+1 (503) 555-0199 ext. 204, or (503) 555-0100 after hours\"\n{MINIMAL_CLINIC}")), status: 0, writes: &["out/h.pdf"], memory: true, ..ROW },
         // Error reports and markup stay linear and bounded.
         Row { name: "8,000 bad placeholders on one line", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}keywords = [{}]\n", vec!["\"{x}\""; 8000].join(", "))); }, place: "handouts/h.toml:3:14", says: "unknown placeholder {x}", stderr_under: 100_000, memory: true, ..ROW },
         Row { name: "40,000 empty items", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}[[section]]\nkind = \"causes\"\n{}", "[[section.item]]\n".repeat(40_000))); }, args: &["check"], place: "handouts/h.toml:5:1", says: "this item has no words", stderr_under: 100_000, memory: true, ..ROW },
@@ -369,6 +372,15 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         elapsed: started.elapsed(),
         peak_kb,
     }
+}
+
+/// clinic.toml with a logo eight times as wide as it is tall.
+fn wide_logo(lib: &Path) {
+    image::RgbImage::from_pixel(800, 100, image::Rgb([11, 95, 165]))
+        .save(lib.join("assets/wide.png"))
+        .unwrap();
+    let logo = "logo = \"assets/wide.png\"\nlogo_alt = \"Wide Clinic\"\nphone = \"+1 (503) 555-0199 ext. 204\"\n";
+    clinic(lib, &format!("{logo}{MINIMAL_CLINIC}"));
 }
 
 /// `n` more good handouts beside handouts/h.toml.
