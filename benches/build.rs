@@ -111,7 +111,12 @@ fn linear(root: &Path) {
             std::fs::write(&file, make(bytes)).unwrap();
             let start = Instant::now();
             Command::new(env!("CARGO_BIN_EXE_handout"))
-                .args(["check", file.to_str().unwrap(), "--clinic", clinic.to_str().unwrap()])
+                .args([
+                    "check",
+                    file.to_str().unwrap(),
+                    "--clinic",
+                    clinic.to_str().unwrap(),
+                ])
                 .env("SOURCE_DATE_EPOCH", "1795392000")
                 .output()
                 .unwrap();

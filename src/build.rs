@@ -112,7 +112,11 @@ fn patient_copy(
     clinic: &Clinic,
 ) -> Result<layout::PatientCopy, Vec<Diagnostic>> {
     let command_line = |code, message: String| {
-        vec![Diagnostic::for_file(Path::new("command line"), code, message)]
+        vec![Diagnostic::for_file(
+            Path::new("command line"),
+            code,
+            message,
+        )]
     };
     let note = match options.note.as_deref() {
         None => None,
@@ -126,7 +130,10 @@ fn patient_copy(
             .as_deref()
             .and_then(|t| crate::model::uncovered(&clinic.fonts, t))
         {
-            let message = format!("{flag}: {}", crate::model::uncovered_message(&clinic.fonts, c));
+            let message = format!(
+                "{flag}: {}",
+                crate::model::uncovered_message(&clinic.fonts, c)
+            );
             return Err(command_line("uncovered-character", message));
         }
     }
@@ -151,7 +158,9 @@ pub fn patient_name(name: &str) -> Result<String, String> {
         return Err("--patient: the name is over 100 characters; type just the name".into());
     }
     let refused = |c: &char| {
-        c.is_control() || matches!(c, '*' | '[' | ']' | '{' | '}') || crate::model::is_direction_control(*c)
+        c.is_control()
+            || matches!(c, '*' | '[' | ']' | '{' | '}')
+            || crate::model::is_direction_control(*c)
     };
     if let Some(c) = name.chars().find(refused) {
         return Err(format!(
@@ -200,8 +209,16 @@ pub fn run(request: &BuildRequest) -> i32 {
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     if files.is_empty() {
-        let place = request.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
-        let place = if place.is_empty() { "handouts/".to_string() } else { place.join(", ") };
+        let place = request
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>();
+        let place = if place.is_empty() {
+            "handouts/".to_string()
+        } else {
+            place.join(", ")
+        };
         eprintln!("no handouts found in {place}: nothing to build (`handout new NAME` starts one)");
         return 0;
     }
@@ -246,22 +263,26 @@ pub fn run(request: &BuildRequest) -> i32 {
         return usage(&format!("-o {}: {why}", output.display()));
     }
     // Warnings are counted, not printed: `check` is where an editor reads them.
-    let build_one = |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
-        let cannot_write =
-            |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-        let handout = load_handout(file, &clinic, options.patient.as_deref())?;
-        let warnings = crate::check::check_handout(&handout, &clinic, options.today)
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
-            .count();
-        let built = render_handout(&handout, &clinic, &options)?;
-        replaceable(target).map_err(cannot_write)?;
-        write_atomic(target, &built.bytes).map_err(|e| {
-            cannot_write(format!("cannot write the PDF: {}", crate::model::io_reason(&e)))
-        })?;
-        Ok((target.clone(), built.pages, warnings))
-    };
+    let build_one =
+        |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
+            let cannot_write =
+                |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
+            let handout = load_handout(file, &clinic, options.patient.as_deref())?;
+            let warnings = crate::check::check_handout(&handout, &clinic, options.today)
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+                .count();
+            let built = render_handout(&handout, &clinic, &options)?;
+            replaceable(target).map_err(cannot_write)?;
+            write_atomic(target, &built.bytes).map_err(|e| {
+                cannot_write(format!(
+                    "cannot write the PDF: {}",
+                    crate::model::io_reason(&e)
+                ))
+            })?;
+            Ok((target.clone(), built.pages, warnings))
+        };
     let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
@@ -361,7 +382,11 @@ pub fn pdf_name(file: &Path, options: &BuildOptions) -> String {
         (Layout::Sheet, false) => "",
     };
     // A patient copy never takes the shared leaflet's name, nor the patient's.
-    let copy = if options.patient.is_some() { ".patient" } else { "" };
+    let copy = if options.patient.is_some() {
+        ".patient"
+    } else {
+        ""
+    };
     format!("{stem}{suffix}{copy}.pdf")
 }
 

@@ -199,15 +199,13 @@ pub fn run() -> i32 {
             );
             0
         }
-        Command::Man => {
-            match crate::manual::render(Cli::command(), &mut std::io::stdout()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: {e}");
-                    1
-                }
-                _ => 0,
+        Command::Man => match crate::manual::render(Cli::command(), &mut std::io::stdout()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("error: {e}");
+                1
             }
-        }
+            _ => 0,
+        },
     }
 }
 

@@ -215,7 +215,12 @@ pub fn print_all(diags: &[Diagnostic]) -> i32 {
     }
     for (file, n) in hidden {
         let noun = if n == 1 { "problem" } else { "problems" };
-        writeln!(out, "{}: and {n} more {noun} not shown; fix these first", file.display()).ok();
+        writeln!(
+            out,
+            "{}: and {n} more {noun} not shown; fix these first",
+            file.display()
+        )
+        .ok();
     }
     i32::from(diags.iter().any(|d| d.severity == Severity::Error))
 }

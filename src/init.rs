@@ -14,16 +14,46 @@ use std::path::{Path, PathBuf};
 
 /// The faces every library gets: (file name, bytes).
 const FONTS: &[(&str, &[u8])] = &[
-    ("AtkinsonHyperlegibleNext-Regular.ttf", include_bytes!("../fonts/AtkinsonHyperlegibleNext-Regular.ttf")),
-    ("AtkinsonHyperlegibleNext-Bold.ttf", include_bytes!("../fonts/AtkinsonHyperlegibleNext-Bold.ttf")),
-    ("AtkinsonHyperlegibleNext-Italic.ttf", include_bytes!("../fonts/AtkinsonHyperlegibleNext-Italic.ttf")),
-    ("AtkinsonHyperlegibleNext-BoldItalic.ttf", include_bytes!("../fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf")),
-    ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
-    ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
-    ("NotoSans-Italic.ttf", include_bytes!("../fonts/NotoSans-Italic.ttf")),
-    ("NotoSans-BoldItalic.ttf", include_bytes!("../fonts/NotoSans-BoldItalic.ttf")),
-    ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
-    ("NotoSansArabic-Bold.ttf", include_bytes!("../fonts/NotoSansArabic-Bold.ttf")),
+    (
+        "AtkinsonHyperlegibleNext-Regular.ttf",
+        include_bytes!("../fonts/AtkinsonHyperlegibleNext-Regular.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegibleNext-Bold.ttf",
+        include_bytes!("../fonts/AtkinsonHyperlegibleNext-Bold.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegibleNext-Italic.ttf",
+        include_bytes!("../fonts/AtkinsonHyperlegibleNext-Italic.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegibleNext-BoldItalic.ttf",
+        include_bytes!("../fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../fonts/NotoSans-Regular.ttf"),
+    ),
+    (
+        "NotoSans-Bold.ttf",
+        include_bytes!("../fonts/NotoSans-Bold.ttf"),
+    ),
+    (
+        "NotoSans-Italic.ttf",
+        include_bytes!("../fonts/NotoSans-Italic.ttf"),
+    ),
+    (
+        "NotoSans-BoldItalic.ttf",
+        include_bytes!("../fonts/NotoSans-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSansArabic-Regular.ttf",
+        include_bytes!("../fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic-Bold.ttf",
+        include_bytes!("../fonts/NotoSansArabic-Bold.ttf"),
+    ),
     ("OFL.txt", include_bytes!("../fonts/OFL.txt")),
     ("OFL-Noto.txt", include_bytes!("../fonts/OFL-Noto.txt")),
     ("README.md", include_bytes!("../fonts/README.md")),
@@ -107,8 +137,14 @@ pub fn run(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     for folder in ["handouts", "assets"] {
         std::fs::create_dir_all(dir.join(folder)).map_err(|e| fail(&dir.join(folder), e))?;
     }
-    write(dir.join("schema/clinic.schema.json"), crate::schema::clinic_schema().as_bytes())?;
-    write(dir.join("schema/handout.schema.json"), crate::schema::handout_schema().as_bytes())?;
+    write(
+        dir.join("schema/clinic.schema.json"),
+        crate::schema::clinic_schema().as_bytes(),
+    )?;
+    write(
+        dir.join("schema/handout.schema.json"),
+        crate::schema::handout_schema().as_bytes(),
+    )?;
     for (name, bytes) in FONTS {
         write(dir.join("fonts").join(name), bytes)?;
     }

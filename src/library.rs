@@ -88,7 +88,10 @@ impl Library {
             // or a pipe is reported when read, not skipped unseen.
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml")))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+                })
                 .collect();
             found.sort();
             files.extend(found);

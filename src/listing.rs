@@ -2,8 +2,8 @@
 //! due soonest first, so editors see what needs reviewing; its exit status
 //! tells a scheduled job when a handout has expired or has errors.
 
-use crate::date::Date;
 use crate::check::Format;
+use crate::date::Date;
 use crate::library::today;
 use crate::model::{Clinic, load_handout};
 use serde_json::{Value, json};

@@ -74,7 +74,10 @@ pub fn render(cmd: clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
         }
         // Each subcommand is a section of this page, its parts subsections.
         let page = String::from_utf8_lossy(&page)
-            .replace(".SH SYNOPSIS", &format!(".SH \"HANDOUT {}\"", name.to_uppercase()))
+            .replace(
+                ".SH SYNOPSIS",
+                &format!(".SH \"HANDOUT {}\"", name.to_uppercase()),
+            )
             .replace(".SH DESCRIPTION\n", "")
             .replace(".SH OPTIONS", ".SS Options");
         out.write_all(page.as_bytes())?;

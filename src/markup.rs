@@ -317,7 +317,10 @@ mod tests {
     #[test]
     fn addresses_keep_their_own_parentheses() {
         let p = inline("See [the knee](https://en.wikipedia.org/wiki/Knee_(joint)) now.");
-        assert_eq!(p[1].link.as_deref(), Some("https://en.wikipedia.org/wiki/Knee_(joint)"));
+        assert_eq!(
+            p[1].link.as_deref(),
+            Some("https://en.wikipedia.org/wiki/Knee_(joint)")
+        );
         assert_eq!(plain_text(&p), "See the knee now.");
         let p = inline("(see [x](https://a.org))");
         assert_eq!(p[1].link.as_deref(), Some("https://a.org"));

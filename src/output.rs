@@ -106,7 +106,10 @@ mod tests {
         fs::write(&other, b"another output's").unwrap();
         write_atomic(&dir.join("a.pdf"), b"whole").unwrap();
         assert!(!stale.exists());
-        assert!(other.exists(), "only the output's own temporaries are touched");
+        assert!(
+            other.exists(),
+            "only the output's own temporaries are touched"
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -271,7 +271,10 @@ mod tests {
         };
         let held = cache.decode((1, 1), &png(10, 10, 128)).unwrap();
         let refused = cache.decode((1, 2), &png(10, 10, 128)).unwrap_err();
-        assert!(refused.contains("other pictures being printed"), "{refused}");
+        assert!(
+            refused.contains("other pictures being printed"),
+            "{refused}"
+        );
         drop(held);
         cache.decode((1, 2), &png(10, 10, 128)).unwrap();
         assert!(cache.get((1, 1)).is_none());

@@ -110,15 +110,24 @@ pub fn new_translation(
         format!("`{name}` does not say the language: name a translation NAME.LANG, like {source_name}.es")
     })?;
     check_name(base)?;
-    if language.is_empty() || !language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(format!("`{language}` is not a language tag such as es, vi or zh-Hant"));
+    if language.is_empty()
+        || !language
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(format!(
+            "`{language}` is not a language tag such as es, vi or zh-Hant"
+        ));
     }
     let source_name = source_name.trim_end_matches(".toml");
     let source_path = library.handouts_dir().join(format!("{source_name}.toml"));
     let source = crate::model::read_source(&source_path).map_err(|d| d.to_string())?;
     let file: HandoutFile = crate::parse::from_toml(&source).map_err(|ds| {
         let first = ds.first().map(ToString::to_string).unwrap_or_default();
-        format!("fix {} before translating it:\n{first}", source_path.display())
+        format!(
+            "fix {} before translating it:\n{first}",
+            source_path.display()
+        )
     })?;
     if file.translation_of.is_some() {
         return Err(format!(
@@ -177,7 +186,9 @@ fn translation_text(
     };
     out.insert_str(
         at,
-        &format!("# Translation of {source_name}.toml into `{language}`: translate every text below.\n"),
+        &format!(
+            "# Translation of {source_name}.toml into `{language}`: translate every text below.\n"
+        ),
     );
     out
 }

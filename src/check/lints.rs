@@ -280,7 +280,10 @@ pub fn markup(h: &Handout) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warn = |value: &Spanned<String>, needle: &str, message: String| {
         let at = h.source.find_in(&value.span(), needle);
-        out.push(h.source.diagnostic(at, Severity::Warning, "markup-as-text", message));
+        out.push(
+            h.source
+                .diagnostic(at, Severity::Warning, "markup-as-text", message),
+        );
     };
     for (key, value) in raw_texts(&h.file) {
         let text = value.get_ref();
@@ -289,7 +292,10 @@ pub fn markup(h: &Handout) -> Vec<Diagnostic> {
             let marked = crate::markup::inline(text)
                 .iter()
                 .any(|s| s.bold || s.italic || s.link.is_some());
-            if let Some(mark) = ["**", "*", "["].into_iter().find(|m| marked && text.contains(m)) {
+            if let Some(mark) = ["**", "*", "["]
+                .into_iter()
+                .find(|m| marked && text.contains(m))
+            {
                 let message = format!(
                     "`{key}` is printed as written, so this markup shows as {mark} on the page and \
                      in the PDF's title; write plain words here"
@@ -331,7 +337,12 @@ pub fn links(h: &Handout) -> Vec<Diagnostic> {
                 && !address.starts_with("https://")
             {
                 let at = h.source.find_in(&value.span(), address);
-                out.push(h.source.diagnostic(at, Severity::Warning, "link-not-https", not_https(address)));
+                out.push(h.source.diagnostic(
+                    at,
+                    Severity::Warning,
+                    "link-not-https",
+                    not_https(address),
+                ));
             }
         }
     }
@@ -372,7 +383,13 @@ pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
     if !(0..=crate::listing::DUE_DAYS).contains(&days) {
         return None;
     }
-    let at = h.file.next_review.as_ref().unwrap_or(&h.file.reviewed).span().start;
+    let at = h
+        .file
+        .next_review
+        .as_ref()
+        .unwrap_or(&h.file.reviewed)
+        .span()
+        .start;
     Some(h.source.diagnostic(
         at,
         Severity::Warning,
@@ -388,14 +405,30 @@ pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
 /// Words that mark a text as written in one of the built-in languages with
 /// Latin letters; other scripts are told apart by their letters.
 const MARKERS: [(&str, &[&str]); 3] = [
-    ("en", &["the", "and", "of", "you", "your", "is", "not", "for", "this", "with"]),
-    ("es", &["el", "la", "los", "las", "de", "y", "que", "no", "su", "para", "con", "es"]),
-    ("vi", &["và", "của", "không", "là", "này", "cho", "bạn", "với", "được"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "you", "your", "is", "not", "for", "this", "with",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "de", "y", "que", "no", "su", "para", "con", "es",
+        ],
+    ),
+    (
+        "vi",
+        &[
+            "và", "của", "không", "là", "này", "cho", "bạn", "với", "được",
+        ],
+    ),
 ];
 
 /// The built-in language a text is written in, when it is clear.
 fn language_of(text: &str) -> Option<&'static str> {
-    let letters = |range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).count();
+    let letters =
+        |range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).count();
     for (language, range) in [
         ("zh", '\u{4e00}'..='\u{9fff}'),
         ("ru", '\u{0400}'..='\u{04ff}'),

@@ -13,8 +13,8 @@ pub use pemat::Pemat;
 pub use report::Format;
 pub use spanish::SpanishReadability;
 
-use crate::diagnostic::print_all as print_diagnostics;
 use crate::date::Date;
+use crate::diagnostic::print_all as print_diagnostics;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Library, today};
 use crate::model::{Clinic, Handout, load_clinic, load_handout};

@@ -156,7 +156,11 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     }
     if let Some(url) = &file.booking_url {
         if let Err(why) = super::link_target(url.get_ref().trim()) {
-            errors.push(source.error(url.span().start, "bad-link", format!("`booking_url`: {why}")));
+            errors.push(source.error(
+                url.span().start,
+                "bad-link",
+                format!("`booking_url`: {why}"),
+            ));
         } else if let Err(why) = booking_code(url.get_ref().trim()) {
             errors.push(source.error(url.span().start, "bad-booking-url", why));
         }
@@ -225,7 +229,12 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     let fonts_file = file.fonts.get_ref();
     let own: FamilySpec = (
         fonts_file.regular.clone(),
-        [&fonts_file.bold, &fonts_file.italic, &fonts_file.bold_italic].map(Clone::clone),
+        [
+            &fonts_file.bold,
+            &fonts_file.italic,
+            &fonts_file.bold_italic,
+        ]
+        .map(Clone::clone),
     );
     let own = load_family(&source, &dir, &own)
         .map_err(|mut e| errors.append(&mut e))
@@ -296,7 +305,11 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
         for (value, span) in values.chain(disclaimers) {
             if let Some(c) = super::uncovered(fonts, value) {
                 let at = source.find_in(&span, &c.to_string());
-                errors.push(source.error(at, "uncovered-character", super::uncovered_message(fonts, c)));
+                errors.push(source.error(
+                    at,
+                    "uncovered-character",
+                    super::uncovered_message(fonts, c),
+                ));
             }
         }
     }
@@ -379,7 +392,9 @@ fn load_family(
             .ok()
     };
     let regular = face(regular);
-    let others = others.each_ref().map(|spec| spec.as_ref().and_then(&mut face));
+    let others = others
+        .each_ref()
+        .map(|spec| spec.as_ref().and_then(&mut face));
     match regular {
         Some(regular) if errors.is_empty() => Ok((regular, others)),
         _ => Err(errors),

@@ -4,8 +4,7 @@
 use super::clinic::load_picture;
 use super::{
     Clinic, ListStyle, SectionKind, Words, date, read_source, uncovered, uncovered_chars,
-    uncovered_message,
-    without_invisibles,
+    uncovered_message, without_invisibles,
 };
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
@@ -85,7 +84,10 @@ impl Handout {
                  one, or leave `next_review` out to use the clinic's review interval",
                 self.next_review, self.reviewed
             );
-            return Some(self.source.error(decides.span().start, "review-order", message));
+            return Some(
+                self.source
+                    .error(decides.span().start, "review-order", message),
+            );
         }
         (self.next_review < today).then(|| {
             self.source.error(
@@ -449,7 +451,11 @@ impl Validator<'_> {
             let place = own
                 .and_then(|w| super::words::span_with(w.get_ref(), c))
                 .map_or(at, |span| self.source.find_in(&span, &c.to_string()));
-            self.error(place, "uncovered-character", uncovered_message(self.fonts, c));
+            self.error(
+                place,
+                "uncovered-character",
+                uncovered_message(self.fonts, c),
+            );
         }
     }
 

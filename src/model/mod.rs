@@ -19,9 +19,8 @@ use std::path::Path;
 
 /// Read a UTF-8 text file; a missing file or a bad byte is a diagnostic.
 pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
-    let bytes = crate::input::read(path, crate::input::Kind::Text).map_err(|e| {
-        Diagnostic::for_file(path, e.code(), format!("cannot read the file: {e}"))
-    })?;
+    let bytes = crate::input::read(path, crate::input::Kind::Text)
+        .map_err(|e| Diagnostic::for_file(path, e.code(), format!("cannot read the file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source::new(path, text)),
         Err(e) => {
@@ -69,7 +68,9 @@ pub fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
 /// in order, so an editor fixes them all in one go.
 pub fn uncovered_chars(fonts: &crate::text::FontSet, text: &str) -> Vec<char> {
     let mut seen = std::collections::BTreeSet::new();
-    undrawable(fonts, text).filter(|c| seen.insert(*c)).collect()
+    undrawable(fonts, text)
+        .filter(|c| seen.insert(*c))
+        .collect()
 }
 
 fn undrawable<'a>(
@@ -182,13 +183,11 @@ pub fn locate_char(source: &Source, span: &std::ops::Range<usize>, c: char) -> u
 /// reader's computer. An address without a scheme ("example.org/x", even
 /// "example.org:8080") is a web address.
 pub fn link_target(url: &str) -> Result<(), String> {
-    let scheme = url
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| {
-            s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-".contains(c))
-        });
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-".contains(c))
+    });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         None | Some("https" | "http" | "mailto" | "tel") => Ok(()),
         Some(other) => Err(format!(

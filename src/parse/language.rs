@@ -40,7 +40,10 @@ const MEANT: &[(&str, &str)] = &[
 /// The built-in language `tag` was probably meant as, if it is a known slip.
 pub fn meant(tag: &str) -> Option<&'static str> {
     let tag = tag.trim().to_lowercase();
-    MEANT.iter().find(|(wrong, _)| *wrong == tag).map(|(_, right)| *right)
+    MEANT
+        .iter()
+        .find(|(wrong, _)| *wrong == tag)
+        .map(|(_, right)| *right)
 }
 
 #[cfg(test)]

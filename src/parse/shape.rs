@@ -81,7 +81,8 @@ pub fn read<T: DeserializeOwned>(
     // A list entry that follows from a misspelt key (`[[sections]]` leaves its
     // `[[section.item]]` without a section) is not a problem of its own.
     let meant: Vec<String> = problems.iter().filter_map(|p| p.meant.clone()).collect();
-    problems.retain(|p| p.code != "wrong-type" || p.key.as_ref().is_none_or(|k| !meant.contains(k)));
+    problems
+        .retain(|p| p.code != "wrong-type" || p.key.as_ref().is_none_or(|k| !meant.contains(k)));
     problems.sort_by_key(|p| p.at);
     Err(problems
         .into_iter()
@@ -246,15 +247,15 @@ fn wrong_value(source: &Source, at: usize, key: &str, expected: &str, found: &De
             "`{key}` must be text in double quotes; here it is {}",
             describe(found)
         ),
-        "a boolean" => format!("`{key}` must be true or false; here it is {}", describe(found)),
+        "a boolean" => format!(
+            "`{key}` must be true or false; here it is {}",
+            describe(found)
+        ),
         e if e.starts_with("struct") || e.contains("map") => format!(
             "`{key}` must be a table: a line [{key}] with its keys below it; here it is {}",
             describe(found)
         ),
-        other => format!(
-            "`{key}` must be {other}; here it is {}",
-            describe(found)
-        ),
+        other => format!("`{key}` must be {other}; here it is {}", describe(found)),
     }
 }
 

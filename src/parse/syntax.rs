@@ -38,10 +38,18 @@ fn explain(text: &str, span: Range<usize>, message: &str) -> (usize, &'static st
         );
     }
     if message.starts_with("duplicate key") {
-        return (start, "duplicate-key", duplicate(text, &line, &text[start..end]));
+        return (
+            start,
+            "duplicate-key",
+            duplicate(text, &line, &text[start..end]),
+        );
     }
     if message.starts_with("string values must be quoted") {
-        return (start, "toml-syntax", unquoted(line.key(text), &text[start..end]));
+        return (
+            start,
+            "toml-syntax",
+            unquoted(line.key(text), &text[start..end]),
+        );
     }
     if message.starts_with("unexpected key or value")
         && let Some((at, message)) = quote_inside(text, &line, start)
@@ -52,7 +60,11 @@ fn explain(text: &str, span: Range<usize>, message: &str) -> (usize, &'static st
         || message.starts_with("too few unicode value digits")
         || message.starts_with("invalid escape")
     {
-        let at = if text[..start].ends_with('\\') { start - 1 } else { start };
+        let at = if text[..start].ends_with('\\') {
+            start - 1
+        } else {
+            start
+        };
         return (at, "toml-syntax", backslash(line.value(text)));
     }
     for (kind, quotes) in [("basic", "\"\"\""), ("literal", "'''")] {
@@ -134,7 +146,9 @@ fn duplicate(text: &str, line: &Line, found: &str) -> String {
         }
         let first = text[..line.start].find(&format!("[{header}]"));
         let place = first.map_or_else(String::new, |at| format!(" (first on line {})", number(at)));
-        return format!("the table [{header}] appears twice{place}; put its keys under one [{header}]");
+        return format!(
+            "the table [{header}] appears twice{place}; put its keys under one [{header}]"
+        );
     }
     // The first setting is above this line, after the table header that holds both.
     let mut at = line.start;
@@ -144,7 +158,10 @@ fn duplicate(text: &str, line: &Line, found: &str) -> String {
         if above.header(text).is_some() {
             break;
         }
-        if above.key(text).is_some_and(|k| k.trim_matches(|c| c == '"' || c == '\'') == name) {
+        if above
+            .key(text)
+            .is_some_and(|k| k.trim_matches(|c| c == '"' || c == '\'') == name)
+        {
             first = Some(number(above.start));
         }
         at = above.start;
@@ -194,8 +211,18 @@ fn date_hint(found: &str) -> Option<String> {
         return None;
     }
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month_name = |m: u32| MONTHS.get(m as usize - 1).copied();
     Some(match (a > 12, b > 12) {
@@ -212,7 +239,10 @@ fn date_hint(found: &str) -> Option<String> {
 
 /// The quote mark inside `'Don't'` or `"Say "hi""` that ended the text early.
 fn quote_inside(text: &str, line: &Line, at: usize) -> Option<(usize, String)> {
-    let quote = text[..at].chars().next_back().filter(|c| matches!(c, '\'' | '"'))?;
+    let quote = text[..at]
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '\'' | '"'))?;
     let key = line.key(text)?;
     let value = line.value(text);
     if !value.starts_with(quote) {

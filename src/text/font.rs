@@ -96,7 +96,10 @@ impl Face {
     /// Whether glyph `id` has a shape to print: a damaged font can map a
     /// letter to an empty glyph, which would print as nothing.
     pub fn draws(&self, id: u16) -> bool {
-        let glyph = self.font.outline_glyphs().get(skrifa::GlyphId::new(u32::from(id)));
+        let glyph = self
+            .font
+            .outline_glyphs()
+            .get(skrifa::GlyphId::new(u32::from(id)));
         glyph
             .and_then(|g| g.extents().ok())
             .is_some_and(|e| e.width > 0.0 || e.height > 0.0)
@@ -218,13 +221,21 @@ impl FontSet {
 
     /// Why the fallback fonts cannot be loaded (loading them now if need be).
     pub fn fallback_errors(&self) -> &[Diagnostic] {
-        self.load_fallbacks().as_ref().err().map_or(&[], Vec::as_slice)
+        self.load_fallbacks()
+            .as_ref()
+            .err()
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn face(&self, id: FaceId) -> &Face {
         match id.0.checked_sub(self.own.faces.len()) {
             None => &self.own.faces[id.0],
-            Some(i) => &self.fallbacks().expect("fallback ids come from loaded fallbacks").faces[i],
+            Some(i) => {
+                &self
+                    .fallbacks()
+                    .expect("fallback ids come from loaded fallbacks")
+                    .faces[i]
+            }
         }
     }
 
@@ -234,7 +245,9 @@ impl FontSet {
         match family.checked_sub(1) {
             None => self.own.families[0][style],
             Some(i) => {
-                let fallbacks = self.fallbacks().expect("fallback families come from loaded fallbacks");
+                let fallbacks = self
+                    .fallbacks()
+                    .expect("fallback families come from loaded fallbacks");
                 fallbacks.families[i][style]
             }
         }
@@ -255,7 +268,11 @@ impl FontSet {
         };
         has(family)
             .or_else(|| if family == 0 { None } else { has(0) })
-            .or_else(|| (1..self.family_count()).filter(|f| *f != family).find_map(has))
+            .or_else(|| {
+                (1..self.family_count())
+                    .filter(|f| *f != family)
+                    .find_map(has)
+            })
     }
 
     /// The family to set a text in: the first whose regular face has every
@@ -304,7 +321,10 @@ mod tests {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let loads = Arc::new(AtomicUsize::new(0));
         let counted = loads.clone();
-        let own = (face("AtkinsonHyperlegibleNext-Regular.ttf"), [None, None, None]);
+        let own = (
+            face("AtkinsonHyperlegibleNext-Regular.ttf"),
+            [None, None, None],
+        );
         let fonts = FontSet::lazy(
             own,
             Box::new(move || {

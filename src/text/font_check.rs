@@ -104,14 +104,17 @@ fn damaged<E>(table: &'static str) -> impl Fn(E) -> String {
 /// a line prints on top of the one before. A face without Latin letters
 /// (Arabic, Chinese) must advance for some character it maps.
 fn letters_advance(font: &FontRef) -> Result<(), String> {
-    let cmap = font.cmap().map_err(|_| "is damaged: its `cmap` table cannot be read")?;
+    let cmap = font
+        .cmap()
+        .map_err(|_| "is damaged: its `cmap` table cannot be read")?;
     let hmtx = font
         .hmtx()
         .map_err(|_| "is damaged: its `hmtx` table cannot be read")?;
     let advance = |g: GlyphId| hmtx.advance(g).unwrap_or(0);
-    let mut latin = ('A'..='Z').chain('a'..='z').filter_map(|c| {
-        cmap.map_codepoint(c).map(|g| (c, g))
-    }).peekable();
+    let mut latin = ('A'..='Z')
+        .chain('a'..='z')
+        .filter_map(|c| cmap.map_codepoint(c).map(|g| (c, g)))
+        .peekable();
     if latin.peek().is_some() {
         return match latin.find(|(_, g)| advance(*g) == 0) {
             Some((c, _)) => Err(format!(
@@ -120,12 +123,15 @@ fn letters_advance(font: &FontRef) -> Result<(), String> {
             None => Ok(()),
         };
     }
-    let advances = cmap.best_subtable().is_some_and(|(_, _, subtable)| {
-        subtable.iter().take(256).any(|(_, g)| advance(g) > 0)
-    });
+    let advances = cmap
+        .best_subtable()
+        .is_some_and(|(_, _, subtable)| subtable.iter().take(256).any(|(_, g)| advance(g) > 0));
     if advances {
         Ok(())
     } else {
-        Err("is damaged: its letters have no width, so they would print on top of each other".into())
+        Err(
+            "is damaged: its letters have no width, so they would print on top of each other"
+                .into(),
+        )
     }
 }

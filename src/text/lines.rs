@@ -436,12 +436,21 @@ mod tests {
     fn breaking_ends_at_any_width() {
         // A wide logo or a long phone line once left the header no width,
         // and breaking looped, growing memory until the process aborted.
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
+        );
         let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
         let fonts = FontSet::new(vec![(face, [None, None, None])]);
         let writing = Writing::new("en", 0);
         let text = "Call +1 (503) 555-0199 ext. 204 today";
-        let runs = [Run { text: text.to_string(), bold: false, italic: false, size: 12.0, style: () }];
+        let runs = [Run {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+            size: 12.0,
+            style: (),
+        }];
         for width in [-50.0, 0.0, 1.0, f32::NAN] {
             let lines = break_lines(&fonts, &runs, width, &writing);
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");

@@ -60,98 +60,820 @@ const ROW: Row = Row {
 fn rows() -> Vec<Row> {
     vec![
         // Fonts: damaged faces are refused at the clinic.toml line naming them.
-        Row { name: "font cut in half", setup: |l| bad_regular(l, |f| f.truncate(f.len() / 2)), place: "clinic.toml:3:11", says: "font `fonts/Bad.ttf` is cut short: the file ends inside its `", ..ROW },
-        Row { name: "font without hmtx", setup: |l| bad_regular(l, |f| rename_table(f, b"hmtx")), place: "clinic.toml:3:11", says: "lacks its `hmtx` table (the widths of its letters)", ..ROW },
-        Row { name: "font without head", setup: |l| bad_regular(l, |f| rename_table(f, b"head")), place: "clinic.toml:3:11", says: "lacks its `head` table", ..ROW },
-        Row { name: "font without hhea", setup: |l| bad_regular(l, |f| rename_table(f, b"hhea")), place: "clinic.toml:3:11", says: "lacks its `hhea` table", ..ROW },
-        Row { name: "font without outlines", setup: |l| bad_regular(l, |f| rename_table(f, b"glyf")), place: "clinic.toml:3:11", says: "has no letter shapes", ..ROW },
-        Row { name: "font with 0 units per em", setup: |l| bad_regular(l, |f| units_per_em(f, 0)), place: "clinic.toml:3:11", says: "gives its size as 0 units per em", ..ROW },
-        Row { name: "font with 65535 units per em", setup: |l| bad_regular(l, |f| units_per_em(f, 65535)), place: "clinic.toml:3:11", says: "65535 units per em, where a working font has 16 to 16384", ..ROW },
-        Row { name: "font with zero advances", setup: |l| bad_regular(l, zero_advances), place: "clinic.toml:3:11", says: "gives the letter \"A\" no width", ..ROW },
-        Row { name: "font with an empty glyph for a used letter", setup: |l| bad_regular(l, |f| empty_glyph(f, 'e')), place: "clinic.toml:3:11", says: "its glyph for the character U+0065 \"e\" has no shape, so it would print as nothing", ..ROW },
-        Row { name: "font is /dev/zero", setup: |l| regular_at(l, "/dev/zero"), place: "clinic.toml:3:11", says: "font `/dev/zero` cannot be read: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "font is /dev/urandom", setup: |l| regular_at(l, "/dev/urandom"), place: "clinic.toml:3:11", says: "font `/dev/urandom` cannot be read: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "font is a pipe", setup: |l| { fifo(&l.join("fonts/Pipe.ttf")); regular_at(l, "fonts/Pipe.ttf") }, place: "clinic.toml:3:11", says: "it is a pipe (FIFO), not a file", ..ROW },
-        Row { name: "font is a folder", setup: |l| { std::fs::create_dir(l.join("fonts/Dir.ttf")).unwrap(); regular_at(l, "fonts/Dir.ttf") }, place: "clinic.toml:3:11", says: "it is a folder, not a file", ..ROW },
-        Row { name: "font over 32 MB", setup: |l| { sparse(&l.join("fonts/Big.ttf"), 33 << 20); regular_at(l, "fonts/Big.ttf") }, place: "clinic.toml:3:11", says: "it is larger than 32 MB, the limit for a font", memory: true, ..ROW },
-        Row { name: "fallback font cut in half", setup: |l| bad_fallback(l, |f| f.truncate(f.len() / 2)), place: "clinic.toml:7:13", says: "font `fonts/Bad.ttf` is cut short", ..ROW },
-        Row { name: "fallback font a pipe", setup: |l| { fifo(&l.join("fonts/Pipe.ttf")); clinic(l, &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Pipe.ttf\"]\n")); write(l, "handouts/h.toml", GOOD); }, place: "clinic.toml:7:13", says: "it is a pipe (FIFO), not a file", ..ROW },
+        Row {
+            name: "font cut in half",
+            setup: |l| bad_regular(l, |f| f.truncate(f.len() / 2)),
+            place: "clinic.toml:3:11",
+            says: "font `fonts/Bad.ttf` is cut short: the file ends inside its `",
+            ..ROW
+        },
+        Row {
+            name: "font without hmtx",
+            setup: |l| bad_regular(l, |f| rename_table(f, b"hmtx")),
+            place: "clinic.toml:3:11",
+            says: "lacks its `hmtx` table (the widths of its letters)",
+            ..ROW
+        },
+        Row {
+            name: "font without head",
+            setup: |l| bad_regular(l, |f| rename_table(f, b"head")),
+            place: "clinic.toml:3:11",
+            says: "lacks its `head` table",
+            ..ROW
+        },
+        Row {
+            name: "font without hhea",
+            setup: |l| bad_regular(l, |f| rename_table(f, b"hhea")),
+            place: "clinic.toml:3:11",
+            says: "lacks its `hhea` table",
+            ..ROW
+        },
+        Row {
+            name: "font without outlines",
+            setup: |l| bad_regular(l, |f| rename_table(f, b"glyf")),
+            place: "clinic.toml:3:11",
+            says: "has no letter shapes",
+            ..ROW
+        },
+        Row {
+            name: "font with 0 units per em",
+            setup: |l| bad_regular(l, |f| units_per_em(f, 0)),
+            place: "clinic.toml:3:11",
+            says: "gives its size as 0 units per em",
+            ..ROW
+        },
+        Row {
+            name: "font with 65535 units per em",
+            setup: |l| bad_regular(l, |f| units_per_em(f, 65535)),
+            place: "clinic.toml:3:11",
+            says: "65535 units per em, where a working font has 16 to 16384",
+            ..ROW
+        },
+        Row {
+            name: "font with zero advances",
+            setup: |l| bad_regular(l, zero_advances),
+            place: "clinic.toml:3:11",
+            says: "gives the letter \"A\" no width",
+            ..ROW
+        },
+        Row {
+            name: "font with an empty glyph for a used letter",
+            setup: |l| bad_regular(l, |f| empty_glyph(f, 'e')),
+            place: "clinic.toml:3:11",
+            says: "its glyph for the character U+0065 \"e\" has no shape, so it would print as nothing",
+            ..ROW
+        },
+        Row {
+            name: "font is /dev/zero",
+            setup: |l| regular_at(l, "/dev/zero"),
+            place: "clinic.toml:3:11",
+            says: "font `/dev/zero` cannot be read: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "font is /dev/urandom",
+            setup: |l| regular_at(l, "/dev/urandom"),
+            place: "clinic.toml:3:11",
+            says: "font `/dev/urandom` cannot be read: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "font is a pipe",
+            setup: |l| {
+                fifo(&l.join("fonts/Pipe.ttf"));
+                regular_at(l, "fonts/Pipe.ttf")
+            },
+            place: "clinic.toml:3:11",
+            says: "it is a pipe (FIFO), not a file",
+            ..ROW
+        },
+        Row {
+            name: "font is a folder",
+            setup: |l| {
+                std::fs::create_dir(l.join("fonts/Dir.ttf")).unwrap();
+                regular_at(l, "fonts/Dir.ttf")
+            },
+            place: "clinic.toml:3:11",
+            says: "it is a folder, not a file",
+            ..ROW
+        },
+        Row {
+            name: "font over 32 MB",
+            setup: |l| {
+                sparse(&l.join("fonts/Big.ttf"), 33 << 20);
+                regular_at(l, "fonts/Big.ttf")
+            },
+            place: "clinic.toml:3:11",
+            says: "it is larger than 32 MB, the limit for a font",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "fallback font cut in half",
+            setup: |l| bad_fallback(l, |f| f.truncate(f.len() / 2)),
+            place: "clinic.toml:7:13",
+            says: "font `fonts/Bad.ttf` is cut short",
+            ..ROW
+        },
+        Row {
+            name: "fallback font a pipe",
+            setup: |l| {
+                fifo(&l.join("fonts/Pipe.ttf"));
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Pipe.ttf\"]\n"),
+                );
+                write(l, "handouts/h.toml", GOOD);
+            },
+            place: "clinic.toml:7:13",
+            says: "it is a pipe (FIFO), not a file",
+            ..ROW
+        },
         // A damaged fallback only a full read finds: an English handout never
         // reads it; a text that needs it says which font failed; check reports it.
-        Row { name: "unused damaged fallback costs an English handout nothing", setup: |l| bad_fallback(l, |f| units_per_em(f, 0)), status: 0, ..ROW },
-        Row { name: "needed damaged fallback", setup: |l| { bad_fallback(l, |f| units_per_em(f, 0)); write(l, "handouts/h.toml", "title = \"Knee pain ư\"\nreviewed = 2026-11-01\n"); }, place: "handouts/h.toml:1:20", says: "the character U+01B0 \"ư\" needs a fallback font, but one cannot be loaded: clinic.toml:7:13: font `fonts/Bad.ttf` is damaged: it gives its size as 0 units per em", ..ROW },
-        Row { name: "check reports a damaged fallback", setup: |l| bad_fallback(l, |f| units_per_em(f, 0)), args: &["check"], place: "clinic.toml:7:13", says: "0 units per em", ..ROW },
+        Row {
+            name: "unused damaged fallback costs an English handout nothing",
+            setup: |l| bad_fallback(l, |f| units_per_em(f, 0)),
+            status: 0,
+            ..ROW
+        },
+        Row {
+            name: "needed damaged fallback",
+            setup: |l| {
+                bad_fallback(l, |f| units_per_em(f, 0));
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee pain ư\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            place: "handouts/h.toml:1:20",
+            says: "the character U+01B0 \"ư\" needs a fallback font, but one cannot be loaded: clinic.toml:7:13: font `fonts/Bad.ttf` is damaged: it gives its size as 0 units per em",
+            ..ROW
+        },
+        Row {
+            name: "check reports a damaged fallback",
+            setup: |l| bad_fallback(l, |f| units_per_em(f, 0)),
+            args: &["check"],
+            place: "clinic.toml:7:13",
+            says: "0 units per em",
+            ..ROW
+        },
         // Unbounded reads: devices, pipes and oversized files where files belong.
-        Row { name: "handout is /dev/zero", args: &["build", "/dev/zero"], place: "/dev/zero", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "handout is /dev/urandom", args: &["build", "/dev/urandom"], place: "/dev/urandom", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "handout is a pipe", setup: |l| fifo(&l.join("handouts/h.toml")), place: "handouts/h.toml", says: "cannot read the file: it is a pipe (FIFO), not a file", ..ROW },
-        Row { name: "handout over 1 MB", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}#{}\n", "x".repeat(1 << 20))); }, place: "handouts/h.toml", says: "it is larger than 1 MB, the limit for a handout or clinic profile", memory: true, ..ROW },
-        Row { name: "--clinic /dev/zero", args: &["build", "handouts/h.toml", "--clinic", "/dev/zero"], place: "/dev/zero", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "--clinic /dev/urandom", args: &["check", "--clinic", "/dev/urandom"], place: "/dev/urandom", says: "cannot read the file: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "--clinic a pipe", setup: |l| fifo(&l.join("pipe.toml")), args: &["build", "handouts/h.toml", "--clinic", "pipe.toml"], place: "pipe.toml", says: "it is a pipe (FIFO), not a file", ..ROW },
-        Row { name: "clinic over 1 MB", setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}#{}\n", "x".repeat(1 << 20))), place: "clinic.toml", says: "it is larger than 1 MB", memory: true, ..ROW },
-        Row { name: "logo is /dev/zero", setup: |l| clinic(l, &format!("logo = \"/dev/zero\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:8", says: "picture `/dev/zero` cannot be read: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "logo is /dev/urandom", setup: |l| clinic(l, &format!("logo = \"/dev/urandom\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:8", says: "picture `/dev/urandom` cannot be read: it is a device", memory: true, ..ROW },
-        Row { name: "logo is a pipe", setup: |l| { fifo(&l.join("assets/pipe.png")); clinic(l, &format!("logo = \"assets/pipe.png\"\n{MINIMAL_CLINIC}")) }, place: "clinic.toml:1:8", says: "it is a pipe (FIFO), not a file", ..ROW },
-        Row { name: "picture is /dev/urandom", setup: |l| picture_handout(l, &["/dev/urandom"]), place: "handouts/h.toml:7:9", says: "picture `/dev/urandom` cannot be read: it is a device, not a file", memory: true, ..ROW },
-        Row { name: "picture over 20 MB", setup: |l| { sparse(&l.join("assets/big.png"), 21 << 20); picture_handout(l, &["../assets/big.png"]) }, place: "handouts/h.toml:7:9", says: "it is larger than 20 MB, the limit for a picture", memory: true, ..ROW },
+        Row {
+            name: "handout is /dev/zero",
+            args: &["build", "/dev/zero"],
+            place: "/dev/zero",
+            says: "cannot read the file: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "handout is /dev/urandom",
+            args: &["build", "/dev/urandom"],
+            place: "/dev/urandom",
+            says: "cannot read the file: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "handout is a pipe",
+            setup: |l| fifo(&l.join("handouts/h.toml")),
+            place: "handouts/h.toml",
+            says: "cannot read the file: it is a pipe (FIFO), not a file",
+            ..ROW
+        },
+        Row {
+            name: "handout over 1 MB",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}#{}\n", "x".repeat(1 << 20)),
+                );
+            },
+            place: "handouts/h.toml",
+            says: "it is larger than 1 MB, the limit for a handout or clinic profile",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "--clinic /dev/zero",
+            args: &["build", "handouts/h.toml", "--clinic", "/dev/zero"],
+            place: "/dev/zero",
+            says: "cannot read the file: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "--clinic /dev/urandom",
+            args: &["check", "--clinic", "/dev/urandom"],
+            place: "/dev/urandom",
+            says: "cannot read the file: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "--clinic a pipe",
+            setup: |l| fifo(&l.join("pipe.toml")),
+            args: &["build", "handouts/h.toml", "--clinic", "pipe.toml"],
+            place: "pipe.toml",
+            says: "it is a pipe (FIFO), not a file",
+            ..ROW
+        },
+        Row {
+            name: "clinic over 1 MB",
+            setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}#{}\n", "x".repeat(1 << 20))),
+            place: "clinic.toml",
+            says: "it is larger than 1 MB",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "logo is /dev/zero",
+            setup: |l| clinic(l, &format!("logo = \"/dev/zero\"\n{MINIMAL_CLINIC}")),
+            place: "clinic.toml:1:8",
+            says: "picture `/dev/zero` cannot be read: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "logo is /dev/urandom",
+            setup: |l| clinic(l, &format!("logo = \"/dev/urandom\"\n{MINIMAL_CLINIC}")),
+            place: "clinic.toml:1:8",
+            says: "picture `/dev/urandom` cannot be read: it is a device",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "logo is a pipe",
+            setup: |l| {
+                fifo(&l.join("assets/pipe.png"));
+                clinic(l, &format!("logo = \"assets/pipe.png\"\n{MINIMAL_CLINIC}"))
+            },
+            place: "clinic.toml:1:8",
+            says: "it is a pipe (FIFO), not a file",
+            ..ROW
+        },
+        Row {
+            name: "picture is /dev/urandom",
+            setup: |l| picture_handout(l, &["/dev/urandom"]),
+            place: "handouts/h.toml:7:9",
+            says: "picture `/dev/urandom` cannot be read: it is a device, not a file",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "picture over 20 MB",
+            setup: |l| {
+                sparse(&l.join("assets/big.png"), 21 << 20);
+                picture_handout(l, &["../assets/big.png"])
+            },
+            place: "handouts/h.toml:7:9",
+            says: "it is larger than 20 MB, the limit for a picture",
+            memory: true,
+            ..ROW
+        },
         // Picture memory: pixels capped before decoding, files decoded once, a shared budget.
-        Row { name: "PNG claiming 9000x9000 pixels", setup: |l| { std::fs::write(l.join("assets/bomb.png"), png_claiming(9000, 9000)).unwrap(); picture_handout(l, &["../assets/bomb.png"]) }, place: "handouts/h.toml:7:9", says: "picture `../assets/bomb.png` is too large to decode safely (more than 12000 pixels a side, 50 million pixels", memory: true, ..ROW },
-        Row { name: "2 KB JPEG claiming 243 MB of pixels", setup: |l| { std::fs::write(l.join("assets/bomb.jpg"), jpeg_claiming(9000, 9000)).unwrap(); picture_handout(l, &["../assets/bomb.jpg"]) }, place: "handouts/h.toml:7:9", says: "is too large to decode safely", memory: true, ..ROW },
-        Row { name: "12 hard links to one 121 MB picture are decoded once", setup: |l| big_pictures(l, 12, |from, to| std::fs::hard_link(from, to).unwrap()), status: 0, memory: true, ..ROW },
-        Row { name: "4 copies of a 121 MB picture exceed the budget", setup: |l| big_pictures(l, 4, |from, to| { std::fs::copy(from, to).unwrap(); }), place: "handouts/h.toml:19:9", says: "with the other pictures being printed, it would need more than 384 MB of memory", memory: true, ..ROW },
+        Row {
+            name: "PNG claiming 9000x9000 pixels",
+            setup: |l| {
+                std::fs::write(l.join("assets/bomb.png"), png_claiming(9000, 9000)).unwrap();
+                picture_handout(l, &["../assets/bomb.png"])
+            },
+            place: "handouts/h.toml:7:9",
+            says: "picture `../assets/bomb.png` is too large to decode safely (more than 12000 pixels a side, 50 million pixels",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "2 KB JPEG claiming 243 MB of pixels",
+            setup: |l| {
+                std::fs::write(l.join("assets/bomb.jpg"), jpeg_claiming(9000, 9000)).unwrap();
+                picture_handout(l, &["../assets/bomb.jpg"])
+            },
+            place: "handouts/h.toml:7:9",
+            says: "is too large to decode safely",
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "12 hard links to one 121 MB picture are decoded once",
+            setup: |l| big_pictures(l, 12, |from, to| std::fs::hard_link(from, to).unwrap()),
+            status: 0,
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "4 copies of a 121 MB picture exceed the budget",
+            setup: |l| {
+                big_pictures(l, 4, |from, to| {
+                    std::fs::copy(from, to).unwrap();
+                })
+            },
+            place: "handouts/h.toml:19:9",
+            says: "with the other pictures being printed, it would need more than 384 MB of memory",
+            memory: true,
+            ..ROW
+        },
         // A batch reports what it cannot read instead of skipping it.
-        Row { name: "dangling link in a batch", setup: |l| symlink("nowhere.toml", &l.join("handouts/gone.toml")), args: &["build"], place: "handouts/gone.toml", says: "cannot read the file: it is a link to `nowhere.toml`, which does not exist", ..ROW },
-        Row { name: "pipe in a batch", setup: |l| fifo(&l.join("handouts/pipe.toml")), args: &["build"], place: "handouts/pipe.toml", says: "cannot read the file: it is a pipe (FIFO), not a file", ..ROW },
-        Row { name: "folder named .toml in a batch", setup: |l| std::fs::create_dir_all(l.join("handouts/old.toml")).unwrap(), args: &["check"], place: "handouts/old.toml", says: "cannot read the file: it is a folder, not a file", ..ROW },
-        Row { name: "upper-case .TOML in a batch is built", setup: |l| { write(l, "handouts/KNEE.TOML", GOOD); }, args: &["build"], status: 0, ..ROW },
+        Row {
+            name: "dangling link in a batch",
+            setup: |l| symlink("nowhere.toml", &l.join("handouts/gone.toml")),
+            args: &["build"],
+            place: "handouts/gone.toml",
+            says: "cannot read the file: it is a link to `nowhere.toml`, which does not exist",
+            ..ROW
+        },
+        Row {
+            name: "pipe in a batch",
+            setup: |l| fifo(&l.join("handouts/pipe.toml")),
+            args: &["build"],
+            place: "handouts/pipe.toml",
+            says: "cannot read the file: it is a pipe (FIFO), not a file",
+            ..ROW
+        },
+        Row {
+            name: "folder named .toml in a batch",
+            setup: |l| std::fs::create_dir_all(l.join("handouts/old.toml")).unwrap(),
+            args: &["check"],
+            place: "handouts/old.toml",
+            says: "cannot read the file: it is a folder, not a file",
+            ..ROW
+        },
+        Row {
+            name: "upper-case .TOML in a batch is built",
+            setup: |l| {
+                write(l, "handouts/KNEE.TOML", GOOD);
+            },
+            args: &["build"],
+            status: 0,
+            ..ROW
+        },
         // Patient copies never replace the shared leaflet.
-        Row { name: "a patient copy is NAME.patient.pdf beside the shared NAME.pdf", args: &["build", "handouts/h.toml", "--patient", "Jane Doe", "--note", "Call {clinic.name}."], status: 0, says: "built out/h.patient.pdf", writes: &["out/h.patient.pdf"], ..ROW },
-        Row { name: "a patient copy of every handout at once", setup: |l| many(l, 3), args: &["build", "--patient", "Jane Doe"], status: 2, says: "--patient makes one patient's copy of one handout, but 3 handouts were given", ..ROW },
-        Row { name: "a blank patient name", args: &["build", "handouts/h.toml", "--patient", "  "], status: 2, says: "--patient needs the patient's name, but it is blank", ..ROW },
-        Row { name: "markup in a patient name", args: &["build", "handouts/h.toml", "--patient", "**Jane** {clinic.name}"], status: 2, says: "--patient: the name holds the character \"*\"", ..ROW },
-        Row { name: "a line break in a patient name", args: &["build", "handouts/h.toml", "--patient", "Jane\nDoe"], status: 2, says: "--patient: the name holds a line break", ..ROW },
-        Row { name: "an unknown placeholder in the note", args: &["build", "handouts/h.toml", "--patient", "Jane", "--note", "Fax {clinic.fax}"], place: "command line", says: "--note: unknown placeholder {clinic.fax}", ..ROW },
+        Row {
+            name: "a patient copy is NAME.patient.pdf beside the shared NAME.pdf",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "Call {clinic.name}.",
+            ],
+            status: 0,
+            says: "built out/h.patient.pdf",
+            writes: &["out/h.patient.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a patient copy of every handout at once",
+            setup: |l| many(l, 3),
+            args: &["build", "--patient", "Jane Doe"],
+            status: 2,
+            says: "--patient makes one patient's copy of one handout, but 3 handouts were given",
+            ..ROW
+        },
+        Row {
+            name: "a blank patient name",
+            args: &["build", "handouts/h.toml", "--patient", "  "],
+            status: 2,
+            says: "--patient needs the patient's name, but it is blank",
+            ..ROW
+        },
+        Row {
+            name: "markup in a patient name",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "**Jane** {clinic.name}",
+            ],
+            status: 2,
+            says: "--patient: the name holds the character \"*\"",
+            ..ROW
+        },
+        Row {
+            name: "a line break in a patient name",
+            args: &["build", "handouts/h.toml", "--patient", "Jane\nDoe"],
+            status: 2,
+            says: "--patient: the name holds a line break",
+            ..ROW
+        },
+        Row {
+            name: "an unknown placeholder in the note",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "--note",
+                "Fax {clinic.fax}",
+            ],
+            place: "command line",
+            says: "--note: unknown placeholder {clinic.fax}",
+            ..ROW
+        },
         // Blank clinic details would print as gaps; links must be safe and scannable.
-        Row { name: "an empty phone", setup: |l| clinic(l, &format!("phone = \"\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:9", says: "`phone` is empty; write it, or delete the line", ..ROW },
-        Row { name: "a blank email", setup: |l| clinic(l, &format!("email = \" \"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:9", says: "`email` is empty", ..ROW },
-        Row { name: "an empty booking link", setup: |l| clinic(l, &format!("booking_url = \"\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:15", says: "`booking_url` is empty", ..ROW },
-        Row { name: "a booking link too long for a QR code", setup: |l| clinic(l, &format!("booking_url = \"https://example.org/book?{}\"\n{MINIMAL_CLINIC}", "a".repeat(400))), place: "clinic.toml:1:15", says: "too long for a QR code that scans from paper", ..ROW },
-        Row { name: "a booking link that runs a script", setup: |l| clinic(l, &format!("booking_url = \"javascript:alert(1)\"\n{MINIMAL_CLINIC}")), place: "clinic.toml:1:15", says: "a link to `javascript:` cannot be opened safely", ..ROW },
+        Row {
+            name: "an empty phone",
+            setup: |l| clinic(l, &format!("phone = \"\"\n{MINIMAL_CLINIC}")),
+            place: "clinic.toml:1:9",
+            says: "`phone` is empty; write it, or delete the line",
+            ..ROW
+        },
+        Row {
+            name: "a blank email",
+            setup: |l| clinic(l, &format!("email = \" \"\n{MINIMAL_CLINIC}")),
+            place: "clinic.toml:1:9",
+            says: "`email` is empty",
+            ..ROW
+        },
+        Row {
+            name: "an empty booking link",
+            setup: |l| clinic(l, &format!("booking_url = \"\"\n{MINIMAL_CLINIC}")),
+            place: "clinic.toml:1:15",
+            says: "`booking_url` is empty",
+            ..ROW
+        },
+        Row {
+            name: "a booking link too long for a QR code",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!(
+                        "booking_url = \"https://example.org/book?{}\"\n{MINIMAL_CLINIC}",
+                        "a".repeat(400)
+                    ),
+                )
+            },
+            place: "clinic.toml:1:15",
+            says: "too long for a QR code that scans from paper",
+            ..ROW
+        },
+        Row {
+            name: "a booking link that runs a script",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("booking_url = \"javascript:alert(1)\"\n{MINIMAL_CLINIC}"),
+                )
+            },
+            place: "clinic.toml:1:15",
+            says: "a link to `javascript:` cannot be opened safely",
+            ..ROW
+        },
         // A header with no room once made line breaking loop without end.
-        Row { name: "a logo 8 times as wide as it is tall ends (the header still overprints: issue 11)", setup: |l| { wide_logo(l); }, status: 0, writes: &["out/h.pdf"], memory: true, ..ROW },
-        Row { name: "a phone line of 60 characters ends", setup: |l| clinic(l, &format!("phone = \"+1 (503) 555-0199 ext. 204, or (503) 555-0100 after hours\"\n{MINIMAL_CLINIC}")), status: 0, writes: &["out/h.pdf"], memory: true, ..ROW },
+        Row {
+            name: "a logo 8 times as wide as it is tall ends (the header still overprints: issue 11)",
+            setup: |l| {
+                wide_logo(l);
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "a phone line of 60 characters ends",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!(
+                        "phone = \"+1 (503) 555-0199 ext. 204, or (503) 555-0100 after hours\"\n{MINIMAL_CLINIC}"
+                    ),
+                )
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            ..ROW
+        },
         // Error reports and markup stay linear and bounded.
-        Row { name: "8,000 bad placeholders on one line", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}keywords = [{}]\n", vec!["\"{x}\""; 8000].join(", "))); }, place: "handouts/h.toml:3:14", says: "unknown placeholder {x}", stderr_under: 100_000, memory: true, ..ROW },
-        Row { name: "40,000 empty items", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}[[section]]\nkind = \"causes\"\n{}", "[[section.item]]\n".repeat(40_000))); }, args: &["check"], place: "handouts/h.toml:5:1", says: "this item has no words", stderr_under: 100_000, memory: true, ..ROW },
-        Row { name: "100 KB of unpaired emphasis", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"{}\"\n", "a * ".repeat(25_000))); }, args: &["check"], status: 0, memory: true, ..ROW },
-        Row { name: "100 KB of unclosed links", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"{}\"\n", "[a](".repeat(25_000))); }, args: &["check"], status: 0, memory: true, ..ROW },
+        Row {
+            name: "8,000 bad placeholders on one line",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}keywords = [{}]\n", vec!["\"{x}\""; 8000].join(", ")),
+                );
+            },
+            place: "handouts/h.toml:3:14",
+            says: "unknown placeholder {x}",
+            stderr_under: 100_000,
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "40,000 empty items",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}[[section]]\nkind = \"causes\"\n{}",
+                        "[[section.item]]\n".repeat(40_000)
+                    ),
+                );
+            },
+            args: &["check"],
+            place: "handouts/h.toml:5:1",
+            says: "this item has no words",
+            stderr_under: 100_000,
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "100 KB of unpaired emphasis",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"{}\"\n", "a * ".repeat(25_000)),
+                );
+            },
+            args: &["check"],
+            status: 0,
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "100 KB of unclosed links",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"{}\"\n", "[a](".repeat(25_000)),
+                );
+            },
+            args: &["check"],
+            status: 0,
+            memory: true,
+            ..ROW
+        },
         // Outputs never destroy what they should not.
-        Row { name: "-o naming the handout itself", args: &["build", "handouts/h.toml", "-o", "handouts/h.toml"], status: 2, says: "this file exists and is not a PDF, so it is not replaced", ..ROW },
-        Row { name: "-o naming clinic.toml", args: &["build", "handouts/h.toml", "-o", "clinic.toml"], status: 2, says: "-o clinic.toml: this file exists and is not a PDF", ..ROW },
-        Row { name: "-o naming a font", args: &["build", "handouts/h.toml", "-o", "fonts/AtkinsonHyperlegibleNext-Regular.ttf"], status: 2, says: "this is a link; name the file itself", ..ROW },
-        Row { name: "-o naming a device", args: &["build", "handouts/h.toml", "-o", "/dev/null"], status: 2, says: "this is not a file (a folder or a device)", ..ROW },
-        Row { name: "-o naming a folder", args: &["build", "handouts/h.toml", "-o", "handouts"], status: 2, says: "this is not a file", ..ROW },
-        Row { name: "two handouts with one PDF name", setup: |l| { write(l, "a/x.toml", GOOD); write(l, "b/x.toml", GOOD); }, args: &["build", "a/x.toml", "b/x.toml"], status: 2, says: "a/x.toml and b/x.toml would both be written to out/x.pdf", ..ROW },
-        Row { name: "a handout named twice is built once", args: &["build", "handouts", "handouts/h.toml"], status: 0, says: "built out/h.pdf", writes: &["out/h.pdf"], ..ROW },
-        Row { name: "a killed build's temporary file is cleaned up", setup: |l| { write(l, "out/.h.pdf.4194305-0.partial", "%PDF-half"); }, status: 0, writes: &["out/h.pdf"], ..ROW },
+        Row {
+            name: "-o naming the handout itself",
+            args: &["build", "handouts/h.toml", "-o", "handouts/h.toml"],
+            status: 2,
+            says: "this file exists and is not a PDF, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "-o naming clinic.toml",
+            args: &["build", "handouts/h.toml", "-o", "clinic.toml"],
+            status: 2,
+            says: "-o clinic.toml: this file exists and is not a PDF",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a font",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "-o",
+                "fonts/AtkinsonHyperlegibleNext-Regular.ttf",
+            ],
+            status: 2,
+            says: "this is a link; name the file itself",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a device",
+            args: &["build", "handouts/h.toml", "-o", "/dev/null"],
+            status: 2,
+            says: "this is not a file (a folder or a device)",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a folder",
+            args: &["build", "handouts/h.toml", "-o", "handouts"],
+            status: 2,
+            says: "this is not a file",
+            ..ROW
+        },
+        Row {
+            name: "two handouts with one PDF name",
+            setup: |l| {
+                write(l, "a/x.toml", GOOD);
+                write(l, "b/x.toml", GOOD);
+            },
+            args: &["build", "a/x.toml", "b/x.toml"],
+            status: 2,
+            says: "a/x.toml and b/x.toml would both be written to out/x.pdf",
+            ..ROW
+        },
+        Row {
+            name: "a handout named twice is built once",
+            args: &["build", "handouts", "handouts/h.toml"],
+            status: 0,
+            says: "built out/h.pdf",
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a killed build's temporary file is cleaned up",
+            setup: |l| {
+                write(l, "out/.h.pdf.4194305-0.partial", "%PDF-half");
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
         // Text that cannot be printed, and dates that are not.
-        Row { name: "a bell character in the title", setup: |l| { write(l, "handouts/h.toml", "title = \"Knee\\u0007 pain\"\nreviewed = 2026-11-01\n"); }, place: "handouts/h.toml:1:14", says: "the invisible control character U+0007", ..ROW },
-        Row { name: "an escape character in a summary", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"\"\"\nRest.\n\\e[31m Ice.\"\"\"\n")); }, place: "handouts/h.toml:5:1", says: "the invisible control character U+001B", ..ROW },
-        Row { name: "a DEL character in an item", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Ice\\u007F\"\n")); }, place: "handouts/h.toml:6:12", says: "U+007F", ..ROW },
-        Row { name: "a tab prints as a space", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"Rest\\tyour knee.\"\n")); }, status: 0, writes: &["out/h.pdf"], ..ROW },
-        Row { name: "a direction override in the title", setup: |l| { write(l, "handouts/h.toml", "title = \"Knee \u{202e}niap\"\nreviewed = 2026-11-01\n"); }, place: "handouts/h.toml:1:15", says: "`title`: this text holds the invisible direction control U+202E", ..ROW },
-        Row { name: "review_months that overflows", setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}[policy]\nreview_months = 4294967295\n")), place: "clinic.toml:8:17", says: "must be a whole number of months from 1 to 120", ..ROW },
-        Row { name: "review_months of zero", setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}[policy]\nreview_months = 0\n")), place: "clinic.toml:8:17", says: "review_months is 0", ..ROW },
-        Row { name: "a review date in the future", setup: |l| { write(l, "handouts/h.toml", "title = \"Knee pain\"\nreviewed = 2099-01-01\n"); }, args: &["build", "handouts/h.toml", "--allow-expired"], place: "handouts/h.toml:2:12", says: "`reviewed` is 2099-01-01, which is after today (2026-11-23)", ..ROW },
-        Row { name: "SOURCE_DATE_EPOCH past the year 9999", env: &[("SOURCE_DATE_EPOCH", "99999999999999")], status: 2, says: "SOURCE_DATE_EPOCH is `99999999999999`, but it must be a number of seconds since 1970", ..ROW },
-        Row { name: "SOURCE_DATE_EPOCH that is not a number", args: &["check"], env: &[("SOURCE_DATE_EPOCH", "yesterday")], status: 2, says: "SOURCE_DATE_EPOCH is `yesterday`", ..ROW },
+        Row {
+            name: "a bell character in the title",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee\\u0007 pain\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            place: "handouts/h.toml:1:14",
+            says: "the invisible control character U+0007",
+            ..ROW
+        },
+        Row {
+            name: "an escape character in a summary",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"\"\"\nRest.\n\\e[31m Ice.\"\"\"\n"),
+                );
+            },
+            place: "handouts/h.toml:5:1",
+            says: "the invisible control character U+001B",
+            ..ROW
+        },
+        Row {
+            name: "a DEL character in an item",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Ice\\u007F\"\n"
+                    ),
+                );
+            },
+            place: "handouts/h.toml:6:12",
+            says: "U+007F",
+            ..ROW
+        },
+        Row {
+            name: "a tab prints as a space",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"Rest\\tyour knee.\"\n"),
+                );
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a direction override in the title",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee \u{202e}niap\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            place: "handouts/h.toml:1:15",
+            says: "`title`: this text holds the invisible direction control U+202E",
+            ..ROW
+        },
+        Row {
+            name: "review_months that overflows",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}[policy]\nreview_months = 4294967295\n"),
+                )
+            },
+            place: "clinic.toml:8:17",
+            says: "must be a whole number of months from 1 to 120",
+            ..ROW
+        },
+        Row {
+            name: "review_months of zero",
+            setup: |l| clinic(l, &format!("{MINIMAL_CLINIC}[policy]\nreview_months = 0\n")),
+            place: "clinic.toml:8:17",
+            says: "review_months is 0",
+            ..ROW
+        },
+        Row {
+            name: "a review date in the future",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee pain\"\nreviewed = 2099-01-01\n",
+                );
+            },
+            args: &["build", "handouts/h.toml", "--allow-expired"],
+            place: "handouts/h.toml:2:12",
+            says: "`reviewed` is 2099-01-01, which is after today (2026-11-23)",
+            ..ROW
+        },
+        Row {
+            name: "SOURCE_DATE_EPOCH past the year 9999",
+            env: &[("SOURCE_DATE_EPOCH", "99999999999999")],
+            status: 2,
+            says: "SOURCE_DATE_EPOCH is `99999999999999`, but it must be a number of seconds since 1970",
+            ..ROW
+        },
+        Row {
+            name: "SOURCE_DATE_EPOCH that is not a number",
+            args: &["check"],
+            env: &[("SOURCE_DATE_EPOCH", "yesterday")],
+            status: 2,
+            says: "SOURCE_DATE_EPOCH is `yesterday`",
+            ..ROW
+        },
         // Links a reader can open safely.
-        Row { name: "a javascript: link", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"See [this](javascript:alert(1)).\"\n")); }, place: "handouts/h.toml:3:23", says: "a link to `javascript:` cannot be opened safely from a leaflet", ..ROW },
-        Row { name: "a file: link in an item", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"[notes](file:///etc/passwd)\"\n")); }, place: "handouts/h.toml:6:17", says: "a link to `file:`", ..ROW },
-        Row { name: "an smb: link in an item title", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntitle = \"[share](smb://server/x)\"\n")); }, place: "handouts/h.toml:6:18", says: "a link to `smb:`", ..ROW },
-        Row { name: "a link whose address holds parentheses", setup: |l| { write(l, "handouts/h.toml", &format!("{GOOD}summary = \"Read [about knees](https://en.wikipedia.org/wiki/Knee_(joint)) today.\"\n")); }, status: 0, writes: &["out/h.pdf"], ..ROW },
-        Row { name: "a title of 200 characters reads in poppler", setup: |l| { write(l, "handouts/h.toml", &format!("title = \"{}\"\nreviewed = 2026-11-01\n", "Knee pain and stairs ".repeat(10).trim())); }, status: 0, writes: &["out/h.pdf"], ..ROW },
+        Row {
+            name: "a javascript: link",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"See [this](javascript:alert(1)).\"\n"),
+                );
+            },
+            place: "handouts/h.toml:3:23",
+            says: "a link to `javascript:` cannot be opened safely from a leaflet",
+            ..ROW
+        },
+        Row {
+            name: "a file: link in an item",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"[notes](file:///etc/passwd)\"\n"
+                    ),
+                );
+            },
+            place: "handouts/h.toml:6:17",
+            says: "a link to `file:`",
+            ..ROW
+        },
+        Row {
+            name: "an smb: link in an item title",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntitle = \"[share](smb://server/x)\"\n"
+                    ),
+                );
+            },
+            place: "handouts/h.toml:6:18",
+            says: "a link to `smb:`",
+            ..ROW
+        },
+        Row {
+            name: "a link whose address holds parentheses",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}summary = \"Read [about knees](https://en.wikipedia.org/wiki/Knee_(joint)) today.\"\n"
+                    ),
+                );
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a title of 200 characters reads in poppler",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "title = \"{}\"\nreviewed = 2026-11-01\n",
+                        "Knee pain and stairs ".repeat(10).trim()
+                    ),
+                );
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
     ]
 }
 
@@ -167,9 +889,13 @@ fn every_attack_is_refused_cleanly() {
 fn a_font_rewritten_during_a_batch_does_not_crash() {
     let lib = library(MINIMAL_CLINIC);
     let font = lib.path().join("fonts/Own.ttf");
-    let original = std::fs::read(repo().join("fonts/AtkinsonHyperlegibleNext-Regular.ttf")).unwrap();
+    let original =
+        std::fs::read(repo().join("fonts/AtkinsonHyperlegibleNext-Regular.ttf")).unwrap();
     std::fs::write(&font, &original).unwrap();
-    clinic(lib.path(), &MINIMAL_CLINIC.replace("AtkinsonHyperlegibleNext-Regular.ttf", "Own.ttf"));
+    clinic(
+        lib.path(),
+        &MINIMAL_CLINIC.replace("AtkinsonHyperlegibleNext-Regular.ttf", "Own.ttf"),
+    );
     for i in 0..40 {
         write(lib.path(), &format!("handouts/h{i:02}.toml"), GOOD);
     }
@@ -209,19 +935,31 @@ fn ctrl_c_stops_a_batch_cleanly() {
         seen.push(byte[0]);
     }
     // SAFETY: signalling the child we spawned.
-    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    assert_eq!(
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
+        0
+    );
     stderr.read_to_end(&mut seen).unwrap();
     let status = child.wait().unwrap();
     let said = String::from_utf8_lossy(&seen);
     assert_eq!(status.code(), Some(130), "{said}");
     assert!(said.contains("interrupted: "), "{said}");
-    let out: Vec<_> = std::fs::read_dir(dir.join("out")).unwrap().flatten().collect();
+    let out: Vec<_> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .flatten()
+        .collect();
     assert!(out.len() < 300, "the batch ran to the end");
     for entry in out {
         let name = entry.file_name().to_string_lossy().into_owned();
-        assert!(name.ends_with(".pdf") && !name.starts_with('.'), "{name} left behind");
+        assert!(
+            name.ends_with(".pdf") && !name.starts_with('.'),
+            "{name} left behind"
+        );
         let bytes = std::fs::read(entry.path()).unwrap();
-        assert!(bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"), "{name} is cut short");
+        assert!(
+            bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"),
+            "{name} is cut short"
+        );
     }
 }
 
@@ -255,7 +993,10 @@ fn attack(row: &Row) -> Result<(), String> {
         return fail(format!("peak memory {} MB", run.peak_kb / 1024));
     }
     if run.stderr.len() >= row.stderr_under || run.stderr.contains("panicked") {
-        return fail(format!("{} bytes on standard error, or a panic", run.stderr.len()));
+        return fail(format!(
+            "{} bytes on standard error, or a panic",
+            run.stderr.len()
+        ));
     }
     if !row.place.is_empty() {
         let prefix = format!("{}: error: ", row.place);
@@ -342,7 +1083,10 @@ fn command(dir: &Path, args: &[&str]) -> std::process::Command {
 /// comes from wait4, which reports on that child alone.
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let started = Instant::now();
-    let mut child = command(dir, args).envs(env.iter().copied()).spawn().unwrap();
+    let mut child = command(dir, args)
+        .envs(env.iter().copied())
+        .spawn()
+        .unwrap();
     let mut pipe = child.stderr.take().unwrap();
     let reader = std::thread::spawn(move || {
         let mut text = String::new();
@@ -396,7 +1140,10 @@ fn clinic(lib: &Path, text: &str) {
 
 /// The clinic's regular face is `path`, as written in clinic.toml.
 fn regular_at(lib: &Path, path: &str) {
-    clinic(lib, &MINIMAL_CLINIC.replace("fonts/AtkinsonHyperlegibleNext-Regular.ttf", path));
+    clinic(
+        lib,
+        &MINIMAL_CLINIC.replace("fonts/AtkinsonHyperlegibleNext-Regular.ttf", path),
+    );
 }
 
 fn atkinson() -> Vec<u8> {
@@ -416,7 +1163,10 @@ fn bad_fallback(lib: &Path, damage: fn(&mut Vec<u8>)) {
     let mut font = std::fs::read(repo().join("fonts/NotoSans-Regular.ttf")).unwrap();
     damage(&mut font);
     std::fs::write(lib.join("fonts/Bad.ttf"), font).unwrap();
-    clinic(lib, &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Bad.ttf\"]\n"));
+    clinic(
+        lib,
+        &format!("{MINIMAL_CLINIC}fallback = [\"fonts/Bad.ttf\"]\n"),
+    );
 }
 
 /// Where a table of a font lies: (offset, length, offset of its directory record).
@@ -496,7 +1246,9 @@ fn sparse(path: &Path, len: u64) {
 fn picture_handout(lib: &Path, pictures: &[&str]) {
     let mut text = format!("{GOOD}[[section]]\nkind = \"causes\"\n");
     for picture in pictures {
-        text += &format!("[[section.item]]\ntext = \"Ice it.\"\nimage = \"{picture}\"\nimage_alt = \"An ice pack\"\n");
+        text += &format!(
+            "[[section.item]]\ntext = \"Ice it.\"\nimage = \"{picture}\"\nimage_alt = \"An ice pack\"\n"
+        );
     }
     write(lib, "handouts/h.toml", &text);
 }
@@ -521,7 +1273,9 @@ fn big_pictures(lib: &Path, count: usize, make: fn(&Path, &Path)) {
     });
     let first = lib.join("assets/big0.png");
     std::fs::write(&first, png).unwrap();
-    let names: Vec<String> = (0..count).map(|i| format!("../assets/big{i}.png")).collect();
+    let names: Vec<String> = (0..count)
+        .map(|i| format!("../assets/big{i}.png"))
+        .collect();
     for i in 1..count {
         make(&first, &lib.join(format!("assets/big{i}.png")));
     }
@@ -547,7 +1301,10 @@ fn png_claiming(w: u32, h: u32) -> Vec<u8> {
 fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
     let mut jpeg = Vec::new();
     image::RgbImage::new(16, 16)
-        .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
         .unwrap();
     // SOF0: FF C0, length (2), precision (1), height (2), width (2).
     let sof = jpeg.windows(2).position(|m| m == [0xff, 0xc0]).unwrap();

@@ -1,6 +1,5 @@
 //! `handout check`, `new` and `list` through the real binary.
 
-
 use crate::common::*;
 use serde_json::Value;
 

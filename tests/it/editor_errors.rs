@@ -15,28 +15,118 @@ struct Mistake {
 }
 
 const MISTAKES: &[Mistake] = &[
-    Mistake { name: "quoted date", handout: "title = \"K\"\nreviewed = \"2026-10-15\"\n", place: "2:12", says: "dates are written without quotes: reviewed = 2026-10-15" },
-    Mistake { name: "day first", handout: "title = \"K\"\nreviewed = 15/10/2026\n", place: "2:12", says: "write dates as year-month-day, without quotes: reviewed = 2026-10-15" },
-    Mistake { name: "curly quotes", handout: "title = \u{201c}Back pain\u{201d}\nreviewed = 2026-10-15\n", place: "1:9", says: "curly quotes (\u{201c}), which TOML does not read; use straight quotes: title = \"Back pain\"" },
-    Mistake { name: "apostrophe in single quotes", handout: "title = 'Don't run'\nreviewed = 2026-10-15\n", place: "1:13", says: "put text that has an apostrophe in double quotes: title = \"Don't run\"" },
-    Mistake { name: "quote mark in double quotes", handout: "title = \"Say \"stop\" now\"\nreviewed = 2026-10-15\n", place: "1:14", says: "write \\\" for a quote mark inside text, or put the text in single quotes: title = 'Say \"stop\" now'" },
-    Mistake { name: "unclosed triple quotes", handout: "title = \"K\"\nreviewed = 2026-10-15\nsummary = \"\"\"\nRest your back.\n\n[[section]]\nkind = \"causes\"\n", place: "3:11", says: "this text starts with \"\"\" but is never closed; add \"\"\" where it ends" },
-    Mistake { name: "misspelt section list", handout: "title = \"K\"\nreviewed = 2026-10-15\n\n[[sections]]\nkind = \"causes\"\n\n  [[section.item]]\n  text = \"x\"\n", place: "4:3", says: "unknown key `sections` (did you mean `section`?)" },
-    Mistake { name: "single brackets", handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = \"causes\"\n[section]\nkind = \"prevention\"\n", place: "5:2", says: "[section] has single brackets, but `section` is a list (it was started with [[section]] on line 3): start each one with [[section]]" },
-    Mistake { name: "only single brackets", handout: "title = \"K\"\nreviewed = 2026-10-15\n[section]\nkind = \"causes\"\n", place: "3:1", says: "write [[section]] with double brackets" },
-    Mistake { name: "duplicate key", handout: "title = \"K\"\nreviewed = 2026-10-15\nsubtitle = \"a\"\nsubtitle = \"b\"\n", place: "4:1", says: "`subtitle` is set twice (first on line 3); keep one of them" },
-    Mistake { name: "control character", handout: "title = \"Knee\u{7} pain\"\nreviewed = 2026-10-15\n", place: "1:14", says: "an invisible control character (U+0007) is here; delete it" },
-    Mistake { name: "windows path", handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"x\"\nimage = \"..\\assets\\logo.png\"\nimage_alt = \"Logo\"\n", place: "7:12", says: "write paths with forward slashes: \"../assets/logo.png\"" },
-    Mistake { name: "keywords as one text", handout: "title = \"K\"\nreviewed = 2026-10-15\nkeywords = \"knee, pain\"\n", place: "3:12", says: "`keywords` is a list: write it in square brackets, each entry in quotes: keywords = [\"knee\", \"pain\"]" },
-    Mistake { name: "title a number", handout: "title = 5\nreviewed = 2026-10-15\n", place: "1:9", says: "`title` must be text in double quotes; here it is the number 5" },
-    Mistake { name: "section kind a list", handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = [\"causes\"]\n", place: "4:8", says: "`kind` must be" },
+    Mistake {
+        name: "quoted date",
+        handout: "title = \"K\"\nreviewed = \"2026-10-15\"\n",
+        place: "2:12",
+        says: "dates are written without quotes: reviewed = 2026-10-15",
+    },
+    Mistake {
+        name: "day first",
+        handout: "title = \"K\"\nreviewed = 15/10/2026\n",
+        place: "2:12",
+        says: "write dates as year-month-day, without quotes: reviewed = 2026-10-15",
+    },
+    Mistake {
+        name: "curly quotes",
+        handout: "title = \u{201c}Back pain\u{201d}\nreviewed = 2026-10-15\n",
+        place: "1:9",
+        says: "curly quotes (\u{201c}), which TOML does not read; use straight quotes: title = \"Back pain\"",
+    },
+    Mistake {
+        name: "apostrophe in single quotes",
+        handout: "title = 'Don't run'\nreviewed = 2026-10-15\n",
+        place: "1:13",
+        says: "put text that has an apostrophe in double quotes: title = \"Don't run\"",
+    },
+    Mistake {
+        name: "quote mark in double quotes",
+        handout: "title = \"Say \"stop\" now\"\nreviewed = 2026-10-15\n",
+        place: "1:14",
+        says: "write \\\" for a quote mark inside text, or put the text in single quotes: title = 'Say \"stop\" now'",
+    },
+    Mistake {
+        name: "unclosed triple quotes",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\nsummary = \"\"\"\nRest your back.\n\n[[section]]\nkind = \"causes\"\n",
+        place: "3:11",
+        says: "this text starts with \"\"\" but is never closed; add \"\"\" where it ends",
+    },
+    Mistake {
+        name: "misspelt section list",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n\n[[sections]]\nkind = \"causes\"\n\n  [[section.item]]\n  text = \"x\"\n",
+        place: "4:3",
+        says: "unknown key `sections` (did you mean `section`?)",
+    },
+    Mistake {
+        name: "single brackets",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = \"causes\"\n[section]\nkind = \"prevention\"\n",
+        place: "5:2",
+        says: "[section] has single brackets, but `section` is a list (it was started with [[section]] on line 3): start each one with [[section]]",
+    },
+    Mistake {
+        name: "only single brackets",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n[section]\nkind = \"causes\"\n",
+        place: "3:1",
+        says: "write [[section]] with double brackets",
+    },
+    Mistake {
+        name: "duplicate key",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\nsubtitle = \"a\"\nsubtitle = \"b\"\n",
+        place: "4:1",
+        says: "`subtitle` is set twice (first on line 3); keep one of them",
+    },
+    Mistake {
+        name: "control character",
+        handout: "title = \"Knee\u{7} pain\"\nreviewed = 2026-10-15\n",
+        place: "1:14",
+        says: "an invisible control character (U+0007) is here; delete it",
+    },
+    Mistake {
+        name: "windows path",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"x\"\nimage = \"..\\assets\\logo.png\"\nimage_alt = \"Logo\"\n",
+        place: "7:12",
+        says: "write paths with forward slashes: \"../assets/logo.png\"",
+    },
+    Mistake {
+        name: "keywords as one text",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\nkeywords = \"knee, pain\"\n",
+        place: "3:12",
+        says: "`keywords` is a list: write it in square brackets, each entry in quotes: keywords = [\"knee\", \"pain\"]",
+    },
+    Mistake {
+        name: "title a number",
+        handout: "title = 5\nreviewed = 2026-10-15\n",
+        place: "1:9",
+        says: "`title` must be text in double quotes; here it is the number 5",
+    },
+    Mistake {
+        name: "section kind a list",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = [\"causes\"]\n",
+        place: "4:8",
+        says: "`kind` must be",
+    },
 ];
 
 /// Mistakes in clinic.toml, after the minimal profile's lines.
 const CLINIC_MISTAKES: &[Mistake] = &[
-    Mistake { name: "body size with a unit", handout: "[page]\nbody_size = \"14pt\"\n", place: "8:13", says: "`body_size` must be a number, without quotes or a unit, like body_size = 14" },
-    Mistake { name: "negative review interval", handout: "[policy]\nreview_months = -6\n", place: "8:17", says: "`review_months` must be a whole number from 1 to 120, without quotes; here it is the number -6" },
-    Mistake { name: "colour not text", handout: "[colors]\nprimary = 5\n", place: "8:11", says: "`primary` must be text in double quotes; here it is the number 5" },
+    Mistake {
+        name: "body size with a unit",
+        handout: "[page]\nbody_size = \"14pt\"\n",
+        place: "8:13",
+        says: "`body_size` must be a number, without quotes or a unit, like body_size = 14",
+    },
+    Mistake {
+        name: "negative review interval",
+        handout: "[policy]\nreview_months = -6\n",
+        place: "8:17",
+        says: "`review_months` must be a whole number from 1 to 120, without quotes; here it is the number -6",
+    },
+    Mistake {
+        name: "colour not text",
+        handout: "[colors]\nprimary = 5\n",
+        place: "8:11",
+        says: "`primary` must be text in double quotes; here it is the number 5",
+    },
 ];
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
@@ -52,8 +142,17 @@ fn build_with(clinic_extra: &str, handout_text: &str) -> (String, Option<i32>) {
 fn assert_reported(m: &Mistake, file: &str, err: &str, status: Option<i32>) {
     assert_eq!(status, Some(1), "{}: {err}", m.name);
     let prefix = format!("{file}:{}: error: ", m.place);
-    assert!(err.contains(&prefix), "{}: expected {prefix:?} in\n{err}", m.name);
-    assert!(err.contains(m.says), "{}: expected {:?} in\n{err}", m.name, m.says);
+    assert!(
+        err.contains(&prefix),
+        "{}: expected {prefix:?} in\n{err}",
+        m.name
+    );
+    assert!(
+        err.contains(m.says),
+        "{}: expected {:?} in\n{err}",
+        m.name,
+        m.says
+    );
 }
 
 #[test]
@@ -87,7 +186,10 @@ fn every_misspelt_key_and_the_missing_title_in_one_run() {
         "handouts/h.toml:4:1: error: unknown key `keywrods` (did you mean `keywords`?)",
         "handouts/h.toml:8:3: error: unknown key `txt` (did you mean `text`?)",
     ] {
-        assert!(errors.iter().any(|l| l.starts_with(expected)), "{expected} not in\n{err}");
+        assert!(
+            errors.iter().any(|l| l.starts_with(expected)),
+            "{expected} not in\n{err}"
+        );
     }
     assert_eq!(errors.len(), 5, "{err}");
 }
@@ -99,7 +201,10 @@ fn every_broken_line_in_one_run() {
     assert_eq!(status, Some(1));
     let errors = errors_in(&err);
     for place in ["h.toml:1:9: ", "h.toml:2:12: ", "h.toml:4:15: "] {
-        assert!(errors.iter().any(|l| l.contains(place)), "{place} not in\n{err}");
+        assert!(
+            errors.iter().any(|l| l.contains(place)),
+            "{place} not in\n{err}"
+        );
     }
     assert_eq!(errors.len(), 3, "{err}");
 }
@@ -120,8 +225,22 @@ fn every_character_no_font_draws_is_reported() {
 
 /// Words only a programmer knows, as whole words.
 const JARGON: &[&str] = &[
-    "map", "sequence", "datetime", "f64", "f32", "u8", "u32", "u64", "i64", "usize", "struct",
-    "string", "variant", "serde", "invalid type", "deserialize",
+    "map",
+    "sequence",
+    "datetime",
+    "f64",
+    "f32",
+    "u8",
+    "u32",
+    "u64",
+    "i64",
+    "usize",
+    "struct",
+    "string",
+    "variant",
+    "serde",
+    "invalid type",
+    "deserialize",
 ];
 
 fn jargon_in(err: &str) -> Vec<String> {
@@ -142,8 +261,14 @@ fn jargon_in(err: &str) -> Vec<String> {
 
 #[test]
 fn the_jargon_scan_catches_programmer_words() {
-    assert_eq!(jargon_in("wrong type: expected a TOML datetime"), ["datetime"]);
-    assert_eq!(jargon_in("invalid type: map, expected u32"), ["map", "u32", "invalid type"]);
+    assert_eq!(
+        jargon_in("wrong type: expected a TOML datetime"),
+        ["datetime"]
+    );
+    assert_eq!(
+        jargon_in("invalid type: map, expected u32"),
+        ["map", "u32", "invalid type"]
+    );
     assert!(jargon_in("a list in square brackets, like keywords = [\"a\"]").is_empty());
 }
 
@@ -153,7 +278,11 @@ fn no_message_uses_programmer_words() {
         .iter()
         .map(|m| (String::new(), m.handout.to_string()))
         .collect();
-    inputs.extend(CLINIC_MISTAKES.iter().map(|m| (m.handout.to_string(), GOOD.to_string())));
+    inputs.extend(
+        CLINIC_MISTAKES
+            .iter()
+            .map(|m| (m.handout.to_string(), GOOD.to_string())),
+    );
     inputs.extend(crate::errors::CASES.iter().map(|c| {
         (
             c.clinic_extra.to_string(),
@@ -169,10 +298,16 @@ fn no_message_uses_programmer_words() {
         ("section", "\"causes\""),
         ("words", "\"en\""),
     ] {
-        inputs.push((String::new(), format!("title = \"K\"\nreviewed = 2026-11-01\n{key} = {value}\n")));
+        inputs.push((
+            String::new(),
+            format!("title = \"K\"\nreviewed = 2026-11-01\n{key} = {value}\n"),
+        ));
     }
     for (key, value) in [
-        ("fallback", "\"fonts/NotoSans-Regular.ttf\"\n[policy]\nmax_grade = \"eight\""),
+        (
+            "fallback",
+            "\"fonts/NotoSans-Regular.ttf\"\n[policy]\nmax_grade = \"eight\"",
+        ),
         ("bold", "[\"fonts/x.ttf\"]"),
         ("fallback", "[[1]]"),
     ] {

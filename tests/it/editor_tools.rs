@@ -36,9 +36,17 @@ fn init_starts_a_library_every_command_works_in() {
     let check = handout(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let build = handout(dir.path(), &["build"]);
-    assert!(stderr(&build).contains("no handouts found in handouts/"), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains("no handouts found in handouts/"),
+        "{}",
+        stderr(&build)
+    );
     // A handout written there builds with the library's own fonts.
-    write(dir.path(), "handouts/knee.toml", "title = \"Knee pain\"\nreviewed = 2026-11-01\nsummary = \"Rest your knee.\"\n");
+    write(
+        dir.path(),
+        "handouts/knee.toml",
+        "title = \"Knee pain\"\nreviewed = 2026-11-01\nsummary = \"Rest your knee.\"\n",
+    );
     let build = handout(dir.path(), &["build"]);
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(normalize(&text_of(&dir.path().join("out/knee.pdf"))).contains("Knee pain"));
@@ -46,14 +54,21 @@ fn init_starts_a_library_every_command_works_in() {
     let again = handout(dir.path(), &["init"]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("a library is already here"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("clinic.toml")).unwrap(), clinic);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("clinic.toml")).unwrap(),
+        clinic
+    );
 }
 
 #[test]
 fn new_writes_the_schema_line_and_from_starts_a_translation() {
     let lib = library(&format!("phone = \"(555) 010-1000\"\n{MINIMAL_CLINIC}"));
     std::fs::create_dir_all(lib.path().join("schema")).unwrap();
-    std::fs::copy(repo().join("schema/handout.schema.json"), lib.path().join("schema/handout.schema.json")).unwrap();
+    std::fs::copy(
+        repo().join("schema/handout.schema.json"),
+        lib.path().join("schema/handout.schema.json"),
+    )
+    .unwrap();
     write(
         lib.path(),
         "handouts/knee.toml",
@@ -68,7 +83,10 @@ fn new_writes_the_schema_line_and_from_starts_a_translation() {
     assert_eq!(file["source_reviewed"].to_string(), "2026-10-01");
     assert!(!file.contains_key("next_review"), "{text}");
     assert_eq!(file["summary"].as_str(), Some("Rest your knee."));
-    assert!(text.contains("# Knee pain"), "the source's comments stay: {text}");
+    assert!(
+        text.contains("# Knee pain"),
+        "the source's comments stay: {text}"
+    );
     let new = handout(lib.path(), &["new", "elbow"]);
     assert!(new.status.success());
     let skeleton = std::fs::read_to_string(lib.path().join("handouts/elbow.toml")).unwrap();
@@ -76,11 +94,21 @@ fn new_writes_the_schema_line_and_from_starts_a_translation() {
     // Replacing every placeholder text makes it a handout build accepts.
     let filled: String = skeleton
         .lines()
-        .filter(|l| !l.trim_start().starts_with("intro") && !l.trim_start().starts_with("text") && !l.trim_start().starts_with("title = \"First"))
+        .filter(|l| {
+            !l.trim_start().starts_with("intro")
+                && !l.trim_start().starts_with("text")
+                && !l.trim_start().starts_with("title = \"First")
+        })
         .map(|l| format!("{l}\n"))
         .collect::<String>()
-        .replace("Write the main message here, in two or three short sentences.", "Rest the elbow.")
-        .replace("  [[section.item]]\n", "  [[section.item]]\n  text = \"Ice it.\"\n");
+        .replace(
+            "Write the main message here, in two or three short sentences.",
+            "Rest the elbow.",
+        )
+        .replace(
+            "  [[section.item]]\n",
+            "  [[section.item]]\n  text = \"Ice it.\"\n",
+        );
     write(lib.path(), "handouts/elbow.toml", &filled);
     let build = handout(lib.path(), &["build", "handouts/elbow.toml"]);
     assert!(build.status.success(), "{}\n{filled}", stderr(&build));
@@ -89,9 +117,21 @@ fn new_writes_the_schema_line_and_from_starts_a_translation() {
 #[test]
 fn list_takes_paths_prints_json_and_alerts_on_expired() {
     let lib = library(MINIMAL_CLINIC);
-    write(lib.path(), "handouts/fresh.toml", "title = \"Fresh\"\nreviewed = 2026-11-01\n");
-    write(lib.path(), "handouts/fresh.es.toml", "title = \"Fresco\"\nlanguage = \"es\"\nreviewed = 2026-11-01\ntranslation_of = \"fresh.toml\"\nsource_reviewed = 2026-01-01\n");
-    write(lib.path(), "old/old.toml", "title = \"Old\"\nreviewed = 2001-01-01\n");
+    write(
+        lib.path(),
+        "handouts/fresh.toml",
+        "title = \"Fresh\"\nreviewed = 2026-11-01\n",
+    );
+    write(
+        lib.path(),
+        "handouts/fresh.es.toml",
+        "title = \"Fresco\"\nlanguage = \"es\"\nreviewed = 2026-11-01\ntranslation_of = \"fresh.toml\"\nsource_reviewed = 2026-01-01\n",
+    );
+    write(
+        lib.path(),
+        "old/old.toml",
+        "title = \"Old\"\nreviewed = 2001-01-01\n",
+    );
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
             .args(args)
@@ -103,7 +143,11 @@ fn list_takes_paths_prints_json_and_alerts_on_expired() {
     };
     let (status, text) = run(&["list"]);
     assert_eq!(status, Some(0), "{text}");
-    assert!(text.lines().any(|l| l.contains("fresh.es.toml") && l.contains("stale translation")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("fresh.es.toml") && l.contains("stale translation")),
+        "{text}"
+    );
     let (status, json) = run(&["list", "old", "--format", "json"]);
     assert_eq!(status, Some(1));
     let json: Value = serde_json::from_str(&json).unwrap();
@@ -114,7 +158,11 @@ fn list_takes_paths_prints_json_and_alerts_on_expired() {
     std::fs::remove_dir_all(lib.path().join("handouts")).unwrap();
     let out = handout(lib.path(), &["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("there is no handouts/ folder beside clinic.toml"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no handouts/ folder beside clinic.toml"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!stdout(&out).contains("invalid"));
 }
 
@@ -134,7 +182,14 @@ fn check_codes(clinic: &str, text: &str) -> (Vec<String>, Value) {
         .unwrap()
         .iter()
         .flat_map(|f| f["diagnostics"].as_array().unwrap().clone())
-        .map(|d| format!("{}:{}:{}", d["code"].as_str().unwrap(), d["line"], d["column"]))
+        .map(|d| {
+            format!(
+                "{}:{}:{}",
+                d["code"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
         .collect();
     (codes, json)
 }
@@ -144,66 +199,164 @@ const BODY: &str = "summary = \"Rest your knee. Ice helps.\"\n[[section]]\nkind 
 #[test]
 fn check_warns_about_what_would_print_wrong() {
     let cases: &[(&str, &str, &str)] = &[
-        ("", "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"Call **now.\"\n", "markup-as-text:3:17"),
-        ("", "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site] (https://example.org).\"\n", "markup-as-text:3:25"),
-        ("", "title = \"Knee **pain**\"\nreviewed = 2026-11-01\n", "markup-as-text:1:15"),
-        ("", "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site](http://example.org).\"\n", "link-not-https:3:27"),
-        ("website = \"example.org\"\n", "title = \"Knee\"\nreviewed = 2026-11-01\n", "link-not-https:1:11"),
-        ("booking_url = \"http://example.org/book\"\n", "title = \"Knee\"\nreviewed = 2026-11-01\n", "link-not-https:1:15"),
-        ("", "title = \"Knee\"\nreviewed = 2026-11-01\nnext_review = 2026-12-20\n", "review-due:3:15"),
-        ("disclaimer = \"This leaflet is for information and does not replace the advice of your doctor.\"\n", "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-11-01\n", "disclaimer-language:2:12"),
+        (
+            "",
+            "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"Call **now.\"\n",
+            "markup-as-text:3:17",
+        ),
+        (
+            "",
+            "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site] (https://example.org).\"\n",
+            "markup-as-text:3:25",
+        ),
+        (
+            "",
+            "title = \"Knee **pain**\"\nreviewed = 2026-11-01\n",
+            "markup-as-text:1:15",
+        ),
+        (
+            "",
+            "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site](http://example.org).\"\n",
+            "link-not-https:3:27",
+        ),
+        (
+            "website = \"example.org\"\n",
+            "title = \"Knee\"\nreviewed = 2026-11-01\n",
+            "link-not-https:1:11",
+        ),
+        (
+            "booking_url = \"http://example.org/book\"\n",
+            "title = \"Knee\"\nreviewed = 2026-11-01\n",
+            "link-not-https:1:15",
+        ),
+        (
+            "",
+            "title = \"Knee\"\nreviewed = 2026-11-01\nnext_review = 2026-12-20\n",
+            "review-due:3:15",
+        ),
+        (
+            "disclaimer = \"This leaflet is for information and does not replace the advice of your doctor.\"\n",
+            "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-11-01\n",
+            "disclaimer-language:2:12",
+        ),
     ];
     for (clinic_extra, text, expected) in cases {
-        let (codes, json) = check_codes(&format!("{clinic_extra}{MINIMAL_CLINIC}"), &format!("{text}{BODY}"));
-        assert!(codes.iter().any(|c| c == expected), "{expected} not in {codes:?}\n{json:#}");
+        let (codes, json) = check_codes(
+            &format!("{clinic_extra}{MINIMAL_CLINIC}"),
+            &format!("{text}{BODY}"),
+        );
+        assert!(
+            codes.iter().any(|c| c == expected),
+            "{expected} not in {codes:?}\n{json:#}"
+        );
     }
     // A clean handout gets none of them.
-    let (codes, _) = check_codes(MINIMAL_CLINIC, &format!("title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site](https://example.org).\"\n{BODY}"));
+    let (codes, _) = check_codes(
+        MINIMAL_CLINIC,
+        &format!(
+            "title = \"Knee\"\nreviewed = 2026-11-01\nclosing = \"See [our site](https://example.org).\"\n{BODY}"
+        ),
+    );
     assert!(
-        !codes.iter().any(|c| ["markup-as-text", "link-not-https", "review-due", "disclaimer-language"].iter().any(|k| c.starts_with(k))),
+        !codes.iter().any(|c| [
+            "markup-as-text",
+            "link-not-https",
+            "review-due",
+            "disclaimer-language"
+        ]
+        .iter()
+        .any(|k| c.starts_with(k))),
         "{codes:?}"
     );
 }
 
 #[test]
 fn hints_say_what_was_meant() {
-    let (codes, json) = check_codes(MINIMAL_CLINIC, "title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {phone}.\"\nclosing = \"Fax {clinic.fax}.\"\n");
+    let (codes, json) = check_codes(
+        MINIMAL_CLINIC,
+        "title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {phone}.\"\nclosing = \"Fax {clinic.fax}.\"\n",
+    );
     let messages = json.to_string();
-    assert!(messages.contains("unknown placeholder {phone} (did you mean {clinic.phone}?)"), "{messages}");
-    assert!(messages.contains("unknown placeholder {clinic.fax}; known ones"), "{messages}");
+    assert!(
+        messages.contains("unknown placeholder {phone} (did you mean {clinic.phone}?)"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("unknown placeholder {clinic.fax}; known ones"),
+        "{messages}"
+    );
     assert_eq!(codes.len(), 2, "{codes:?}");
-    let (_, json) = check_codes(MINIMAL_CLINIC, "title = \"K\"\nlanguage = \"sp\"\nreviewed = 2026-11-01\n");
-    assert!(json.to_string().contains("language `sp` (did you mean `es`?)"), "{json}");
-    let (codes, json) = check_codes(MINIMAL_CLINIC, &format!("title = \"K\"\nreviewed = 2026-11-01\nnext_review = 2026-10-01\n{BODY}"));
+    let (_, json) = check_codes(
+        MINIMAL_CLINIC,
+        "title = \"K\"\nlanguage = \"sp\"\nreviewed = 2026-11-01\n",
+    );
+    assert!(
+        json.to_string()
+            .contains("language `sp` (did you mean `es`?)"),
+        "{json}"
+    );
+    let (codes, json) = check_codes(
+        MINIMAL_CLINIC,
+        &format!("title = \"K\"\nreviewed = 2026-11-01\nnext_review = 2026-10-01\n{BODY}"),
+    );
     assert_eq!(codes, ["review-order:3:15"], "{json:#}");
-    assert!(json.to_string().contains("`next_review` (2026-10-01) is before `reviewed` (2026-11-01)"));
+    assert!(
+        json.to_string()
+            .contains("`next_review` (2026-10-01) is before `reviewed` (2026-11-01)")
+    );
     // The clinic profile given as a handout.
     let lib = library(MINIMAL_CLINIC);
     std::fs::create_dir_all(lib.path().join("handouts")).unwrap();
     let out = handout(lib.path(), &["build", "clinic.toml"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("clinic.toml: error: this is the clinic profile, not a handout"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("clinic.toml: error: this is the clinic profile, not a handout"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn a_title_alone_gets_no_grade_and_addresses_are_not_words() {
     let lib = library(MINIMAL_CLINIC);
-    write(lib.path(), "handouts/t.toml", "title = \"Knee pain\"\nreviewed = 2026-11-01\n");
+    write(
+        lib.path(),
+        "handouts/t.toml",
+        "title = \"Knee pain\"\nreviewed = 2026-11-01\n",
+    );
     let out = handout(lib.path(), &["check"]);
-    assert!(stdout(&out).contains("readability not measured: there is no text beyond the title"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("readability not measured: there is no text beyond the title"),
+        "{}",
+        stdout(&out)
+    );
     assert!(!stdout(&out).contains("grade"));
-    assert_eq!(handout::readability::words("Book at https://example.org/book-an-appointment today."), ["Book", "at", "today"]);
-    assert_eq!(handout::readability::words("Mail care@example.org or see www.example.org."), ["Mail", "or", "see"]);
+    assert_eq!(
+        handout::readability::words("Book at https://example.org/book-an-appointment today."),
+        ["Book", "at", "today"]
+    );
+    assert_eq!(
+        handout::readability::words("Mail care@example.org or see www.example.org."),
+        ["Mail", "or", "see"]
+    );
 }
 
 #[test]
 fn build_counts_warnings_and_points_to_check() {
     let lib = library(MINIMAL_CLINIC);
-    write(lib.path(), "handouts/h.toml", "title = \"Knee\"\nreviewed = 2026-11-01\n");
+    write(
+        lib.path(),
+        "handouts/h.toml",
+        "title = \"Knee\"\nreviewed = 2026-11-01\n",
+    );
     let out = handout(lib.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     // No actions and no warning-signs section: two warnings.
-    assert!(stderr(&out).contains("2 warnings: run handout check to read them"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 warnings: run handout check to read them"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -211,10 +364,30 @@ fn the_manual_documents_every_subcommand_the_formats_and_exit_statuses() {
     let man = handout(&repo(), &["man"]);
     assert!(man.status.success());
     let man = stdout(&man);
-    for command in ["BUILD", "CHECK", "INIT", "NEW", "WATCH", "LIST", "COMPLETIONS", "MAN"] {
-        assert!(man.contains(&format!(".SH \"HANDOUT {command}\"")), "no {command} in the manual");
+    for command in [
+        "BUILD",
+        "CHECK",
+        "INIT",
+        "NEW",
+        "WATCH",
+        "LIST",
+        "COMPLETIONS",
+        "MAN",
+    ] {
+        assert!(
+            man.contains(&format!(".SH \"HANDOUT {command}\"")),
+            "no {command} in the manual"
+        );
     }
-    for text in ["\\-\\-allow\\-expired", "\\-\\-from", "\\-\\-large\\-print", ".SH FILES", ".SH \"EXIT STATUS\"", "clinic.toml", "review_months"] {
+    for text in [
+        "\\-\\-allow\\-expired",
+        "\\-\\-from",
+        "\\-\\-large\\-print",
+        ".SH FILES",
+        ".SH \"EXIT STATUS\"",
+        "clinic.toml",
+        "review_months",
+    ] {
         assert!(man.contains(text), "no {text} in the manual");
     }
 }

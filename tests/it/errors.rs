@@ -1,7 +1,6 @@
 //! Bad input: each case gets a clear error naming file, line and column, exit
 //! status 1, and no PDF is written or changed.
 
-
 use crate::common::*;
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";

@@ -2,7 +2,6 @@
 //! no single line of a paragraph stranded, and nothing outside the margins —
 //! all read back from the PDF with `pdftotext -bbox-layout`.
 
-
 use crate::common::*;
 use std::path::PathBuf;
 

@@ -1,7 +1,6 @@
 //! Every key of both file formats, the inline markup and the placeholders,
 //! each checked in the PDF that the real binary writes.
 
-
 use crate::common::*;
 use std::path::Path;
 

@@ -4,7 +4,6 @@
 //! Then what is particular to a script: Chinese line breaks, Arabic
 //! right-to-left layout, and a language the tool has no words for.
 
-
 use crate::common::*;
 use std::path::{Path, PathBuf};
 

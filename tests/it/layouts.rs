@@ -1,6 +1,5 @@
 //! The trifold brochure and large print, checked from the PDFs themselves.
 
-
 use crate::common::*;
 
 /// Within this of a fold, nothing may be printed (the rule).

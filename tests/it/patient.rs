@@ -1,7 +1,6 @@
 //! Patient copies: "Prepared for", {patient.name} and the clinician's note,
 //! with the name kept out of file names, logs and PDF metadata.
 
-
 use crate::common::*;
 
 const HANDOUT: &str = r#"title = "Knee care"

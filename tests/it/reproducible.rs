@@ -1,7 +1,6 @@
 //! Identical inputs give byte-identical PDFs — across processes and within
 //! one — and a failed build never touches the previous good PDF.
 
-
 use crate::common::*;
 use handout::build::{BuildOptions, build_pdf};
 use handout::date::Date;

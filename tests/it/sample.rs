@@ -2,7 +2,6 @@
 //! qpdf and poppler: valid, Letter, fonts embedded and subset, every sentence
 //! in order, metadata and bookmarks set, and small.
 
-
 use crate::common::*;
 
 fn sample_pdf() -> (tempfile::TempDir, std::path::PathBuf) {

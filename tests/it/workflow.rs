@@ -1,7 +1,6 @@
 //! The editor's tools: `watch` rebuilds on save, and shell completions and
 //! a man page come from the command-line definition.
 
-
 use crate::common::*;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
