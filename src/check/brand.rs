@@ -1,10 +1,11 @@
 //! Warnings about the clinic's branding: colours that patients cannot read
 //! against their background, and a logo too coarse for print.
 
-use crate::contrast::{self, ratio};
+use crate::contrast::ratio;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::LOGO_HEIGHT;
-use crate::model::{Clinic, Rgb};
+use crate::layout::theme::contrast_pairs;
+use crate::model::Clinic;
 use crate::parse::Spanned;
 
 /// A logo printed coarser than this looks blurred.
@@ -13,48 +14,18 @@ const MIN_LOGO_DPI: f32 = 150.0;
 pub fn lint(clinic: &Clinic) -> Vec<Diagnostic> {
     let raw = &clinic.file;
     let at = |v: &Option<Spanned<String>>| v.as_ref().map_or(0, |s| s.span().start);
-    let c = &clinic.colors;
-    // (colour key, where, foreground, background, ratio needed, what it is used for)
-    let pairs = [
-        (
-            "primary",
-            at(&raw.colors.primary),
-            c.primary,
-            Rgb::WHITE,
-            contrast::BODY,
-            "headings and links on white",
-        ),
-        (
-            "primary",
-            at(&raw.colors.primary),
-            Rgb::WHITE,
-            c.primary,
-            contrast::BODY,
-            "white text on the header band",
-        ),
-        (
-            "accent",
-            at(&raw.colors.accent),
-            Rgb::INK,
-            c.accent,
-            contrast::BODY,
-            "list numbers on the accent colour",
-        ),
-        (
-            "warning",
-            at(&raw.colors.warning),
-            c.warning,
-            c.warning.tint(0.07),
-            contrast::LARGE,
-            "the warning box's heading on its tinted background",
-        ),
-    ];
     let mut out = Vec::new();
-    for (key, offset, fg, bg, needed, used) in pairs {
-        let r = ratio(fg, bg);
+    let offset = |key: &str| match key {
+        "primary" => at(&raw.colors.primary),
+        "accent" => at(&raw.colors.accent),
+        _ => at(&raw.colors.warning),
+    };
+    for pair in contrast_pairs(&clinic.colors) {
+        let (key, needed, used) = (pair.key, pair.needed, pair.used_for);
+        let r = ratio(pair.foreground, pair.background);
         if r < needed {
             out.push(clinic.source.diagnostic(
-                offset,
+                offset(key),
                 Severity::Warning,
                 "low-contrast",
                 format!(

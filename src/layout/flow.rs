@@ -1,217 +1,664 @@
-//! Pagination: measured blocks are placed page by page. A block that does not
-//! fit sends the page back to its last allowed break, so headings keep with
-//! what follows and no paragraph leaves a single line at a page's top or bottom.
+//! The flow: pieces placed into regions (columns, panels) one after another.
+//! Text is broken into lines when it is placed, at the width of the region it
+//! lands in, so regions of different widths just work. A line that does not
+//! fit sends the region back to its last allowed break; what may not break
+//! is said by each piece's keep rules (see [`Piece`]).
 
-use super::frame::{Bookmark, Element};
-use crate::model::Rgb;
+use super::frame::{Bookmark, Element, Tag};
+use super::theme::PanelStyle;
+use super::typeset::{Ink, TextStyle, Typesetter};
+use crate::picture::Picture;
+use crate::text::Run;
 
-/// One unbreakable piece of the flow: a line of text, a picture, a rule.
-#[derive(Debug, Clone, Default)]
-pub struct Block {
-    pub height: f32,
-    /// Space above the block, dropped at the top of a page.
-    pub space_before: f32,
-    /// No page break is allowed between this block and the next.
-    pub keep_with_next: bool,
-    /// Elements with `y` relative to the block's top; `x` is on the page.
-    pub elements: Vec<Element>,
-    /// The box (see [`Container`]) drawn around this block, if any.
-    pub container: Option<usize>,
-    /// An outline entry pointing here.
-    pub bookmark: Option<String>,
+/// A stretch of a page that the flow fills, in points from the page's top-left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    pub page: usize,
+    pub x: f32,
+    pub width: f32,
+    pub top: f32,
+    pub bottom: f32,
 }
 
-/// A panel drawn behind consecutive blocks, on every page they reach.
+/// A picture beside a piece's text, at its end edge.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub picture: Picture,
+    pub alt: String,
+}
+
+/// What a piece sets.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Text, broken into lines at the width it is placed at; `balanced`
+    /// lines are of even length (titles, headings); `rule` draws a short bar
+    /// (width, room it takes, colour) under the last line.
+    Text {
+        runs: Vec<Run<Ink>>,
+        style: TextStyle,
+        balanced: bool,
+        rule: Option<(f32, f32, crate::model::Rgb)>,
+        figure: Option<Figure>,
+    },
+    /// A drawing `width` by `height`, centred in the piece: elements with x
+    /// from the drawing's left edge and y from its top.
+    Fixed {
+        width: f32,
+        height: f32,
+        elements: Vec<Element>,
+    },
+}
+
+/// One paragraph, heading or drawing in the flow, with its keep rules.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub content: Content,
+    /// Space above, dropped at the top of a region.
+    pub space_before: f32,
+    /// From the region's left and right edges to the piece's.
+    pub indent: (f32, f32),
+    /// The panel drawn behind it, an index into the flow's containers.
+    pub container: Option<usize>,
+    /// An outline entry pointing at it.
+    pub bookmark: Option<String>,
+    /// No break between this piece and the next.
+    pub keep_with_next: bool,
+    /// No break between its lines.
+    pub keep_lines: bool,
+    /// Set as one line, it keeps with the next piece (so a heading before
+    /// it has two lines under it).
+    pub keep_single: bool,
+    /// Drawn level with its first line (a list marker): x from the piece's
+    /// start edge, y from the line's top.
+    pub marker: Vec<Element>,
+    /// The leaflet node it sets, for tagging.
+    pub tag: Tag,
+}
+
+impl Piece {
+    pub fn new(content: Content, tag: Tag) -> Piece {
+        Piece {
+            content,
+            space_before: 0.0,
+            indent: (0.0, 0.0),
+            container: None,
+            bookmark: None,
+            keep_with_next: false,
+            keep_lines: false,
+            keep_single: false,
+            marker: Vec::new(),
+            tag,
+        }
+    }
+}
+
+/// A panel behind consecutive pieces, drawn in every region they reach.
 #[derive(Debug, Clone)]
 pub struct Container {
-    pub x: f32,
-    pub w: f32,
-    /// Room between the panel's edge and its content, above and below.
-    pub pad: f32,
-    pub fill: Option<Rgb>,
-    pub border: Option<(Rgb, f32)>,
-    /// A thick bar down the panel's left edge.
-    pub bar: Option<Rgb>,
-    pub radius: f32,
+    pub style: PanelStyle,
+    /// Its first and last piece.
+    pub pieces: (usize, usize),
+    /// Its heading piece, set again at the top of each region the panel continues into.
+    pub heading: Option<usize>,
+    /// Kept in one region when it fits one.
+    pub whole: bool,
+    pub tag: Tag,
 }
 
-/// The flow area of a page: its top and bottom, in points from the page top.
-pub type Region = (f32, f32);
+/// One line or drawing of a piece at a width, ready to place.
+#[derive(Debug, Clone)]
+struct Set {
+    height: f32,
+    /// x from the region's left edge, y from the set's top.
+    elements: Vec<Element>,
+    keep_with_next: bool,
+    /// Where the piece's text resumes after this set.
+    next: usize,
+}
 
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The piece and the byte its set starts at.
+    at: (usize, usize),
+    y: f32,
+    set: Set,
+    /// A heading set again where its panel continues.
+    repeat: bool,
+}
+
+/// What the flow placed, region by region: elements with their tags.
 pub struct Flowed {
-    pub pages: Vec<Vec<Element>>,
+    pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
+    /// The first piece set in each region, if any.
+    pub starts: Vec<Option<usize>>,
     pub outline: Vec<Bookmark>,
 }
 
-/// Place `blocks` on as many pages as they need.
-pub fn paginate(
-    blocks: Vec<Block>,
-    containers: &[Container],
-    region: impl Fn(usize) -> Region,
-) -> Flowed {
-    let pages = place(&blocks, containers, &region);
-    let mut slots: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
-    let mut outline = Vec::new();
-    let pages = pages
-        .iter()
-        .enumerate()
-        .map(|(p, placed)| {
-            let mut elements = decorations(&slots, containers, placed);
-            for &(i, y) in placed {
-                let block = slots[i].take().expect("each block is placed once");
-                if let Some(title) = block.bookmark {
-                    outline.push(Bookmark {
-                        title,
-                        page: p,
-                        top: y,
-                    });
-                }
-                elements.extend(block.elements.into_iter().map(|e| e.shifted(0.0, y)));
-            }
-            elements
-        })
-        .collect();
-    Flowed { pages, outline }
+pub struct Flow<'a> {
+    pub ts: &'a Typesetter<'a>,
+    pub pieces: Vec<Piece>,
+    pub containers: Vec<Container>,
 }
 
-/// Block indices and their top `y`, page by page.
-fn place(
-    blocks: &[Block],
-    containers: &[Container],
-    region: &impl Fn(usize) -> Region,
-) -> Vec<Vec<(usize, f32)>> {
-    let inset = |b: &Block| b.container.map_or(0.0, |c| containers[c].pad);
-    let mut pages: Vec<Vec<(usize, f32)>> = vec![Vec::new()];
-    let mut y = 0.0;
-    let mut i = 0;
-    while i < blocks.len() {
-        let page = pages.len() - 1;
-        let (top, bottom) = region(page);
-        let block = &blocks[i];
-        let first = pages[page].is_empty();
-        let at = if first {
-            top + inset(block)
-        } else {
-            y + block.space_before
-        };
-        if first || at + block.height + inset(block) <= bottom {
-            pages[page].push((i, at));
-            y = at + block.height;
-            i += 1;
-            continue;
+impl Flow<'_> {
+    /// Place every piece, asking `region` for as many regions as they need.
+    pub fn run(&self, mut region: impl FnMut(usize) -> Region) -> Flowed {
+        let mut placed = Vec::new();
+        let mut cursor = (0, 0);
+        while cursor.0 < self.pieces.len() {
+            let r = region(placed.len());
+            let (entries, next) = self.fill(r, cursor);
+            placed.push((r, entries));
+            cursor = next;
         }
-        let placed = &mut pages[page];
-        if let Some(k) = placed.iter().rposition(|&(b, _)| !blocks[b].keep_with_next)
-            && k + 1 < placed.len()
+        self.draw(placed)
+    }
+
+    fn container_of(&self, piece: usize) -> Option<&Container> {
+        self.pieces[piece].container.map(|c| &self.containers[c])
+    }
+
+    fn pad(&self, piece: usize) -> f32 {
+        self.container_of(piece).map_or(0.0, |c| c.style.pad)
+    }
+
+    /// Fill one region from `cursor`; the entries placed and where the next region starts.
+    fn fill(&self, r: Region, mut cursor: (usize, usize)) -> (Vec<Entry>, (usize, usize)) {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut y = r.top;
+        if let Some(c) = self.container_of(cursor.0)
+            && let Some(h) = c.heading
+            && (cursor.0 > h || cursor.1 > 0)
         {
-            i = placed[k + 1].0;
-            placed.truncate(k + 1);
+            for mut set in self.set(h, r.width, 0) {
+                set.keep_with_next = true;
+                let at = if entries.is_empty() { r.top + c.style.pad } else { y };
+                y = at + set.height;
+                entries.push(Entry {
+                    at: (h, 0),
+                    y: at,
+                    set,
+                    repeat: true,
+                });
+            }
         }
-        pages.push(Vec::new());
+        let mut whole_until = None;
+        while cursor.0 < self.pieces.len() {
+            let (p, from) = cursor;
+            let mut sets = self.set(p, r.width, from);
+            if from == 0
+                && let Some(last) = self.fits_whole(p, &r)
+            {
+                whole_until = Some(last);
+            }
+            if let Some(end) = whole_until.filter(|end| p <= *end) {
+                let last = sets.len().saturating_sub(1);
+                for (i, s) in sets.iter_mut().enumerate() {
+                    s.keep_with_next |= p < end || i < last;
+                }
+            }
+            let pad = self.pad(p);
+            let mut start = from;
+            for set in sets {
+                let at = if entries.is_empty() {
+                    r.top + pad
+                } else if start == 0 {
+                    y + self.pieces[p].space_before
+                } else {
+                    y
+                };
+                let progress = entries.iter().any(|e| !e.repeat);
+                if progress && at + set.height + pad > r.bottom {
+                    // Back to the last place a break is allowed.
+                    let k = entries
+                        .iter()
+                        .rposition(|e| !e.set.keep_with_next && !e.repeat);
+                    let resume = match k {
+                        Some(k) if k + 1 < entries.len() => {
+                            let resume = entries[k + 1].at;
+                            entries.truncate(k + 1);
+                            resume
+                        }
+                        _ => (p, start),
+                    };
+                    return (entries, resume);
+                }
+                let next = set.next;
+                y = at + set.height;
+                entries.push(Entry {
+                    at: (p, start),
+                    y: at,
+                    set,
+                    repeat: false,
+                });
+                start = next;
+            }
+            cursor = (p + 1, 0);
+        }
+        (entries, cursor)
     }
-    pages
-}
 
-/// Panels behind the container blocks on one page.
-fn decorations(
-    blocks: &[Option<Block>],
-    containers: &[Container],
-    placed: &[(usize, f32)],
-) -> Vec<Element> {
-    let mut spans: Vec<(usize, f32, f32)> = Vec::new();
-    for &(i, y) in placed {
-        let Some(block) = &blocks[i] else { continue };
-        let Some(c) = block.container else { continue };
-        let bottom = y + block.height;
-        match spans.iter_mut().find(|s| s.0 == c) {
-            Some(span) => span.2 = bottom,
-            None => spans.push((c, y, bottom)),
+    /// When `p` starts a panel kept whole and the panel fits a region like
+    /// `r`, the panel's last piece.
+    fn fits_whole(&self, p: usize, r: &Region) -> Option<usize> {
+        let c = self
+            .containers
+            .iter()
+            .find(|c| c.whole && c.pieces.0 == p)?;
+        let (first, last) = c.pieces;
+        let mut height = 2.0 * c.style.pad;
+        for q in first..=last {
+            if q > first {
+                height += self.pieces[q].space_before;
+            }
+            height += self.set(q, r.width, 0).iter().map(|s| s.height).sum::<f32>();
         }
+        (height <= r.bottom - r.top).then_some(last)
     }
-    let mut out = Vec::new();
-    for (c, top, bottom) in spans {
-        let k = &containers[c];
-        let (y, h) = (top - k.pad, bottom - top + 2.0 * k.pad);
-        if let Some(fill) = k.fill {
-            out.push(Element::Rect {
-                x: k.x,
-                y,
-                w: k.w,
+
+    /// Piece `p` from byte `from` of its text, set `width` wide: one set per
+    /// line, or one for a drawing. The last set's `next` is `usize::MAX`.
+    fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
+        let piece = &self.pieces[p];
+        let (left, right) = piece.indent;
+        let width = width - left - right;
+        let marker = || -> Vec<Element> {
+            if from > 0 {
+                return Vec::new();
+            }
+            piece.marker.iter().map(|e| e.clone().shifted(left, 0.0)).collect()
+        };
+        let (style, lines, rule, figure) = match &piece.content {
+            Content::Fixed {
+                width: w,
+                height,
+                elements,
+            } => {
+                let x = left + ((width - w) / 2.0).max(0.0);
+                let mut elements: Vec<Element> =
+                    elements.iter().map(|e| e.clone().shifted(x, 0.0)).collect();
+                elements.extend(marker());
+                return vec![Set {
+                    height: *height,
+                    elements,
+                    keep_with_next: piece.keep_with_next,
+                    next: usize::MAX,
+                }];
+            }
+            Content::Text {
+                runs,
+                style,
+                balanced,
+                rule,
+                figure,
+            } => {
+                // A figure takes a third of the width, at most 150 pt wide and 170 pt tall.
+                let figure = figure.as_ref().filter(|_| from == 0).map(|f| {
+                    let mut w = (width * 0.32).min(150.0);
+                    let mut h = w * f.picture.aspect();
+                    if h > 170.0 {
+                        h = 170.0;
+                        w = h / f.picture.aspect();
+                    }
+                    (f, w, h)
+                });
+                let gap = figure.map_or(0.0, |(_, w, _)| w + style.size);
+                let lines = self
+                    .ts
+                    .break_runs(runs, style, width - gap, from, *balanced && from == 0);
+                (style, lines, rule, figure)
+            }
+        };
+        let n = lines.len();
+        let mut sets = Vec::with_capacity(n.max(1));
+        let mut top = 0.0;
+        for (i, line) in lines.into_iter().enumerate() {
+            let next = if i + 1 == n {
+                usize::MAX
+            } else {
+                from + line.range.end
+            };
+            // A break after line i leaves i+1 lines above it and n-i-1 below:
+            // both must be at least two. Text beside a figure keeps with it.
+            let beside = figure.is_some_and(|(_, _, h)| top + style.leading < h);
+            let keep = if i + 1 == n {
+                piece.keep_with_next || (piece.keep_single && n == 1)
+            } else {
+                piece.keep_lines || beside || i + 1 < 2 || n - i - 1 < 2
+            };
+            sets.push(Set {
+                height: style.leading,
+                elements: self.ts.line_elements(line, style, left, 0.0),
+                keep_with_next: keep,
+                next,
+            });
+            top += style.leading;
+        }
+        if sets.is_empty() {
+            sets.push(Set {
+                height: 0.0,
+                elements: Vec::new(),
+                keep_with_next: piece.keep_with_next,
+                next: usize::MAX,
+            });
+        }
+        sets[0].elements.extend(marker());
+        if let Some((f, w, h)) = figure {
+            sets[0].elements.push(Element::Image {
+                x: left + width - w,
+                y: 3.0,
+                w,
                 h,
-                radius: k.radius,
+                picture: f.picture.clone(),
+                alt: f.alt.clone(),
+            });
+            let last = sets.last_mut().expect("one set at least");
+            last.height += (h + 6.0 - top).max(0.0);
+        }
+        if let Some((w, room, fill)) = *rule {
+            let last = sets.last_mut().expect("one set at least");
+            last.elements.push(Element::Rect {
+                x: left,
+                y: last.height + 3.0,
+                w,
+                h: 3.0,
+                radius: 1.5,
                 fill,
             });
+            last.height += room;
         }
-        if let Some(fill) = k.bar {
-            out.push(Element::Rect {
-                x: k.x,
-                y,
-                w: 5.0,
-                h,
-                radius: 0.0,
-                fill,
-            });
-        }
-        if let Some((color, width)) = k.border {
-            let half = width / 2.0;
-            out.push(Element::Frame {
-                x: k.x + half,
-                y: y + half,
-                w: k.w - width,
-                h: h - width,
-                radius: k.radius,
-                width,
-                color,
-            });
+        sets
+    }
+
+    /// The placed entries as elements on their pages, panels behind them.
+    fn draw(&self, placed: Vec<(Region, Vec<Entry>)>) -> Flowed {
+        let mut outline = Vec::new();
+        let starts = placed
+            .iter()
+            .map(|(_, entries)| entries.first().map(|e| e.at.0))
+            .collect();
+        let regions = placed
+            .into_iter()
+            .map(|(r, entries)| {
+                let mut elements = self.panels(&r, &entries);
+                for e in entries {
+                    let piece = &self.pieces[e.at.0];
+                    if let Some(title) = &piece.bookmark
+                        && !e.repeat
+                        && e.at.1 == 0
+                    {
+                        outline.push(Bookmark {
+                            title: title.clone(),
+                            page: r.page,
+                            top: e.y,
+                        });
+                    }
+                    let tag = piece.tag;
+                    elements.extend(
+                        e.set
+                            .elements
+                            .into_iter()
+                            .map(|el| (el.shifted(r.x, e.y), tag)),
+                    );
+                }
+                (r, elements)
+            })
+            .collect();
+        Flowed {
+            regions,
+            starts,
+            outline,
         }
     }
-    out
+
+    /// The panels behind the entries of one region.
+    fn panels(&self, r: &Region, entries: &[Entry]) -> Vec<(Element, Tag)> {
+        let mut spans: Vec<(usize, f32, f32)> = Vec::new();
+        for e in entries {
+            let Some(c) = self.pieces[e.at.0].container else {
+                continue;
+            };
+            let bottom = e.y + e.set.height;
+            match spans.iter_mut().find(|s| s.0 == c) {
+                Some(span) => span.2 = bottom,
+                None => spans.push((c, e.y, bottom)),
+            }
+        }
+        let mut out = Vec::new();
+        for (c, top, bottom) in spans {
+            let k = &self.containers[c];
+            let s = &k.style;
+            let (x, w) = (r.x, r.width);
+            let (y, h) = (top - s.pad, bottom - top + 2.0 * s.pad);
+            let mut push = |e| out.push((e, Tag::Artifact));
+            if let Some(fill) = s.fill {
+                push(Element::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    radius: s.radius,
+                    fill,
+                });
+            }
+            if let Some(fill) = s.bar {
+                push(Element::Rect {
+                    x,
+                    y,
+                    w: 5.0,
+                    h,
+                    radius: 0.0,
+                    fill,
+                });
+            }
+            if let Some((color, width)) = s.border {
+                let half = width / 2.0;
+                push(Element::Frame {
+                    x: x + half,
+                    y: y + half,
+                    w: w - width,
+                    h: h - width,
+                    radius: s.radius,
+                    width,
+                    color,
+                });
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Colors, Rgb};
+    use crate::text::{Face, FontSet, Writing};
 
-    fn line(keep: bool) -> Block {
-        Block {
-            height: 10.0,
-            keep_with_next: keep,
-            ..Block::default()
+    fn fonts() -> FontSet {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
+        let face = Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
+        FontSet::new(vec![(face, [None, None, None])])
+    }
+
+    const STYLE: TextStyle = TextStyle {
+        size: 10.0,
+        leading: 10.0,
+        bold: false,
+        italic: false,
+        color: Rgb::INK,
+    };
+
+    fn colors() -> Colors {
+        Colors {
+            primary: Rgb::INK,
+            accent: Rgb::INK,
+            warning: Rgb::INK,
         }
     }
 
-    fn pages_of(blocks: &[Block], height: f32) -> Vec<Vec<usize>> {
-        place(blocks, &[], &|_| (0.0, height))
-            .into_iter()
-            .map(|p| p.into_iter().map(|(i, _)| i).collect())
+    /// A piece of `words` words of text.
+    fn text(ts: &Typesetter, words: usize) -> Piece {
+        let text = vec!["word"; words].join(" ");
+        Piece::new(
+            Content::Text {
+                runs: ts.runs(&[crate::markup::Span::plain(text)], &STYLE),
+                style: STYLE,
+                balanced: false,
+                rule: None,
+                figure: None,
+            },
+            Tag::Node(0),
+        )
+    }
+
+    /// Regions 100 pt tall, alternately `widths[0]` and `widths[1]` wide.
+    fn run(flow: &Flow, widths: [f32; 2], height: f32) -> Flowed {
+        flow.run(|i| Region {
+            page: i,
+            x: 0.0,
+            width: widths[i % 2],
+            top: 0.0,
+            bottom: height,
+        })
+    }
+
+    /// The baselines of text lines per region, with their right edges.
+    fn lines(flowed: &Flowed) -> Vec<Vec<(f32, f32)>> {
+        flowed
+            .regions
+            .iter()
+            .map(|(_, elements)| {
+                let mut lines: Vec<(f32, f32)> = Vec::new();
+                for (e, _) in elements {
+                    if let Element::Text { baseline, x, width, .. } = e {
+                        match lines.iter_mut().find(|l| l.0 == *baseline) {
+                            Some(l) => l.1 = l.1.max(x + width),
+                            None => lines.push((*baseline, x + width)),
+                        }
+                    }
+                }
+                lines
+            })
             .collect()
     }
 
-    #[test]
-    fn fills_pages_in_order() {
-        let blocks = vec![line(false); 5];
-        assert_eq!(pages_of(&blocks, 30.0), vec![vec![0, 1, 2], vec![3, 4]]);
+    fn with<'a>(ts: &'a Typesetter<'a>, pieces: Vec<Piece>, containers: Vec<Container>) -> Flow<'a> {
+        Flow {
+            ts,
+            pieces,
+            containers,
+        }
+    }
+
+    fn typesetter<'a>(fonts: &'a FontSet, writing: &'a Writing) -> Typesetter<'a> {
+        Typesetter {
+            fonts,
+            website: None,
+            link_color: Rgb::INK,
+            italic_as_bold: false,
+            writing,
+        }
     }
 
     #[test]
-    fn kept_blocks_move_together() {
-        // A heading (kept with the next two lines) would end page one.
-        let blocks = vec![
-            line(false),
-            line(false),
-            line(true),
-            line(true),
-            line(false),
-        ];
-        assert_eq!(pages_of(&blocks, 30.0), vec![vec![0, 1], vec![2, 3, 4]]);
+    fn text_is_broken_at_the_width_of_the_region_it_lands_in() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        let flow = with(&ts, vec![text(&ts, 200)], vec![]);
+        let flowed = run(&flow, [200.0, 80.0], 100.0);
+        let lines = lines(&flowed);
+        assert!(lines.len() >= 3);
+        let last = lines.len() - 1;
+        for (r, lines) in lines.iter().enumerate() {
+            let width = [200.0, 80.0][r % 2];
+            assert!(r == last || lines.len() == 10, "region {r} is not full");
+            assert!(lines.iter().all(|l| l.1 <= width + 0.01), "region {r}: {lines:?}");
+            // Lines use the room there is: none is far shorter than its region.
+            assert!(lines.iter().any(|l| l.1 > width * 0.7), "region {r}: {lines:?}");
+        }
     }
 
     #[test]
-    fn a_chain_longer_than_a_page_still_breaks() {
-        let blocks = vec![line(true); 5];
-        assert_eq!(
-            pages_of(&blocks, 20.0),
-            vec![vec![0, 1], vec![2, 3], vec![4]]
-        );
+    fn a_heading_keeps_with_two_lines_and_a_lead_in_with_its_item() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        // 8 lines of four words fill a 100 pt region but for two lines.
+        let mut heading = text(&ts, 1);
+        heading.keep_lines = true;
+        heading.keep_with_next = true;
+        let mut lead_in = text(&ts, 1);
+        lead_in.keep_with_next = true;
+        let item = text(&ts, 30);
+        for (second, third) in [(heading, text(&ts, 30)), (lead_in, item)] {
+            let flow = with(&ts, vec![text(&ts, 32), second, third], vec![]);
+            let flowed = run(&flow, [100.0, 60.0], 100.0);
+            let lines = lines(&flowed);
+            // The kept piece did not stay at the foot of region one.
+            assert_eq!(lines[0].len(), 8, "{lines:?}");
+            assert_eq!(lines[1].len(), 10, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_box_stays_whole_when_it_fits_and_repeats_its_heading_when_not() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
+        let style = PanelStyle {
+            pad: 0.0,
+            ..theme.warning_panel()
+        };
+        for (box_words, narrow) in [(40, 120.0), (400, 200.0)] {
+            let mut heading = text(&ts, 1);
+            heading.keep_lines = true;
+            heading.keep_with_next = true;
+            heading.container = Some(0);
+            let mut body = text(&ts, box_words);
+            body.container = Some(0);
+            let flow = with(
+                &ts,
+                vec![text(&ts, 60), heading, body],
+                vec![Container {
+                    style,
+                    pieces: (1, 2),
+                    heading: Some(1),
+                    whole: true,
+                    tag: Tag::Node(1),
+                }],
+            );
+            let flowed = run(&flow, [200.0, narrow], 100.0);
+            let heading_at = |r: usize| {
+                flowed.regions[r]
+                    .1
+                    .iter()
+                    .filter(|(e, _)| matches!(e, Element::Text { glyphs, .. } if glyphs.len() == 4))
+                    .count()
+            };
+            if box_words == 40 {
+                // The box moved whole to region two, at its narrower width.
+                assert_eq!(flowed.regions.len(), 2);
+                let boxed = lines(&flowed)[1].clone();
+                assert!(boxed.iter().all(|l| l.1 <= narrow + 0.01));
+                assert!(boxed.len() >= 3, "{boxed:?}");
+            } else {
+                // Too tall for any region: it starts at once and every
+                // region it reaches starts with its heading again.
+                assert!(flowed.regions.len() >= 3);
+                for r in 1..flowed.regions.len() {
+                    assert!(heading_at(r) >= 1, "region {r} has no heading");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn regions_of_no_width_still_end() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        let flow = with(&ts, vec![text(&ts, 20)], vec![]);
+        for width in [0.0, -40.0] {
+            let flowed = run(&flow, [width, width], 100.0);
+            assert!(!flowed.regions.is_empty() && flowed.regions.len() < 20);
+        }
     }
 }

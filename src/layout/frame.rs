@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::model::Rgb;
 use crate::picture::Picture;
-use crate::text::{FaceId, PlacedGlyph};
+use crate::text::{FaceId, FontSet, PlacedGlyph};
 
 #[derive(Debug, Clone)]
 pub enum Element {
@@ -78,6 +78,18 @@ impl Element {
         self
     }
 
+    /// The lowest point the element draws.
+    pub fn bottom(&self) -> f32 {
+        match self {
+            Element::Text { baseline, size, .. } => baseline + size * 0.3,
+            Element::Rect { y, h, .. }
+            | Element::Frame { y, h, .. }
+            | Element::Image { y, h, .. }
+            | Element::Link { y, h, .. } => y + h,
+            Element::Disc { cy, r, .. } => cy + r,
+        }
+    }
+
     /// The element's place in a page `page_width` wide seen in a mirror;
     /// what it draws (glyphs, pictures) is not reversed.
     pub fn mirrored(mut self, page_width: f32) -> Element {
@@ -93,9 +105,60 @@ impl Element {
     }
 }
 
+/// What a leaflet node is, for tagging the PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Subtitle,
+    Heading,
+    Paragraph,
+    List,
+    ListItem,
+    Figure,
+    /// A panel: the main message, a note, the warning box, the contact block.
+    Panel,
+}
+
+/// Which node of the leaflet an element draws; the page's chrome (header,
+/// footer) and decoration (panel backgrounds) are artifacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Artifact,
+    /// Node `id` (an index into [`Document::nodes`]).
+    Node(usize),
+}
+
+/// A node of the leaflet's structure tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Node {
+    pub role: Role,
+    pub parent: Option<usize>,
+}
+
+/// A page's elements, each with its tag; a node starts at its first
+/// element and ends at its last.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub elements: Vec<Element>,
+    pub tags: Vec<Tag>,
+}
+
+impl Page {
+    pub fn push(&mut self, element: Element, tag: Tag) {
+        self.elements.push(element);
+        self.tags.push(tag);
+    }
+
+    pub fn extend(&mut self, elements: impl IntoIterator<Item = (Element, Tag)>) {
+        for (element, tag) in elements {
+            self.push(element, tag);
+        }
+    }
+
+    /// Chrome: drawn on the page but not part of the text.
+    pub fn artifacts(&mut self, elements: impl IntoIterator<Item = Element>) {
+        self.extend(elements.into_iter().map(|e| (e, Tag::Artifact)));
+    }
 }
 
 /// An outline (bookmark) entry.
@@ -119,21 +182,25 @@ pub struct Metadata {
     pub date: Date,
 }
 
-#[derive(Debug, Clone)]
-pub struct Document {
+#[derive(Clone)]
+pub struct Document<'a> {
+    /// The fonts the text was shaped with.
+    pub fonts: &'a FontSet,
     pub width: f32,
     pub height: f32,
     pub pages: Vec<Page>,
     pub outline: Vec<Bookmark>,
     pub metadata: Metadata,
+    /// The structure tree the pages' tags point into.
+    pub nodes: Vec<Node>,
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// For right-to-left writing: every page laid out as its mirror image, so
     /// text starts at the right, markers sit right of their items and a
     /// trifold's panels fold the other way. Lines were set from their start
     /// edge (see `text::Line`), so they come out right-aligned.
-    pub fn mirrored(mut self) -> Document {
+    pub fn mirrored(mut self) -> Document<'a> {
         let width = self.width;
         for page in &mut self.pages {
             let elements = std::mem::take(&mut page.elements);
@@ -143,7 +210,7 @@ impl Document {
     }
 
     /// The pages, moved out so their glyphs can be consumed, and the rest.
-    pub fn take_pages(mut self) -> (Vec<Page>, Document) {
+    pub fn take_pages(mut self) -> (Vec<Page>, Document<'a>) {
         (std::mem::take(&mut self.pages), self)
     }
 }

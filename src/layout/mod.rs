@@ -1,16 +1,20 @@
 //! Stage 4: the model laid out into pages of positioned elements. Layout
 //! measures everything before it commits to a page (see [`flow`]).
 
-mod content;
+mod chrome;
+pub mod compose;
 pub mod flow;
 pub mod frame;
+mod pieces;
 pub mod qr;
 mod sheet;
+pub mod theme;
 mod trifold;
 pub mod typeset;
 
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
-pub use sheet::{LOGO_HEIGHT, MARGIN, sheet};
+pub use sheet::sheet;
+pub use theme::{LOGO_HEIGHT, MARGIN};
 pub use trifold::{MIN_BODY as MIN_TRIFOLD_BODY, Overflow, trifold};
 
 use crate::date::Date;

@@ -6,13 +6,15 @@
 //! little narrower so it tucks in without buckling. Nothing comes within
 //! [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
-use super::content::Content;
-use super::flow::{Flowed, paginate};
-use super::frame::{Bookmark, Document, Element, Page};
-use super::typeset::TextStyle;
-use super::{Options, PatientCopy, metadata, paper_size};
+use super::compose::{Leaflet, Node, TextRole, compose};
+use super::flow::{Flowed, Region};
+use super::frame::{Document, Element, Page, Tag};
+use super::pieces::Pieces;
+use super::theme::Theme;
+use super::typeset::{TextStyle, Typesetter};
+use super::{Options, metadata, paper_size};
 use crate::markup::Span;
-use crate::model::{Clinic, Handout, Rgb};
+use crate::model::{Clinic, Handout};
 
 /// Room between a page edge and the content; office printers need 18 pt.
 const EDGE: f32 = 30.0;
@@ -66,16 +68,12 @@ impl Geometry {
         }
     }
 
-    /// The content column of a panel: clear of the page edge and the folds.
+    /// The content column of a panel, its left edge and width: clear of
+    /// the page edge and the folds.
     fn column(&self, (left, right): (f32, f32)) -> (f32, f32) {
         let l = if left == 0.0 { EDGE } else { FOLD };
         let r = if right >= self.width { EDGE } else { FOLD };
         (left + l, right - left - l - r)
-    }
-
-    /// The narrowest column: the flowing text is set to this width everywhere.
-    fn flow_width(&self) -> f32 {
-        self.flap - EDGE - FOLD
     }
 
     fn region(&self) -> (f32, f32) {
@@ -85,23 +83,14 @@ impl Geometry {
 
 /// Lay `handout` out as a trifold, stepping the body size down to fit; when
 /// even the smallest size does not fit, how much is over.
-pub fn trifold(
+pub fn trifold<'a>(
     handout: &Handout,
-    clinic: &Clinic,
+    clinic: &'a Clinic,
     options: &Options,
-) -> Result<Document, Overflow> {
+) -> Result<Document<'a>, Overflow> {
     let g = Geometry::new(options.paper);
-    let mut size = clinic.body_size;
-    let (flowed, body) = loop {
-        let (flowed, body) = flow(handout, clinic, &options.patient, &g, size);
-        if flowed.pages.len() <= FLOW_PANELS {
-            break (flowed, body);
-        }
-        if size - STEP < MIN_BODY {
-            return Err(overflow(&flowed, &g, &body));
-        }
-        size -= STEP;
-    };
+    let leaflet = compose(handout, clinic, &options.patient);
+    let ts = Typesetter::new(clinic, handout, false);
     let inside = g.panels(true);
     let outside = g.panels(false);
     // Flow panel k sits on: inside left, middle, right, then the outside flap.
@@ -111,39 +100,53 @@ pub fn trifold(
         (1, inside[2]),
         (0, outside[0]),
     ];
+    let (top, bottom) = g.region();
+    let region = |i: usize| {
+        // Past the flap: more flap-sized regions, to measure the overflow.
+        let (page, panel) = places[i.min(FLOW_PANELS - 1)];
+        let (x, width) = g.column(panel);
+        Region {
+            page: if i < FLOW_PANELS { page } else { i },
+            x,
+            width,
+            top,
+            bottom,
+        }
+    };
+    let mut size = clinic.body_size;
+    let (flowed, theme, mut pieces_nodes) = loop {
+        let theme = Theme::new(&clinic.colors, size, false);
+        let mut pieces = Pieces::new(&ts, &theme);
+        pieces.nodes(&leaflet.body);
+        let flowed = pieces.flow().run(region);
+        let nodes = std::mem::take(&mut pieces.nodes);
+        if flowed.regions.len() <= FLOW_PANELS {
+            break (flowed, theme, nodes);
+        }
+        if size - STEP < MIN_BODY {
+            return Err(overflow(&flowed, &g, &theme));
+        }
+        size -= STEP;
+    };
     let mut pages = vec![Page::default(), Page::default()];
-    for (k, elements) in flowed.pages.into_iter().enumerate() {
-        let (page, panel) = places[k];
-        let x = g.column(panel).0;
-        pages[page]
-            .elements
-            .extend(elements.into_iter().map(|e| e.shifted(x, 0.0)));
+    for (r, elements) in flowed.regions {
+        pages[r.page].extend(elements);
     }
-    pages[0]
-        .elements
-        .extend(back(handout, clinic, &g, outside[1], body.size));
-    pages[0].elements.extend(cover(
-        handout,
-        clinic,
-        &options.patient,
-        &g,
-        outside[2],
-        body.size,
-    ));
-    let outline = flowed
-        .outline
-        .into_iter()
-        .map(|b| Bookmark {
-            page: places[b.page].0,
-            ..b
-        })
-        .collect();
+    let mut pieces = Pieces::new(&ts, &theme);
+    pieces.nodes = std::mem::take(&mut pieces_nodes);
+    let back = back(&leaflet, &mut pieces, &g, outside[1]);
+    pages[0].extend(back);
+    let cover = cover(&leaflet, &mut pieces, &g, outside[2]);
+    pages[0].extend(cover);
+    let outline = flowed.outline;
     let document = Document {
+        fonts: &clinic.fonts,
         width: g.width,
         height: g.height,
         pages,
         outline,
         metadata: metadata(handout, clinic, options),
+        nodes: pieces.nodes,
     };
     Ok(if handout.writing.rtl {
         document.mirrored()
@@ -152,85 +155,50 @@ pub fn trifold(
     })
 }
 
-/// The flowing text at one body size: main message, sections, call to action.
-fn flow(
-    handout: &Handout,
-    clinic: &Clinic,
-    patient: &PatientCopy,
-    g: &Geometry,
-    size: f32,
-) -> (Flowed, TextStyle) {
-    let (top, bottom) = g.region();
-    let mut c = Content::new(
-        clinic,
-        handout,
-        (0.0, g.flow_width()),
-        bottom - top,
-        size,
-        false,
-    );
-    c.summary(handout, 0.0);
-    c.note(&patient.note);
-    for section in &handout.sections {
-        c.section(section);
-    }
-    c.closing(handout);
-    let body = c.body;
-    (
-        paginate(std::mem::take(&mut c.blocks), &c.containers, |_| g.region()),
-        body,
-    )
-}
-
 /// How far past the flap the text runs.
-fn overflow(flowed: &Flowed, g: &Geometry, body: &TextStyle) -> Overflow {
+fn overflow(flowed: &Flowed, g: &Geometry, theme: &Theme) -> Overflow {
     let (top, bottom) = g.region();
-    let over: f32 = flowed.pages[FLOW_PANELS..]
+    let over: f32 = flowed.regions[FLOW_PANELS..]
         .iter()
-        .map(|elements| {
-            let low = elements.iter().filter_map(|e| match e {
+        .map(|(_, elements)| {
+            let low = elements.iter().filter_map(|(e, _)| match e {
                 Element::Text { baseline, .. } => Some(*baseline),
                 _ => None,
             });
-            low.fold(top, f32::max) - top + body.leading / 2.0
+            low.fold(top, f32::max) - top + theme.body.leading / 2.0
         })
         .sum();
     Overflow {
-        lines: (over / body.leading).ceil() as usize,
+        lines: (over / theme.body.leading).ceil() as usize,
         percent: over / (FLOW_PANELS as f32 * (bottom - top)) * 100.0,
     }
 }
 
 /// The back panel: contact block, review date and disclaimer.
 fn back(
-    handout: &Handout,
-    clinic: &Clinic,
+    leaflet: &Leaflet,
+    pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-    size: f32,
-) -> Vec<Element> {
-    let (x, w) = g.column(panel);
-    let mut c = panel_content(handout, clinic, g, w, size);
-    c.contact_block(0.0, w, false);
-    let reviewed = c.words.reviewed(handout.reviewed);
-    let style = c.body.bold();
-    let blocks =
-        c.ts.blocks(&[Span::plain(reviewed)], &style, 0.0, w, c.em());
-    c.push(blocks);
-    let space = c.em();
-    c.disclaimer(space);
-    single_panel(c, g, x)
+) -> Vec<(Element, Tag)> {
+    pieces.nodes(std::slice::from_ref(&leaflet.contact));
+    let reviewed = Node::Paragraph {
+        role: TextRole::Body,
+        text: vec![Span::bold(&leaflet.footer.reviewed)],
+    };
+    pieces.nodes(&[reviewed, leaflet.disclaimer.clone()]);
+    single_panel(pieces, g, panel)
 }
 
 /// The front cover: the clinic's band with logo and name, then the title.
 fn cover(
-    handout: &Handout,
-    clinic: &Clinic,
-    patient: &PatientCopy,
+    leaflet: &Leaflet,
+    pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-    size: f32,
-) -> Vec<Element> {
+) -> Vec<(Element, Tag)> {
+    let (ts, theme) = (pieces.ts, pieces.theme);
+    let header = &leaflet.header;
     let (x, w) = g.column(panel);
     let (top, bottom) = g.region();
     let band = (g.height * 0.36).min(220.0);
@@ -240,90 +208,78 @@ fn cover(
         w,
         h: band,
         radius: 8.0,
-        fill: clinic.colors.primary,
+        fill: theme.colors.primary,
     }];
-    let mut c = panel_content(handout, clinic, g, w, size);
     let name = TextStyle {
         size: 18.0,
         leading: 22.0,
-        bold: true,
-        italic: false,
-        color: Rgb::WHITE,
+        ..theme.band_name
     };
-    let name_lines =
-        c.ts.balanced_lines(&[Span::plain(&clinic.name)], &name, w - 24.0);
+    let name_lines = ts.balanced_lines(&[Span::plain(&header.name)], &name, w - 24.0);
     let name_height = name.leading * name_lines.len() as f32;
-    let logo = clinic.logo.as_ref().map(|logo| {
-        let h = (band * 0.45).min(90.0);
-        (logo, h / logo.aspect(), h)
+    let logo = header.logo.as_ref().map(|(logo, alt)| {
+        let mut h = (band * 0.45).min(90.0);
+        let mut lw = h / logo.aspect();
+        if lw > w - 24.0 {
+            lw = w - 24.0;
+            h = lw * logo.aspect();
+        }
+        (logo, alt, lw, h)
     });
-    let logo_height = logo.map_or(0.0, |l| l.2 + 12.0);
-    let mut y = top + (band - logo_height - name_height) / 2.0;
-    if let Some((picture, lw, lh)) = logo {
-        let alt = clinic
-            .logo_alt
-            .clone()
-            .unwrap_or_else(|| clinic.name.clone());
+    let logo_height = logo.map_or(0.0, |l| l.3 + 12.0);
+    let mut y = top + ((band - logo_height - name_height) / 2.0).max(8.0);
+    if let Some((picture, alt, lw, lh)) = logo {
         out.push(Element::Image {
             x: x + (w - lw) / 2.0,
             y,
             w: lw,
             h: lh,
             picture: picture.clone(),
-            alt,
+            alt: alt.clone(),
         });
         y += lh + 12.0;
     }
     for line in name_lines {
         let lx = x + (w - line.width) / 2.0;
-        out.extend(c.ts.line_elements(line, &name, lx, y));
+        out.extend(ts.line_elements(line, &name, lx, y));
         y += name.leading;
     }
     // The phone number at the foot of the cover: the one thing to find fast.
-    if let Some(phone) = &clinic.phone {
+    if let Some(phone) = &header.phone {
         let style = TextStyle {
-            size: 16.0,
-            leading: 20.0,
-            color: clinic.colors.primary,
-            ..name
+            color: theme.colors.primary,
+            ..theme.band_phone
         };
-        for line in c.ts.lines(&[Span::plain(phone)], &style, w) {
+        let lines = ts.balanced_lines(&[Span::plain(phone)], &style, w);
+        let mut top = bottom - style.leading * lines.len() as f32;
+        for line in lines {
             let lx = x + (w - line.width) / 2.0;
-            out.extend(c.ts.line_elements(line, &style, lx, bottom - style.leading));
+            out.extend(ts.line_elements(line, &style, lx, top));
+            top += style.leading;
         }
     }
-    c.title(handout);
-    if let Some((name, date)) = &patient.name {
-        c.prepared_for(name, *date, 10.0);
-    }
-    let title = single_panel(c, g, x);
-    let drop = band + 28.0;
-    out.extend(title.into_iter().map(|e| e.shifted(0.0, drop)));
+    let mut out: Vec<(Element, Tag)> = out.into_iter().map(|e| (e, Tag::Artifact)).collect();
+    pieces.title_block(&leaflet.title);
+    let drop = band.max(y - top) + 28.0;
+    let title = single_panel(pieces, g, panel);
+    out.extend(title.into_iter().map(|(e, t)| (e.shifted(0.0, drop), t)));
     out
 }
 
-/// Content for one panel `w` wide.
-fn panel_content<'a>(
-    handout: &'a Handout,
-    clinic: &'a Clinic,
-    g: &Geometry,
-    w: f32,
-    size: f32,
-) -> Content<'a> {
+/// The pieces so far, set in one panel.
+fn single_panel(pieces: &mut Pieces, g: &Geometry, panel: (f32, f32)) -> Vec<(Element, Tag)> {
+    let (x, width) = g.column(panel);
     let (top, bottom) = g.region();
-    Content::new(clinic, handout, (0.0, w), bottom - top, size, false)
-}
-
-/// Flow content that must fit one panel, placed at `x`.
-fn single_panel(c: Content, g: &Geometry, x: f32) -> Vec<Element> {
-    let Content {
-        blocks, containers, ..
-    } = c;
-    let flowed = paginate(blocks, &containers, |_| g.region());
+    let flowed = pieces.flow().run(|i| Region {
+        page: i,
+        x,
+        width,
+        top,
+        bottom,
+    });
     flowed
-        .pages
+        .regions
         .into_iter()
-        .flatten()
-        .map(|e| e.shifted(x, 0.0))
+        .flat_map(|(_, elements)| elements)
         .collect()
 }

@@ -1,10 +1,11 @@
-//! Paragraphs to blocks: lines broken to a width, each line a block, with the
-//! keep rules that stop a single line being stranded at a page's top or bottom.
+//! Text to lines: styled spans into runs, broken to a width, and lines into
+//! positioned elements.
 
-use super::flow::Block;
+use super::theme::MAX_MEASURE_EM;
 use super::frame::Element;
 use crate::markup::Span;
-use crate::model::Rgb;
+use crate::model::{Clinic, Handout, Rgb};
+use crate::text::lines::is_cjk;
 use crate::text::{FontSet, Line, Run, Writing, break_lines};
 
 /// How a piece of text looks.
@@ -28,9 +29,6 @@ impl TextStyle {
     }
 }
 
-/// The longest line, in ems: about 70 characters of a hyperlegible face,
-/// the top of the 50-70 that readers with low vision manage best.
-const MAX_MEASURE_EM: f32 = 33.0;
 
 /// What each fragment carries from markup to the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,11 +47,21 @@ pub struct Typesetter<'a> {
     pub writing: &'a Writing,
 }
 
-impl Typesetter<'_> {
-    /// Break styled spans into lines of at most `width` points, and never
-    /// longer than comfortable reading allows (about 70 characters).
-    pub fn lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
-        let width = width.min(style.size * MAX_MEASURE_EM);
+impl<'a> Typesetter<'a> {
+    /// The typesetter for `handout` in `clinic`'s fonts; large print has no italics.
+    pub fn new(clinic: &'a Clinic, handout: &'a Handout, large_print: bool) -> Typesetter<'a> {
+        Typesetter {
+            fonts: &clinic.fonts,
+            website: clinic.website.as_deref(),
+            link_color: clinic.colors.primary,
+            italic_as_bold: large_print,
+            writing: &handout.writing,
+        }
+    }
+
+    /// Styled spans as runs for the line breaker; a link whose label is not
+    /// its address gets the address after it, in brackets.
+    pub fn runs(&self, spans: &[Span], style: &TextStyle) -> Vec<Run<Ink>> {
         let mut runs = Vec::with_capacity(spans.len());
         for span in spans {
             let run = |text: String, link: Option<String>| Run {
@@ -79,72 +87,73 @@ impl Typesetter<'_> {
                 }
             }
         }
-        break_lines(self.fonts, &runs, width, self.writing)
+        runs
     }
 
-    /// Lines of even length (for titles and headings): the narrowest width
-    /// that still needs no more lines, so no word is left alone on the last.
+    /// Break styled spans into lines of at most `width` points, and never
+    /// longer than comfortable reading allows (about 70 characters).
+    pub fn lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
+        self.break_runs(&self.runs(spans, style), style, width, 0, false)
+    }
+
+    /// Lines of even length (for titles and headings).
     pub fn balanced_lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
-        let lines = self.lines(spans, style, width);
+        self.break_runs(&self.runs(spans, style), style, width, 0, true)
+    }
+
+    /// `runs` from byte `from` on, in lines at most `width` wide (and
+    /// never over the longest comfortable measure). `balanced` lines are
+    /// of even length: the narrowest width that needs no more lines, so no
+    /// word is left alone on the last. Text without spaces between words
+    /// (Chinese) never ends on a single character.
+    pub fn break_runs(
+        &self,
+        runs: &[Run<Ink>],
+        style: &TextStyle,
+        width: f32,
+        from: usize,
+        balanced: bool,
+    ) -> Vec<Line<Ink>> {
+        let rest = runs_from(runs, from);
+        let width = width.min(style.size * MAX_MEASURE_EM);
+        let set = |w: f32| break_lines(self.fonts, &rest, w, self.writing);
+        let lines = set(width);
         if lines.len() < 2 {
             return lines;
         }
-        let (mut lo, mut hi) = (width / lines.len() as f32, width);
-        for _ in 0..6 {
-            let mid = (lo + hi) / 2.0;
-            if self.lines(spans, style, mid).len() > lines.len() {
-                lo = mid;
-            } else {
-                hi = mid;
+        if balanced {
+            let (mut lo, mut hi) = (width / lines.len() as f32, width);
+            for _ in 0..6 {
+                let mid = (lo + hi) / 2.0;
+                if set(mid).len() > lines.len() {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
             }
+            return set(hi);
         }
-        self.lines(spans, style, hi)
-    }
-
-    /// One block per line, at `x`; the first gets `space_before`.
-    pub fn blocks(
-        &self,
-        spans: &[Span],
-        style: &TextStyle,
-        x: f32,
-        width: f32,
-        space_before: f32,
-    ) -> Vec<Block> {
-        self.blocks_of(self.lines(spans, style, width), style, x, space_before)
-    }
-
-    /// Blocks for lines already broken, with the keep rules between them.
-    pub fn blocks_of(
-        &self,
-        lines: Vec<Line<Ink>>,
-        style: &TextStyle,
-        x: f32,
-        space_before: f32,
-    ) -> Vec<Block> {
-        let n = lines.len();
-        let mut blocks: Vec<Block> = lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, line)| Block {
-                // A break after line i leaves i+1 lines above it and n-i-1 below:
-                // both must be at least two.
-                keep_with_next: i + 1 < n && (i + 1 < 2 || n - i - 1 < 2),
-                ..self.line_block(line, style, x)
-            })
-            .collect();
-        if let Some(first) = blocks.first_mut() {
-            first.space_before = space_before;
+        let text: String = rest.iter().map(|r| r.text.as_str()).collect();
+        let lone = |lines: &[Line<Ink>]| {
+            let last = lines.last().map_or("", |l| &text[l.range.clone()]);
+            let mut letters = last.chars().filter(|c| c.is_alphanumeric());
+            letters.next().is_some_and(is_cjk) && letters.next().is_none()
+        };
+        let mut narrower = width;
+        let mut lines = lines;
+        // A lone last character: take a character off the lines before.
+        for _ in 0..4 {
+            if !lone(&lines) {
+                break;
+            }
+            narrower -= style.size;
+            let tried = set(narrower);
+            if tried.len() > lines.len() + 1 {
+                break;
+            }
+            lines = tried;
         }
-        blocks
-    }
-
-    /// A block holding one line of text, as tall as the leading.
-    pub fn line_block(&self, line: Line<Ink>, style: &TextStyle, x: f32) -> Block {
-        Block {
-            height: style.leading,
-            elements: self.line_elements(line, style, x, 0.0),
-            ..Block::default()
-        }
+        lines
     }
 
     /// The elements of one line whose box starts at (`x`, `top`).
@@ -217,4 +226,23 @@ pub fn printed_address(url: &str) -> &str {
         .or_else(|| url.strip_prefix("mailto:"))
         .unwrap_or(url);
     bare.trim_end_matches('/')
+}
+
+/// The runs from byte `from` of their joined text on.
+fn runs_from(runs: &[Run<Ink>], from: usize) -> Vec<Run<Ink>> {
+    let mut start = 0;
+    let mut out = Vec::with_capacity(runs.len());
+    for run in runs {
+        let end = start + run.text.len();
+        if end > from {
+            let cut = from.saturating_sub(start);
+            out.push(Run {
+                text: run.text[cut..].to_string(),
+                style: run.style.clone(),
+                ..*run
+            });
+        }
+        start = end;
+    }
+    out
 }

@@ -60,6 +60,8 @@ pub struct Clinic {
     pub paper: Paper,
     /// Body type size in points.
     pub body_size: f32,
+    /// Columns of body text on a sheet (1 or 2).
+    pub columns: usize,
     pub max_grade: f32,
     /// The lowest Szigriszt-Pazos (INFLESZ) score a Spanish handout may have.
     pub min_inflesz: f32,
@@ -225,6 +227,18 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             65.0
         }
     };
+    let columns = match &file.page.columns {
+        None => 2,
+        Some(c) if matches!(c.get_ref(), 1 | 2) => *c.get_ref() as usize,
+        Some(c) => {
+            errors.push(source.error(
+                c.span().start,
+                "bad-columns",
+                format!("columns = {} is not 1 or 2", c.get_ref()),
+            ));
+            2
+        }
+    };
 
     let fonts_file = file.fonts.get_ref();
     let own: FamilySpec = (
@@ -342,6 +356,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 .as_ref()
                 .map_or(Paper::Letter, |p| *p.get_ref()),
             body_size,
+            columns,
             max_grade: file
                 .policy
                 .max_grade

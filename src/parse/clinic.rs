@@ -203,6 +203,9 @@ pub struct PageFile {
     /// Body text size in pt; health-literacy floor is 12.
     #[schemars(with = "Option<f64>", range(min = 12, max = 24), extend("default" = 12))]
     pub body_size: Option<Spanned<f64>>,
+    /// Columns of body text on a sheet: 2 (default) or 1; large print has one.
+    #[schemars(with = "Option<u8>", range(min = 1, max = 2), extend("default" = 2))]
+    pub columns: Option<Spanned<i64>>,
 }
 
 /// Paper size: letter | a4.

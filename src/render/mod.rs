@@ -23,8 +23,9 @@ pub enum Error {
     Picture,
 }
 
-/// The PDF file for `doc`, whose text was shaped with `fonts`.
-pub fn pdf(doc: Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+/// The PDF file for `doc`, with the fonts its text was shaped with.
+pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
+    let fonts = doc.fonts;
     let mut pdf = PdfDocument::new(&doc.metadata.title);
     let embedded = fonts::embed(&doc, fonts, &mut pdf)?;
     let mut images = page::Images::default();

@@ -53,6 +53,9 @@ pub struct Fragment<S> {
 pub struct Line<S> {
     pub fragments: Vec<Fragment<S>>,
     pub width: f32,
+    /// The bytes of the runs' text this line sets; the next line starts at
+    /// `range.end`.
+    pub range: Range<usize>,
 }
 
 /// A shaped stretch of one run in one face and one embedding level.
@@ -231,6 +234,11 @@ fn shape_runs<S>(
             let level = levels.map_or(0, |l| l[base + i].number());
             let current = pieces.last().map(|p| p.1);
             let face = match current {
+                // A space beside Han or kana is set in the Latin face: a CJK
+                // face draws it a full em wide.
+                Some(_) if c.is_whitespace() && beside_cjk(&run.text, i) => {
+                    fonts.for_char(c, run.bold, run.italic, 0).unwrap_or(styled)
+                }
                 // Spaces and punctuation stay in the face of the word they follow.
                 Some(face) if c.is_whitespace() => face,
                 Some(face) if !c.is_alphanumeric() && fonts.face(face).has_char(c) => face,
@@ -265,6 +273,18 @@ fn shape_runs<S>(
         base += run.text.len();
     }
     (chunks, glyphs)
+}
+
+/// Han, kana, Hangul and CJK punctuation: set without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Whether the whitespace at byte `i` of `text` touches a CJK character.
+fn beside_cjk(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end().chars().next_back();
+    let after = text[i..].trim_start().chars().next();
+    before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
 }
 
 /// Put `items` (in logical order) into visual order, left to right, by their
@@ -352,6 +372,7 @@ impl Para<'_> {
         rtl: bool,
     ) -> Line<S> {
         let to = self.trim_end(range.start, range.end);
+        let range = range.clone();
         let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
@@ -404,6 +425,7 @@ impl Para<'_> {
         Line {
             fragments,
             width: x,
+            range,
         }
     }
 
@@ -453,7 +475,9 @@ mod tests {
         }];
         for width in [-50.0, 0.0, 1.0, f32::NAN] {
             let lines = break_lines(&fonts, &runs, width, &writing);
+            let set: usize = lines.iter().map(|l| l.range.len()).sum();
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
+            assert!(set <= text.len());
         }
     }
 

@@ -5,7 +5,7 @@
 use crate::common::*;
 use std::path::PathBuf;
 
-const MARGIN: f32 = 48.0;
+const MARGIN: f32 = 44.0;
 
 fn long_pdf(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -22,3 +22,4 @@ mod sample;
 mod schema;
 mod spanish;
 mod workflow;
+mod pages;

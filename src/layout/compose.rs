@@ -1,0 +1,287 @@
+//! What a leaflet prints, decided once for every layout: the handout, the
+//! clinic and a patient's copy composed into a tree of [`Node`]s. Where each
+//! node goes, and how big it is, is for the layouts and the theme to say.
+
+use super::PatientCopy;
+use super::typeset::printed_address;
+use crate::markup::{Paragraph, Span, inline};
+use crate::model::{Clinic, Handout, ListStyle, SectionKind};
+use crate::picture::Picture;
+
+/// A leaflet: its title block, the flowing body, the contact block and the
+/// disclaimer, and the page chrome (header and footer).
+#[derive(Debug, Clone)]
+pub struct Leaflet<'a> {
+    pub title: TitleBlock,
+    /// The main message, the patient's note, the sections, the call to action.
+    pub body: Vec<Node>,
+    /// The clinic's contact details (a [`Node::Panel`] of role Contact).
+    pub contact: Node,
+    pub disclaimer: Node,
+    pub header: Header,
+    pub footer: Footer<'a>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TitleBlock {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// "Prepared for NAME on DATE", on a patient's copy.
+    pub prepared_for: Option<String>,
+}
+
+/// The brand on the first page (or the trifold's cover).
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub name: String,
+    pub phone: Option<String>,
+    /// The clinic's website as printed, without its scheme.
+    pub website: Option<String>,
+    pub logo: Option<(Picture, String)>,
+}
+
+/// The foot of every page.
+#[derive(Debug, Clone)]
+pub struct Footer<'a> {
+    /// The clinic's name and phone.
+    pub clinic: String,
+    /// "Reviewed November 2026".
+    pub reviewed: String,
+    /// The handout's words, for "Page N of M".
+    pub words: &'a crate::model::Words,
+}
+
+impl Footer<'_> {
+    /// "Page N of M" in the handout's words.
+    pub fn page(&self, page: usize, pages: usize) -> String {
+        self.words.page(page, pages)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRole {
+    /// The main message.
+    Summary,
+    /// The clinician's note on a patient's copy.
+    Note,
+    /// When to get help right away.
+    Warning,
+    /// How to reach the clinic.
+    Contact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Body,
+    /// Text that introduces the list after it (ends in ":").
+    LeadIn,
+    /// The main message.
+    Lead,
+    /// The closing call to action.
+    Closing,
+    /// The clinic's name, address and links in the contact block.
+    Contact,
+    /// The phone number in the contact block.
+    Phone,
+    /// Secondary text: the disclaimer.
+    Fine,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    /// The title run in, in bold, before the first paragraph.
+    pub paragraphs: Vec<Paragraph>,
+    /// A picture beside the text, with what it shows.
+    pub figure: Option<(Picture, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A box around its children, with an optional heading that a box
+    /// broken across columns repeats.
+    Panel {
+        role: PanelRole,
+        heading: Option<String>,
+        children: Vec<Node>,
+    },
+    /// A section heading, in the outline.
+    Heading(String),
+    Paragraph {
+        role: TextRole,
+        text: Paragraph,
+    },
+    List {
+        style: ListStyle,
+        items: Vec<ListItem>,
+    },
+    /// A code to scan for the booking page, with its caption.
+    Qr { url: String, caption: String },
+}
+
+/// The leaflet for `handout` from `clinic`, for `patient` when it is a copy.
+pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy) -> Leaflet<'a> {
+    let words = &handout.words;
+    let mut body = Vec::new();
+    if !handout.summary.is_empty() {
+        body.push(Node::Panel {
+            role: PanelRole::Summary,
+            heading: None,
+            children: paragraphs(&handout.summary, TextRole::Lead),
+        });
+    }
+    if !patient.note.is_empty() {
+        body.push(Node::Panel {
+            role: PanelRole::Note,
+            heading: Some(words.note().to_string()),
+            children: paragraphs(&patient.note, TextRole::Body),
+        });
+    }
+    for section in &handout.sections {
+        let mut children = paragraphs(&section.intro, TextRole::Body);
+        if !section.items.is_empty() {
+            if let Some(Node::Paragraph { role, text }) = children.last_mut()
+                && ends_with_colon(text)
+            {
+                *role = TextRole::LeadIn;
+            }
+            children.push(Node::List {
+                style: section.style,
+                items: section.items.iter().map(item).collect(),
+            });
+        }
+        if section.kind == SectionKind::WarningSigns {
+            body.push(Node::Panel {
+                role: PanelRole::Warning,
+                heading: Some(section.heading.clone()),
+                children,
+            });
+        } else {
+            body.push(Node::Heading(section.heading.clone()));
+            body.extend(children);
+        }
+    }
+    body.extend(paragraphs(&handout.closing, TextRole::Closing));
+    Leaflet {
+        title: TitleBlock {
+            title: handout.title.clone(),
+            subtitle: handout.subtitle.clone(),
+            prepared_for: patient
+                .name
+                .as_ref()
+                .map(|(name, date)| words.prepared_for(name, *date)),
+        },
+        body,
+        contact: contact(clinic, handout),
+        disclaimer: Node::Paragraph {
+            role: TextRole::Fine,
+            text: inline(words.disclaimer()),
+        },
+        header: Header {
+            name: clinic.name.clone(),
+            phone: clinic.phone.clone(),
+            website: clinic.website.as_deref().map(|w| printed_address(w).to_string()),
+            logo: clinic.logo.clone().map(|logo| {
+                let alt = clinic.logo_alt.clone().unwrap_or_else(|| clinic.name.clone());
+                (logo, alt)
+            }),
+        },
+        footer: Footer {
+            clinic: match &clinic.phone {
+                Some(phone) => format!("{} · {phone}", clinic.name),
+                None => clinic.name.clone(),
+            },
+            reviewed: words.reviewed(handout.reviewed),
+            words,
+        },
+    }
+}
+
+fn paragraphs(paragraphs: &[Paragraph], role: TextRole) -> Vec<Node> {
+    paragraphs
+        .iter()
+        .map(|p| Node::Paragraph {
+            role,
+            text: p.clone(),
+        })
+        .collect()
+}
+
+fn ends_with_colon(text: &Paragraph) -> bool {
+    let last = text.iter().rev().find(|s| !s.text.trim().is_empty());
+    last.is_some_and(|s| s.text.trim_end().ends_with([':', '：']))
+}
+
+/// An item's title runs in, in bold, before its text ("**Ice.** Put a pack
+/// on…"), so it takes no line of its own.
+fn item(item: &crate::model::Item) -> ListItem {
+    let mut paragraphs = item.text.clone();
+    if let Some(title) = &item.title {
+        let mut lead: Paragraph = title
+            .iter()
+            .map(|s| Span {
+                bold: true,
+                ..s.clone()
+            })
+            .collect();
+        let ends = lead.last().and_then(|s| s.text.trim_end().chars().next_back());
+        let separator = match ends {
+            Some(c) if c.is_ascii_punctuation() || "。：！？".contains(c) => " ",
+            Some(c) if crate::text::lines::is_cjk(c) => "：",
+            _ => ". ",
+        };
+        match paragraphs.first_mut() {
+            Some(first) => {
+                let (mark, space) = separator.split_at(separator.trim_end().len());
+                lead.push(Span::bold(mark));
+                lead.push(Span::plain(space));
+                lead.retain(|s| !s.text.is_empty());
+                lead.append(first);
+                *first = lead;
+            }
+            None => paragraphs.push(lead),
+        }
+    }
+    ListItem {
+        paragraphs,
+        figure: item.picture.clone(),
+    }
+}
+
+/// The contact block: name, phone, address, website, email, booking link
+/// and its QR code.
+fn contact(clinic: &Clinic, handout: &Handout) -> Node {
+    let words = &handout.words;
+    let line = |role, text| Node::Paragraph { role, text };
+    let link = |url: &str, prefix: &str| Span {
+        link: Some(format!("{prefix}{url}")),
+        ..Span::plain(printed_address(url))
+    };
+    let mut children = vec![line(TextRole::Contact, vec![Span::bold(&clinic.name)])];
+    if let Some(phone) = &clinic.phone {
+        children.push(line(TextRole::Phone, vec![Span::bold(phone)]));
+    }
+    if let Some(address) = &clinic.address {
+        children.push(line(TextRole::Contact, vec![Span::plain(address)]));
+    }
+    if let Some(site) = &clinic.website {
+        children.push(line(TextRole::Contact, vec![link(site, "")]));
+    }
+    if let Some(email) = &clinic.email {
+        children.push(line(TextRole::Contact, vec![link(email, "mailto:")]));
+    }
+    if let Some(booking) = &clinic.booking_url {
+        let (before, after) = words.book_online();
+        let spans = [Span::plain(before), link(booking, ""), Span::plain(after)];
+        let spans = spans.into_iter().filter(|s| !s.text.is_empty()).collect();
+        children.push(line(TextRole::Contact, spans));
+        children.push(Node::Qr {
+            url: booking.clone(),
+            caption: words.scan_to_book().to_string(),
+        });
+    }
+    Node::Panel {
+        role: PanelRole::Contact,
+        heading: Some(words.contact().to_string()),
+        children,
+    }
+}

@@ -1,0 +1,387 @@
+//! A composed leaflet's nodes as flow pieces: each node kind gets its style
+//! and spacing from the theme and its keep rules (see [`super::flow`]):
+//! a heading keeps with two lines, a lead-in ending in ":" with the first
+//! item, the warning box and the contact block stay whole when they fit.
+
+use super::compose::{ListItem, Node, PanelRole, TextRole, TitleBlock};
+use super::flow::{Container, Content, Figure, Flow, Piece};
+use super::frame::{self, Element, Role, Tag};
+use super::theme::{PanelStyle, QR_SIZE, Theme};
+use super::typeset::{TextStyle, Typesetter};
+use crate::markup::{Paragraph, Span};
+use crate::model::{ListStyle, Rgb};
+
+/// What came before a piece, for the space above it.
+#[derive(Clone, Copy, PartialEq)]
+enum Prev {
+    Start,
+    Heading,
+    Text,
+    /// A panel with this padding.
+    Panel(f32),
+}
+
+/// The panel a piece is in: its container, the side insets and its ink.
+#[derive(Clone, Copy)]
+struct Within {
+    container: Option<usize>,
+    indent: f32,
+    ink: Rgb,
+}
+
+pub struct Pieces<'a> {
+    pub ts: &'a Typesetter<'a>,
+    pub theme: &'a Theme,
+    pub pieces: Vec<Piece>,
+    pub containers: Vec<Container>,
+    /// The structure tree, shared by every flow of one document.
+    pub nodes: Vec<frame::Node>,
+    prev: Prev,
+}
+
+impl<'a> Pieces<'a> {
+    pub fn new(ts: &'a Typesetter<'a>, theme: &'a Theme) -> Pieces<'a> {
+        Pieces {
+            ts,
+            theme,
+            pieces: Vec::new(),
+            containers: Vec::new(),
+            nodes: Vec::new(),
+            prev: Prev::Start,
+        }
+    }
+
+    /// The pieces so far as a flow, keeping the structure tree for the next.
+    pub fn flow(&mut self) -> Flow<'a> {
+        self.prev = Prev::Start;
+        Flow {
+            ts: self.ts,
+            pieces: std::mem::take(&mut self.pieces),
+            containers: std::mem::take(&mut self.containers),
+        }
+    }
+
+    fn tag(&mut self, role: Role, parent: Option<usize>) -> Tag {
+        self.nodes.push(frame::Node { role, parent });
+        Tag::Node(self.nodes.len() - 1)
+    }
+
+    fn parent(tag: Tag) -> Option<usize> {
+        match tag {
+            Tag::Node(id) => Some(id),
+            Tag::Artifact => None,
+        }
+    }
+
+    fn text(&self, spans: &[Span], style: TextStyle, tag: Tag) -> Piece {
+        Piece::new(
+            Content::Text {
+                runs: self.ts.runs(spans, &style),
+                style,
+                balanced: false,
+                rule: None,
+                figure: None,
+            },
+            tag,
+        )
+    }
+
+    fn push(&mut self, mut piece: Piece, within: Within, gap: f32, prev: Prev) {
+        piece.space_before = gap
+            + match self.prev {
+                Prev::Panel(pad) if within.container.is_none() => pad,
+                _ => 0.0,
+            };
+        piece.indent.0 += within.indent;
+        piece.indent.1 += within.indent;
+        piece.container = within.container;
+        self.pieces.push(piece);
+        self.prev = prev;
+    }
+
+    /// The title, subtitle and "Prepared for", kept together.
+    pub fn title_block(&mut self, t: &TitleBlock) {
+        let theme = self.theme;
+        let top = Within {
+            container: None,
+            indent: 0.0,
+            ink: theme.colors.primary,
+        };
+        let lines = [
+            (Some(&t.title), theme.title, Role::Title, 0.0),
+            (t.subtitle.as_ref(), theme.subtitle, Role::Subtitle, 4.0),
+            (
+                t.prepared_for.as_ref(),
+                theme.body.bold().with_color(super::theme::MUTED),
+                Role::Paragraph,
+                10.0,
+            ),
+        ];
+        for (text, style, role, gap) in lines {
+            let Some(text) = text else { continue };
+            let tag = self.tag(role, None);
+            let mut piece = self.text(&[Span::plain(text)], style, tag);
+            if let Content::Text { balanced, .. } = &mut piece.content {
+                *balanced = role != Role::Paragraph;
+            }
+            piece.keep_lines = true;
+            piece.keep_with_next = true;
+            self.push(piece, top, gap, Prev::Text);
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            last.keep_with_next = false;
+        }
+    }
+
+    /// Nodes at the top level of the flow.
+    pub fn nodes(&mut self, nodes: &[Node]) {
+        let top = Within {
+            container: None,
+            indent: 0.0,
+            ink: self.theme.colors.primary,
+        };
+        for node in nodes {
+            self.node(node, top, None);
+        }
+    }
+
+    fn node(&mut self, node: &Node, within: Within, parent: Option<usize>) {
+        let theme = self.theme;
+        match node {
+            Node::Heading(text) => {
+                let tag = self.tag(Role::Heading, parent);
+                let style = theme.heading.with_color(within.ink);
+                let mut piece = self.text(&[Span::plain(text)], style, tag);
+                let (w, room) = theme.heading_rule();
+                if let Content::Text { balanced, rule, .. } = &mut piece.content {
+                    *balanced = true;
+                    *rule = Some((w, room, theme.colors.accent));
+                }
+                piece.keep_lines = true;
+                piece.keep_with_next = true;
+                piece.bookmark = Some(text.clone());
+                let gap = if self.prev == Prev::Start {
+                    0.0
+                } else {
+                    theme.heading_gap()
+                };
+                self.push(piece, within, gap, Prev::Heading);
+            }
+            Node::Paragraph { role, text } => {
+                let tag = self.tag(Role::Paragraph, parent);
+                let style = self.style_of(*role);
+                let mut piece = self.text(text, style, tag);
+                piece.keep_with_next = *role == TextRole::LeadIn;
+                piece.keep_single = self.prev == Prev::Heading;
+                let gap = match (self.prev, role) {
+                    (Prev::Start | Prev::Heading, _) => 0.0,
+                    (_, TextRole::Closing) => theme.heading_gap(),
+                    (_, TextRole::Fine) => theme.panel_gap(),
+                    (_, TextRole::Contact | TextRole::Phone) => 0.0,
+                    _ => theme.paragraph_gap(),
+                };
+                self.push(piece, within, gap, Prev::Text);
+            }
+            Node::List { style, items } => {
+                let tag = self.tag(Role::List, parent);
+                for (n, item) in items.iter().enumerate() {
+                    self.item(item, *style, n, within, Self::parent(tag));
+                }
+            }
+            Node::Panel {
+                role,
+                heading,
+                children,
+            } => self.panel(*role, heading.as_deref(), children, parent),
+            Node::Qr { url, caption } => {
+                let tag = self.tag(Role::Figure, parent);
+                if let Some((elements, width, height)) = self.qr(url, caption) {
+                    let mut piece = Piece::new(
+                        Content::Fixed {
+                            width,
+                            height,
+                            elements,
+                        },
+                        tag,
+                    );
+                    piece.keep_lines = true;
+                    self.push(piece, within, 10.0, Prev::Text);
+                }
+            }
+        }
+    }
+
+    fn style_of(&self, role: TextRole) -> TextStyle {
+        let t = self.theme;
+        match role {
+            TextRole::Body | TextRole::LeadIn | TextRole::Contact => t.body,
+            TextRole::Lead => t.lead,
+            TextRole::Closing => t.closing,
+            TextRole::Phone => t.contact_phone,
+            TextRole::Fine => t.small,
+        }
+    }
+
+    fn item(&mut self, item: &ListItem, style: ListStyle, n: usize, within: Within, parent: Option<usize>) {
+        let theme = self.theme;
+        let tag = self.tag(Role::ListItem, parent);
+        let marker = match style {
+            ListStyle::Numbered => Marker::Number(n + 1),
+            ListStyle::Bullets => Marker::Bullet(within.ink),
+        };
+        let indent = theme.item_indent();
+        for (i, paragraph) in item.paragraphs.iter().enumerate() {
+            let mut piece = self.text(paragraph, theme.body, tag);
+            piece.indent.0 = indent;
+            if i == 0 {
+                piece.marker = marker.elements(self.ts, &theme.body, -indent, theme.colors.accent);
+                if let (Some((picture, alt)), Content::Text { figure, .. }) =
+                    (&item.figure, &mut piece.content)
+                {
+                    *figure = Some(Figure {
+                        picture: picture.clone(),
+                        alt: alt.clone(),
+                    });
+                }
+            }
+            let gap = match (i, self.prev) {
+                (0, Prev::Heading) => 0.2 * theme.em(),
+                (0, _) => theme.item_gap(),
+                _ => 0.3 * theme.em(),
+            };
+            piece.keep_single = self.prev == Prev::Heading;
+            self.push(piece, within, gap, Prev::Text);
+        }
+        if n == 0 && item.paragraphs.is_empty() {
+            self.prev = Prev::Text;
+        }
+    }
+
+    fn panel(&mut self, role: PanelRole, heading: Option<&str>, children: &[Node], parent: Option<usize>) {
+        let theme = self.theme;
+        let style: PanelStyle = match role {
+            PanelRole::Summary => theme.summary_panel(),
+            PanelRole::Note => theme.note_panel(),
+            PanelRole::Warning => theme.warning_panel(),
+            PanelRole::Contact => theme.contact_panel(),
+        };
+        let tag = self.tag(Role::Panel, parent);
+        let first = self.pieces.len();
+        let c = self.containers.len();
+        let within = Within {
+            container: Some(c),
+            indent: style.inset,
+            ink: style.ink,
+        };
+        let gap = match self.prev {
+            Prev::Start => 0.0,
+            Prev::Heading => 0.3 * theme.em(),
+            _ => theme.panel_gap(),
+        } + style.pad;
+        // The panel's first piece takes the space above the panel.
+        let before = self.prev;
+        let mut heading_piece = None;
+        if let Some(text) = heading {
+            let htag = self.tag(Role::Heading, Self::parent(tag));
+            let hstyle = match role {
+                PanelRole::Warning => theme.heading,
+                PanelRole::Contact => theme.contact_heading,
+                _ => theme.body.bold(),
+            }
+            .with_color(style.ink);
+            let mut piece = self.text(&[Span::plain(text)], hstyle, htag);
+            if let Content::Text { balanced, rule, .. } = &mut piece.content {
+                *balanced = true;
+                if role == PanelRole::Warning {
+                    let (w, room) = theme.heading_rule();
+                    *rule = Some((w, room, theme.colors.accent));
+                }
+            }
+            piece.keep_lines = true;
+            piece.keep_with_next = true;
+            if role == PanelRole::Warning {
+                piece.bookmark = Some(text.to_string());
+            }
+            heading_piece = Some(self.pieces.len());
+            self.push(piece, within, 0.0, Prev::Heading);
+        }
+        for child in children {
+            self.node(child, within, Self::parent(tag));
+        }
+        if self.pieces.len() == first {
+            return;
+        }
+        self.pieces[first].space_before = gap
+            + match before {
+                Prev::Panel(pad) => pad,
+                _ => 0.0,
+            };
+        self.containers.push(Container {
+            style,
+            pieces: (first, self.pieces.len() - 1),
+            heading: heading_piece,
+            whole: matches!(role, PanelRole::Warning | PanelRole::Contact),
+            tag,
+        });
+        self.prev = Prev::Panel(style.pad);
+    }
+
+    /// A booking QR code with its caption centred under it, and the
+    /// drawing's width and height; the code is drawn as shapes so it prints sharp.
+    fn qr(&self, url: &str, caption: &str) -> Option<(Vec<Element>, f32, f32)> {
+        let size = QR_SIZE;
+        let mut elements = super::qr::qr_code(url, (14.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
+        let style = self.theme.small.bold().with_color(Rgb::INK);
+        let width = size + 28.0;
+        let lines = self.ts.balanced_lines(&[Span::plain(caption)], &style, width);
+        let mut top = size + 2.0;
+        for line in lines {
+            let lx = (width - line.width) / 2.0;
+            elements.extend(self.ts.line_elements(line, &style, lx, top));
+            top += style.leading;
+        }
+        Some((elements, width, top))
+    }
+}
+
+/// What stands before a list item.
+enum Marker {
+    Number(usize),
+    Bullet(Rgb),
+}
+
+impl Marker {
+    /// Elements for the marker beside a first line whose top is at 0.
+    fn elements(&self, ts: &Typesetter, body: &TextStyle, x: f32, accent: Rgb) -> Vec<Element> {
+        let center_y = ts.baseline(body) - 0.36 * body.size;
+        match self {
+            Marker::Bullet(color) => vec![Element::Disc {
+                cx: x + 0.7 * body.size,
+                cy: center_y,
+                r: 0.2 * body.size,
+                fill: *color,
+            }],
+            Marker::Number(n) => {
+                let r = 0.72 * body.size;
+                let style = TextStyle {
+                    size: body.size * 0.9,
+                    color: Rgb::INK,
+                    ..body.bold()
+                };
+                let text: Paragraph = vec![Span::plain(n.to_string())];
+                let mut out = vec![Element::Disc {
+                    cx: x + r,
+                    cy: center_y,
+                    r,
+                    fill: accent,
+                }];
+                for line in ts.lines(&text, &style, f32::INFINITY) {
+                    let top = center_y - ts.baseline(&style) + 0.36 * style.size;
+                    let lx = x + r - line.width / 2.0;
+                    out.extend(ts.line_elements(line, &style, lx, top));
+                }
+                out
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The pages as a patient gets them, read back from the PDFs of every sample
+//! in every language, as sheet, A4, large print and patient copy: nothing
+//! overprints, pages are full, and what belongs together is on one page.
+
+use crate::common::*;
+use std::path::{Path, PathBuf};
+
+/// The sample handouts, every language.
+fn samples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("handouts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+const VARIANTS: [(&str, &[&str]); 4] = [
+    ("sheet", &[]),
+    ("a4", &["--paper", "a4"]),
+    ("large", &["--large-print"]),
+    ("patient", &["--patient", "Jane Doe", "--note", "Take the stretches slowly."]),
+];
+
+/// Every sample built in every variant: (sample, variant, pdf).
+fn built(dir: &Path) -> Vec<(PathBuf, &'static str, PathBuf)> {
+    let mut out = Vec::new();
+    for file in samples() {
+        for (variant, args) in VARIANTS {
+            let sub = dir.join(variant);
+            std::fs::create_dir_all(&sub).unwrap();
+            out.push((file.clone(), variant, build(&sub, &file, args)));
+        }
+    }
+    out
+}
+
+/// Whether two word boxes share any area (touching edges do not count).
+fn overlap(a: &Word, b: &Word) -> bool {
+    let eps = 0.3;
+    a.x0 + eps < b.x1 && b.x0 + eps < a.x1 && a.y0 + eps < b.y1 && b.y0 + eps < a.y1
+}
+
+#[test]
+fn no_word_is_drawn_over_a_word_of_another_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, variant, pdf) in built(dir.path()) {
+        for (p, (_, _, lines)) in layout(&pdf).iter().enumerate() {
+            let words: Vec<(usize, &Word)> = lines
+                .iter()
+                .enumerate()
+                .flat_map(|(l, line)| line.words.iter().map(move |w| (l, w)))
+                .collect();
+            for (i, (la, a)) in words.iter().enumerate() {
+                for (lb, b) in &words[i + 1..] {
+                    assert!(
+                        la == lb || !overlap(a, b),
+                        "{} {variant} page {}: {a:?} overprints {b:?}",
+                        file.display(),
+                        p + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The body's words on a page (above the footer) and how full its columns are:
+/// the share of the flow's height the text reaches down to, averaged over columns.
+fn economy(page: &(f32, f32, Vec<TextLine>), columns: usize) -> (usize, f32) {
+    let (w, h, lines) = page;
+    let footer_top = lines
+        .iter()
+        .map(|l| l.top())
+        .filter(|t| *t > h - 100.0)
+        .fold(*h, f32::min);
+    let body: Vec<&Word> = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .filter(|w| w.y1 < footer_top - 1.0)
+        .collect();
+    let top = body.iter().map(|w| w.y0).fold(*h, f32::min);
+    let mut fill = 0.0;
+    for c in 0..columns {
+        let (left, right) = (w * c as f32 / columns as f32, w * (c + 1) as f32 / columns as f32);
+        let low = body
+            .iter()
+            .filter(|w| w.x0 >= left - 1.0 && w.x0 < right)
+            .map(|w| w.y1)
+            .fold(top, f32::max);
+        fill += (low - top) / (footer_top - top) / columns as f32;
+    }
+    (body.len(), fill)
+}
+
+#[test]
+fn pages_before_the_last_are_full_and_the_sample_takes_four_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    // The long samples are typical handouts; the short ones fit two pages.
+    for file in samples().iter().filter(|f| f.to_string_lossy().contains("upper-back")) {
+        let pdf = build(dir.path(), file, &[]);
+        let pages = layout(&pdf);
+        assert!(pages.len() <= 5, "{}: {} pages", file.display(), pages.len());
+        if !file.to_string_lossy().contains(".es.") && !file.to_string_lossy().contains(".vi.") {
+            assert!(pages.len() <= 4, "{}: {} pages", file.display(), pages.len());
+        }
+        for (p, page) in pages[..pages.len() - 1].iter().enumerate() {
+            let (words, fill) = economy(page, 2);
+            assert!(words >= 300, "{} page {}: {words} words", file.display(), p + 1);
+            assert!(fill >= 0.7, "{} page {}: {:.0}% full", file.display(), p + 1, fill * 100.0);
+        }
+        // The last page holds more than the contact block and the disclaimer.
+        let last = text_of_page(&pdf, pages.len());
+        let body_words = economy(pages.last().unwrap(), 2).0;
+        assert!(body_words > 80, "{}: the last page is only {last}", file.display());
+    }
+}
+
+fn text_of_page(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    tool("pdftotext", &["-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"])
+}
+
+/// Text without any white space, to find it whatever the line breaks.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The page (1-based) whose text holds `snippet`.
+fn page_of(pages: &[String], snippet: &str) -> Option<usize> {
+    let snippet = squeezed(snippet);
+    pages.iter().position(|p| p.contains(&snippet)).map(|p| p + 1)
+}
+
+fn chars(text: &str, n: usize, from_end: bool) -> String {
+    let text = squeezed(&printed(text));
+    let chars: Vec<char> = text.chars().collect();
+    let n = n.min(chars.len());
+    let range = if from_end { chars.len() - n..chars.len() } else { 0..n };
+    chars[range].iter().collect()
+}
+
+#[test]
+fn lead_ins_and_the_warning_box_stay_with_their_items() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, variant, pdf) in built(dir.path()) {
+        let count = layout(&pdf).len();
+        let pages: Vec<String> = (1..=count).map(|p| squeezed(&text_of_page(&pdf, p))).collect();
+        let doc: toml::Table =
+            toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for section in doc["section"].as_array().unwrap() {
+            let items = section.get("item").and_then(|i| i.as_array());
+            let Some(first) = items.and_then(|i| i.first()) else {
+                continue;
+            };
+            let first_text = first
+                .get("title")
+                .or_else(|| first.get("text"))
+                .and_then(|t| t.as_str())
+                .unwrap();
+            let item_page = page_of(&pages, &chars(first_text, 6, false));
+            if let Some(intro) = section.get("intro").and_then(|i| i.as_str())
+                && intro.trim_end().ends_with([':', '：'])
+            {
+                let intro_page = page_of(&pages, &chars(intro, 8, true));
+                assert!(intro_page.is_some() && item_page.is_some(), "{}: not found", file.display());
+                assert_eq!(intro_page, item_page, "{} {variant}: {intro:?} is apart from its list", file.display());
+            }
+            if section.get("kind").and_then(|k| k.as_str()) == Some("warning-signs") {
+                for item in items.unwrap() {
+                    let text = item.get("text").and_then(|t| t.as_str()).unwrap();
+                    let page = page_of(&pages, &chars(text, 6, false));
+                    assert_eq!(page, item_page, "{} {variant}: the warning box is split", file.display());
+                }
+            }
+        }
+    }
+}
+
+/// A long clinic name, a phone line with an extension and a logo eight
+/// times wider than tall.
+fn long_clinic(dir: &Path) -> PathBuf {
+    let logo = image::RgbaImage::from_pixel(800, 100, image::Rgba([255, 255, 255, 255]));
+    logo.save(dir.join("wide.png")).unwrap();
+    let clinic = std::fs::read_to_string(repo().join("clinic.toml"))
+        .unwrap()
+        .replace("Gramercy Pain Center\"", "Gramercy Park Pain and Sports Medicine Center, LLC\"")
+        .replace("\"(212) 555-0147\"", "\"+1 (503) 555-0199 ext. 204\"")
+        .replace("\"assets/logo.png\"", "\"wide.png\"")
+        .replace("\"fonts/", &format!("\"{}/fonts/", repo().display()));
+    write(dir, "clinic.toml", &clinic)
+}
+
+#[test]
+fn a_long_clinic_builds_clean_in_every_layout_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let clinic = long_clinic(dir.path());
+    for file in samples() {
+        let short = file.to_string_lossy().contains("neck-pain");
+        let trifold: &[&str] = if short { &["--layout", "trifold"] } else { &[] };
+        for args in [&[][..], &["--large-print"], &["--paper", "a4"], trifold] {
+            let pdf = dir.path().join("out.pdf");
+            let mut all = vec![
+                "build",
+                file.to_str().unwrap(),
+                "--clinic",
+                clinic.to_str().unwrap(),
+                "-o",
+                pdf.to_str().unwrap(),
+            ];
+            all.extend_from_slice(args);
+            let out = handout(dir.path(), &all);
+            assert!(out.status.success(), "{}: {}", file.display(), stderr(&out));
+            assert_valid(&pdf);
+            let text = normalize(&text_of(&pdf));
+            assert!(text.contains("ext. 204"), "{}: {text}", file.display());
+            for (p, (w, _, lines)) in layout(&pdf).iter().enumerate() {
+                let words: Vec<(usize, &Word)> = lines
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(l, line)| line.words.iter().map(move |w| (l, w)))
+                    .collect();
+                for (i, (la, a)) in words.iter().enumerate() {
+                    assert!(a.x0 >= 18.0 && a.x1 <= w - 18.0, "{a:?} at the page edge");
+                    for (lb, b) in &words[i + 1..] {
+                        assert!(la == lb || !overlap(a, b), "{} page {}: {a:?} over {b:?}", file.display(), p + 1);
+                    }
+                }
+            }
+        }
+    }
+}
