@@ -10,7 +10,7 @@ mod image;
 mod page;
 
 use crate::layout::Document;
-use crate::text::{FaceId, FontSet};
+use crate::text::FaceId;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
 /// Why a laid-out document cannot be printed as laid out: rather than print
