@@ -100,8 +100,7 @@ pub fn render_handout(
             .map_err(|over| vec![too_long_for_trifold(handout, over)])?,
     };
     let pages = doc.pages.len();
-    let bytes =
-        render::pdf(doc).map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
+    let bytes = render::pdf(doc).map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
     Ok(Built { pages, bytes })
 }
 

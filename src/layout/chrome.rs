@@ -14,7 +14,7 @@ type Lines = Vec<Line<super::typeset::Ink>>;
 
 /// Room between the band's edge and what is on it.
 const BAND_PAD: (f32, f32) = (18.0, 11.0);
-const BAND_MIN_HEIGHT: f32 = 78.0;
+const BAND_MIN_HEIGHT: f32 = 66.0;
 /// The logo never takes more than this share of the band.
 const LOGO_SHARE: f32 = 0.3;
 /// The phone and website never take more than this share of what is left.
@@ -62,9 +62,7 @@ pub fn header_band(
     let name = &theme.band_name;
     let name_lines = ts.balanced_lines(&[Span::plain(&header.name)], name, name_width);
     let name_height = name_lines.len() as f32 * name.leading;
-    let content = name_height
-        .max(right_height)
-        .max(logo.map_or(0.0, |l| l.3));
+    let content = name_height.max(right_height).max(logo.map_or(0.0, |l| l.3));
     let h = (content + 2.0 * BAND_PAD.1).max(BAND_MIN_HEIGHT);
     let mut out = vec![Element::Rect {
         x,

@@ -115,7 +115,10 @@ pub enum Node {
         items: Vec<ListItem>,
     },
     /// A code to scan for the booking page, with its caption.
-    Qr { url: String, caption: String },
+    Qr {
+        url: String,
+        caption: String,
+    },
 }
 
 /// The leaflet for `handout` from `clinic`, for `patient` when it is a copy.
@@ -179,9 +182,15 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
         header: Header {
             name: clinic.name.clone(),
             phone: clinic.phone.clone(),
-            website: clinic.website.as_deref().map(|w| printed_address(w).to_string()),
+            website: clinic
+                .website
+                .as_deref()
+                .map(|w| printed_address(w).to_string()),
             logo: clinic.logo.clone().map(|logo| {
-                let alt = clinic.logo_alt.clone().unwrap_or_else(|| clinic.name.clone());
+                let alt = clinic
+                    .logo_alt
+                    .clone()
+                    .unwrap_or_else(|| clinic.name.clone());
                 (logo, alt)
             }),
         },
@@ -223,7 +232,9 @@ fn item(item: &crate::model::Item) -> ListItem {
                 ..s.clone()
             })
             .collect();
-        let ends = lead.last().and_then(|s| s.text.trim_end().chars().next_back());
+        let ends = lead
+            .last()
+            .and_then(|s| s.text.trim_end().chars().next_back());
         let separator = match ends {
             Some(c) if c.is_ascii_punctuation() || "。：！？".contains(c) => " ",
             Some(c) if crate::text::lines::is_cjk(c) => "：",

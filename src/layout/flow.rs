@@ -27,6 +27,42 @@ pub struct Figure {
     pub alt: String,
 }
 
+/// A figure's size at the width its piece is set at.
+struct FigureBox<'a> {
+    figure: &'a Figure,
+    w: f32,
+    h: f32,
+    /// Beside the text rather than above it.
+    side: bool,
+}
+
+impl<'a> FigureBox<'a> {
+    /// Below this width a third of it leaves too little beside the text
+    /// (about 25 characters), so the figure goes above the text.
+    const SIDE_FROM: f32 = 330.0;
+
+    fn at(figure: &'a Figure, width: f32) -> FigureBox<'a> {
+        let side = width >= Self::SIDE_FROM;
+        let (max_w, max_h) = if side {
+            ((width * 0.32).min(150.0), 170.0)
+        } else {
+            (width.min(180.0), 150.0)
+        };
+        let mut w = max_w.max(0.0);
+        let mut h = w * figure.picture.aspect();
+        if h > max_h {
+            h = max_h;
+            w = h / figure.picture.aspect();
+        }
+        FigureBox { figure, w, h, side }
+    }
+
+    /// The width the figure takes from the text beside it (none when above).
+    fn beside(&self) -> f32 {
+        if self.side { self.w + 12.0 } else { 0.0 }
+    }
+}
+
 /// What a piece sets.
 #[derive(Debug, Clone)]
 pub enum Content {
@@ -172,7 +208,11 @@ impl Flow<'_> {
         {
             for mut set in self.set(h, r.width, 0) {
                 set.keep_with_next = true;
-                let at = if entries.is_empty() { r.top + c.style.pad } else { y };
+                let at = if entries.is_empty() {
+                    r.top + c.style.pad
+                } else {
+                    y
+                };
                 y = at + set.height;
                 entries.push(Entry {
                     at: (h, 0),
@@ -251,7 +291,11 @@ impl Flow<'_> {
             if q > first {
                 height += self.pieces[q].space_before;
             }
-            height += self.set(q, r.width, 0).iter().map(|s| s.height).sum::<f32>();
+            height += self
+                .set(q, r.width, 0)
+                .iter()
+                .map(|s| s.height)
+                .sum::<f32>();
         }
         (height <= r.bottom - r.top).then_some(last)
     }
@@ -266,7 +310,11 @@ impl Flow<'_> {
             if from > 0 {
                 return Vec::new();
             }
-            piece.marker.iter().map(|e| e.clone().shifted(left, 0.0)).collect()
+            piece
+                .marker
+                .iter()
+                .map(|e| e.clone().shifted(left, 0.0))
+                .collect()
         };
         let (style, lines, rule, figure) = match &piece.content {
             Content::Fixed {
@@ -275,12 +323,12 @@ impl Flow<'_> {
                 elements,
             } => {
                 let x = left + ((width - w) / 2.0).max(0.0);
-                let mut elements: Vec<Element> =
-                    elements.iter().map(|e| e.clone().shifted(x, 0.0)).collect();
-                elements.extend(marker());
+                // The marker first: it is read before what it marks.
+                let mut drawn = marker();
+                drawn.extend(elements.iter().map(|e| e.clone().shifted(x, 0.0)));
                 return vec![Set {
                     height: *height,
-                    elements,
+                    elements: drawn,
                     keep_with_next: piece.keep_with_next,
                     next: usize::MAX,
                 }];
@@ -292,20 +340,14 @@ impl Flow<'_> {
                 rule,
                 figure,
             } => {
-                // A figure takes a third of the width, at most 150 pt wide and 170 pt tall.
-                let figure = figure.as_ref().filter(|_| from == 0).map(|f| {
-                    let mut w = (width * 0.32).min(150.0);
-                    let mut h = w * f.picture.aspect();
-                    if h > 170.0 {
-                        h = 170.0;
-                        w = h / f.picture.aspect();
-                    }
-                    (f, w, h)
-                });
-                let gap = figure.map_or(0.0, |(_, w, _)| w + style.size);
-                let lines = self
-                    .ts
-                    .break_runs(runs, style, width - gap, from, *balanced && from == 0);
+                let figure = figure
+                    .as_ref()
+                    .filter(|_| from == 0)
+                    .map(|f| FigureBox::at(f, width));
+                let gap = figure.as_ref().map_or(0.0, |f| f.beside());
+                let lines =
+                    self.ts
+                        .break_runs(runs, style, width - gap, from, *balanced && from == 0);
                 (style, lines, rule, figure)
             }
         };
@@ -320,7 +362,9 @@ impl Flow<'_> {
             };
             // A break after line i leaves i+1 lines above it and n-i-1 below:
             // both must be at least two. Text beside a figure keeps with it.
-            let beside = figure.is_some_and(|(_, _, h)| top + style.leading < h);
+            let beside = figure
+                .as_ref()
+                .is_some_and(|f| f.side && top + style.leading < f.h);
             let keep = if i + 1 == n {
                 piece.keep_with_next || (piece.keep_single && n == 1)
             } else {
@@ -342,18 +386,33 @@ impl Flow<'_> {
                 next: usize::MAX,
             });
         }
-        sets[0].elements.extend(marker());
-        if let Some((f, w, h)) = figure {
-            sets[0].elements.push(Element::Image {
-                x: left + width - w,
-                y: 3.0,
-                w,
-                h,
-                picture: f.picture.clone(),
-                alt: f.alt.clone(),
-            });
-            let last = sets.last_mut().expect("one set at least");
-            last.height += (h + 6.0 - top).max(0.0);
+        // The marker first: it is read before what it marks.
+        sets[0].elements.splice(0..0, marker());
+        if let Some(f) = figure {
+            let image = |x, y| Element::Image {
+                x,
+                y,
+                w: f.w,
+                h: f.h,
+                picture: f.figure.picture.clone(),
+                alt: f.figure.alt.clone(),
+            };
+            if f.side {
+                sets[0].elements.push(image(left + width - f.w, 3.0));
+                let last = sets.last_mut().expect("one set at least");
+                last.height += (f.h + 6.0 - top).max(0.0);
+            } else {
+                // Above the text: the first line moves down under it, so
+                // the rest of the item breaks like any other text.
+                let room = f.h + 0.5 * style.size;
+                let first = &mut sets[0];
+                let moved = std::mem::take(&mut first.elements);
+                first.elements.push(image(left, 0.0));
+                first
+                    .elements
+                    .extend(moved.into_iter().map(|e| e.shifted(0.0, room)));
+                first.height += room;
+            }
         }
         if let Some((w, room, fill)) = *rule {
             let last = sets.last_mut().expect("one set at least");
@@ -475,7 +534,10 @@ mod tests {
     use crate::text::{Face, FontSet, Writing};
 
     fn fonts() -> FontSet {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
+        );
         let face = Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
         FontSet::new(vec![(face, [None, None, None])])
     }
@@ -530,7 +592,10 @@ mod tests {
             .map(|(_, elements)| {
                 let mut lines: Vec<(f32, f32)> = Vec::new();
                 for (e, _) in elements {
-                    if let Element::Text { baseline, x, width, .. } = e {
+                    if let Element::Text {
+                        baseline, x, width, ..
+                    } = e
+                    {
                         match lines.iter_mut().find(|l| l.0 == *baseline) {
                             Some(l) => l.1 = l.1.max(x + width),
                             None => lines.push((*baseline, x + width)),
@@ -542,7 +607,11 @@ mod tests {
             .collect()
     }
 
-    fn with<'a>(ts: &'a Typesetter<'a>, pieces: Vec<Piece>, containers: Vec<Container>) -> Flow<'a> {
+    fn with<'a>(
+        ts: &'a Typesetter<'a>,
+        pieces: Vec<Piece>,
+        containers: Vec<Container>,
+    ) -> Flow<'a> {
         Flow {
             ts,
             pieces,
@@ -572,9 +641,15 @@ mod tests {
         for (r, lines) in lines.iter().enumerate() {
             let width = [200.0, 80.0][r % 2];
             assert!(r == last || lines.len() == 10, "region {r} is not full");
-            assert!(lines.iter().all(|l| l.1 <= width + 0.01), "region {r}: {lines:?}");
+            assert!(
+                lines.iter().all(|l| l.1 <= width + 0.01),
+                "region {r}: {lines:?}"
+            );
             // Lines use the room there is: none is far shorter than its region.
-            assert!(lines.iter().any(|l| l.1 > width * 0.7), "region {r}: {lines:?}");
+            assert!(
+                lines.iter().any(|l| l.1 > width * 0.7),
+                "region {r}: {lines:?}"
+            );
         }
     }
 

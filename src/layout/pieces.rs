@@ -222,7 +222,14 @@ impl<'a> Pieces<'a> {
         }
     }
 
-    fn item(&mut self, item: &ListItem, style: ListStyle, n: usize, within: Within, parent: Option<usize>) {
+    fn item(
+        &mut self,
+        item: &ListItem,
+        style: ListStyle,
+        n: usize,
+        within: Within,
+        parent: Option<usize>,
+    ) {
         let theme = self.theme;
         let tag = self.tag(Role::ListItem, parent);
         let marker = match style {
@@ -257,7 +264,13 @@ impl<'a> Pieces<'a> {
         }
     }
 
-    fn panel(&mut self, role: PanelRole, heading: Option<&str>, children: &[Node], parent: Option<usize>) {
+    fn panel(
+        &mut self,
+        role: PanelRole,
+        heading: Option<&str>,
+        children: &[Node],
+        parent: Option<usize>,
+    ) {
         let theme = self.theme;
         let style: PanelStyle = match role {
             PanelRole::Summary => theme.summary_panel(),
@@ -330,10 +343,13 @@ impl<'a> Pieces<'a> {
     /// drawing's width and height; the code is drawn as shapes so it prints sharp.
     fn qr(&self, url: &str, caption: &str) -> Option<(Vec<Element>, f32, f32)> {
         let size = QR_SIZE;
-        let mut elements = super::qr::qr_code(url, (14.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
+        let mut elements =
+            super::qr::qr_code(url, (14.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
         let style = self.theme.small.bold().with_color(Rgb::INK);
         let width = size + 28.0;
-        let lines = self.ts.balanced_lines(&[Span::plain(caption)], &style, width);
+        let lines = self
+            .ts
+            .balanced_lines(&[Span::plain(caption)], &style, width);
         let mut top = size + 2.0;
         for line in lines {
             let lx = (width - line.width) / 2.0;

@@ -19,7 +19,7 @@ fn pages(flowed: &Flowed) -> usize {
 }
 
 /// Room between the header band and the title, and the title and the columns.
-const BAND_GAP: f32 = 20.0;
+const BAND_GAP: f32 = 16.0;
 
 /// Lay out `handout` for `clinic` as a sheet of one or more pages.
 pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Document<'a> {
@@ -50,43 +50,33 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     pieces.nodes(&leaflet.body);
     let contact = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
-    let mut flow = pieces.flow();
-    // The disclaimer: fine print across the foot of the last page.
+    // The disclaimer ends the flow, under the contact block and kept with
+    // it: fine print never stands alone on a page.
+    let disclaimer = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
-    let fine_print = pieces.flow();
+    let mut flow = pieces.flow();
+    if let Some(last) = disclaimer.checked_sub(1) {
+        flow.pieces[last].keep_with_next = true;
+    }
 
-    let columns = if options.large_print { 1 } else { clinic.columns.max(1) };
+    let columns = if options.large_print {
+        1
+    } else {
+        clinic.columns.max(1)
+    };
     let column = (inner - GUTTER * (columns - 1) as f32) / columns as f32;
     let first_top = title_bottom + BAND_GAP;
-    let fine = fine_print.run(|i| Region {
-        page: i,
-        x: MARGIN,
-        width: inner,
-        top: 0.0,
-        bottom,
-    });
-    let fine_height = fine
-        .regions
-        .iter()
-        .flat_map(|(_, elements)| elements.iter().map(|(e, _)| e.bottom()))
-        .fold(0.0, f32::max)
-        + theme.panel_gap();
-    // Room for the fine print from the last page on: when the last page
-    // has none, the flow takes one more.
     let lay = |flow: &Flow| {
-        let run = |reserved: usize| {
-            flow.run(|i| {
-                let page = i / columns;
-                Region {
-                    page,
-                    x: MARGIN + (i % columns) as f32 * (column + GUTTER),
-                    width: column,
-                    top: if page == 0 { first_top } else { MARGIN },
-                    bottom: if page >= reserved { bottom - fine_height } else { bottom },
-                }
-            })
-        };
-        run(pages(&run(usize::MAX)) - 1)
+        flow.run(|i| {
+            let page = i / columns;
+            Region {
+                page,
+                x: MARGIN + (i % columns) as f32 * (column + GUTTER),
+                width: column,
+                top: if page == 0 { first_top } else { MARGIN },
+                bottom,
+            }
+        })
     };
     let mut body = lay(&flow);
     // The last page never holds only the contact block: if it would, what
@@ -108,11 +98,6 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     }
     for (r, elements) in body.regions {
         pages[r.page].extend(elements);
-    }
-    let fine_top = bottom - fine_height + theme.panel_gap();
-    for (_, elements) in fine.regions {
-        let elements = elements.into_iter().map(|(e, t)| (e.shifted(0.0, fine_top), t));
-        pages[count - 1].extend(elements);
     }
     for (i, page) in pages.iter_mut().enumerate() {
         let chrome = footer(&ts, &theme, &leaflet.footer, (width, height), i + 1, count);

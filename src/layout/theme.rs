@@ -6,10 +6,11 @@ use super::typeset::TextStyle;
 use crate::contrast;
 use crate::model::{Colors, Rgb};
 
-/// Distance from every page edge to anything drawn; more than twice the 18 pt office printers need.
-pub const MARGIN: f32 = 44.0;
+/// Distance from every page edge to anything drawn: half an inch, twice the
+/// 18 pt office printers need.
+pub const MARGIN: f32 = 36.0;
 /// The logo's printed height on the header band.
-pub const LOGO_HEIGHT: f32 = 56.0;
+pub const LOGO_HEIGHT: f32 = 46.0;
 /// The health-literacy figure for large print.
 pub const LARGE_PRINT_SIZE: f32 = 18.0;
 /// Nothing in large print is smaller than this.
@@ -23,7 +24,7 @@ pub const RULE: Rgb = Rgb(0xb8, 0xc0, 0xc8);
 /// A QR code this wide (1.1 in) scans from a phone held at reading distance.
 pub const QR_SIZE: f32 = 80.0;
 /// Between two columns of a sheet.
-pub const GUTTER: f32 = 24.0;
+pub const GUTTER: f32 = 20.0;
 /// The longest line, in ems: about 70 characters of a hyperlegible face,
 /// the top of the 50-70 that readers with low vision manage best.
 pub const MAX_MEASURE_EM: f32 = 33.0;
@@ -80,7 +81,9 @@ impl Theme {
         };
         let body = TextStyle {
             size,
-            leading: (size * 1.4).max(size + 2.0),
+            // 1.3 is inside the 1.2-1.5 that reads comfortably, and more
+            // than size + 2 pt (HEALTH-LITERACY.md).
+            leading: (size * 1.3).max(size + 2.0),
             bold: false,
             italic: false,
             color: Rgb::INK,
@@ -90,7 +93,13 @@ impl Theme {
             leading: size * factor * leading,
             ..body
         };
-        let floor = |s: f32| if large_print { s.max(LARGE_PRINT_MIN) } else { s };
+        let floor = |s: f32| {
+            if large_print {
+                s.max(LARGE_PRINT_MIN)
+            } else {
+                s
+            }
+        };
         let fixed = |s: f32, leading: f32| TextStyle {
             size: floor(s),
             leading: floor(s) * leading,
@@ -107,8 +116,8 @@ impl Theme {
             title: scaled(2.1, 1.12).bold().with_color(colors.primary),
             subtitle: scaled(1.3, 1.3).with_color(MUTED),
             heading: scaled(1.3, 1.2).bold().with_color(colors.primary),
-            lead: scaled(1.05, 1.42),
-            closing: scaled(1.1, 1.42).bold(),
+            lead: scaled(1.05, 1.32),
+            closing: scaled(1.1, 1.32).bold(),
             contact_heading: scaled(1.25, 1.3).bold().with_color(colors.primary),
             contact_phone: scaled(1.3, 1.3).bold(),
             band_name: TextStyle {
@@ -167,7 +176,7 @@ impl Theme {
     pub fn summary_panel(&self) -> PanelStyle {
         PanelStyle {
             pad: 12.0,
-            inset: 14.0 + 0.4 * self.em(),
+            inset: 12.0 + 0.3 * self.em(),
             fill: Some(self.colors.primary.tint(PANEL_TINT)),
             border: None,
             bar: Some(self.colors.accent),

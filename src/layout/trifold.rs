@@ -101,16 +101,19 @@ pub fn trifold<'a>(
         (0, outside[0]),
     ];
     let (top, bottom) = g.region();
-    let region = |i: usize| {
-        // Past the flap: more flap-sized regions, to measure the overflow.
-        let (page, panel) = places[i.min(FLOW_PANELS - 1)];
-        let (x, width) = g.column(panel);
-        Region {
-            page: if i < FLOW_PANELS { page } else { i },
-            x,
-            width,
-            top,
-            bottom,
+    let (geometry, places) = (&g, &places);
+    let region = |bottom: f32| {
+        move |i: usize| {
+            // Past the flap: more flap-sized regions, to measure the overflow.
+            let (page, panel) = places[i.min(FLOW_PANELS - 1)];
+            let (x, width) = geometry.column(panel);
+            Region {
+                page: if i < FLOW_PANELS { page } else { i },
+                x,
+                width,
+                top,
+                bottom,
+            }
         }
     };
     let mut size = clinic.body_size;
@@ -118,10 +121,22 @@ pub fn trifold<'a>(
         let theme = Theme::new(&clinic.colors, size, false);
         let mut pieces = Pieces::new(&ts, &theme);
         pieces.nodes(&leaflet.body);
-        let flowed = pieces.flow().run(region);
+        let flow = pieces.flow();
+        let flowed = flow.run(region(bottom));
         let nodes = std::mem::take(&mut pieces.nodes);
         if flowed.regions.len() <= FLOW_PANELS {
-            break (flowed, theme, nodes);
+            // Balanced: the shortest panels that still hold it all, so no
+            // panel is left empty while another holds text.
+            let (mut short, mut tall) = (top, bottom);
+            while tall - short > 2.0 {
+                let mid = (short + tall) / 2.0;
+                if flow.run(region(mid)).regions.len() <= FLOW_PANELS {
+                    tall = mid;
+                } else {
+                    short = mid;
+                }
+            }
+            break (flow.run(region(tall)), theme, nodes);
         }
         if size - STEP < MIN_BODY {
             return Err(overflow(&flowed, &g, &theme));

@@ -1,8 +1,8 @@
 //! Text to lines: styled spans into runs, broken to a width, and lines into
 //! positioned elements.
 
-use super::theme::MAX_MEASURE_EM;
 use super::frame::Element;
+use super::theme::MAX_MEASURE_EM;
 use crate::markup::Span;
 use crate::model::{Clinic, Handout, Rgb};
 use crate::text::lines::is_cjk;
@@ -28,7 +28,6 @@ impl TextStyle {
         TextStyle { bold: true, ..self }
     }
 }
-
 
 /// What each fragment carries from markup to the page.
 #[derive(Debug, Clone, PartialEq)]

@@ -203,6 +203,7 @@ fn brand_colours_with_poor_contrast_and_a_coarse_logo_are_flagged() {
         .iter()
         .filter(|d| d["code"] == "low-contrast")
         .collect();
+    // 40 pixels over the 46 pt (0.64 in) logo height: 63 dpi.
     // Yellow fails both ways: as headings on white and behind the white header text.
     assert_eq!(contrast.len(), 2, "{diags:#?}");
     assert_eq!(
@@ -230,7 +231,7 @@ fn brand_colours_with_poor_contrast_and_a_coarse_logo_are_flagged() {
         logo["message"]
             .as_str()
             .unwrap()
-            .contains("prints at 51 dpi")
+            .contains("prints at 63 dpi")
     );
 }
 

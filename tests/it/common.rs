@@ -91,8 +91,76 @@ pub fn tool(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The text in the order it is drawn, which is the reading order: poppler's
+/// default mode guesses an order from positions and can read a line at the
+/// top of the second column before the foot of the first.
 pub fn text_of(pdf: &Path) -> String {
-    tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+    let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let page = |page: &str| page.lines().map(logical).collect::<Vec<_>>().join("\n");
+    raw.split('\u{c}')
+        .map(page)
+        .collect::<Vec<_>>()
+        .join("\n\u{c}")
+}
+
+/// A right-to-left word drawn in pieces (marks, a full stop beside it) has
+/// them left to right: each U+202B…U+202C group or stretch between groups,
+/// in reverse.
+fn reversed_pieces(word: &str) -> String {
+    let mut pieces: Vec<String> = vec![String::new()];
+    for c in word.chars() {
+        if c == '\u{202B}' && !pieces.last().unwrap().is_empty() {
+            pieces.push(String::new());
+        }
+        pieces.last_mut().unwrap().push(c);
+        if c == '\u{202C}' {
+            pieces.push(String::new());
+        }
+    }
+    pieces.reverse();
+    pieces.concat()
+}
+
+/// Raw mode gives a line's words left to right as drawn, right-to-left
+/// words wrapped in U+202B…U+202C. In logical order the line's runs come
+/// right to left, the words of a right-to-left run too, while a left-to-right
+/// run (a phone number) keeps its order.
+fn logical(line: &str) -> String {
+    if !line.contains('\u{202B}') {
+        return line.to_string();
+    }
+    let rtl = |w: &&str| w.contains('\u{202B}');
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let word = if rtl(word) {
+            reversed_pieces(word)
+        } else {
+            word.to_string()
+        };
+        match runs.last_mut() {
+            Some(run) if i > 0 && rtl(&words[i - 1]) == rtl(&words[i]) => run.push(word),
+            _ => runs.push(vec![word]),
+        }
+    }
+    runs.reverse();
+    for run in &mut runs {
+        if run[0].contains('\u{202B}') {
+            run.reverse();
+        }
+    }
+    let text = runs.concat().join(" ");
+    text.replace(['\u{202B}', '\u{202C}'], "")
+}
+
+/// The text without the lines that start with one of `chrome` (footers,
+/// which repeat on every page and may fall inside a sentence that runs on).
+pub fn text_without(pdf: &Path, chrome: &[&str]) -> String {
+    let text = text_of(pdf);
+    let lines = text
+        .lines()
+        .filter(|l| !chrome.iter().any(|c| l.starts_with(c)));
+    lines.collect::<Vec<_>>().join("\n")
 }
 
 /// `pdfinfo` as key/value pairs.
@@ -144,7 +212,10 @@ pub fn fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
 }
 
 /// Whitespace collapsed to single spaces.
+/// Whitespace collapsed; a word or address broken after a hyphen or slash
+/// at a line's end ("post-" / "running") joined again.
 pub fn normalize(s: &str) -> String {
+    let s = s.replace("-\n", "-").replace("/\n", "/");
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -174,6 +245,9 @@ impl TextLine {
     }
     pub fn top(&self) -> f32 {
         self.words.iter().map(|w| w.y0).fold(f32::MAX, f32::min)
+    }
+    pub fn left(&self) -> f32 {
+        self.words.iter().map(|w| w.x0).fold(f32::MAX, f32::min)
     }
 }
 

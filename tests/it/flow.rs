@@ -5,7 +5,7 @@
 use crate::common::*;
 use std::path::PathBuf;
 
-const MARGIN: f32 = 44.0;
+const MARGIN: f32 = 36.0;
 
 fn long_pdf(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -34,8 +34,17 @@ fn paragraphs() -> Vec<String> {
             .into_iter()
             .flatten()
         {
-            if let Some(text) = item.get("text") {
-                fields.push(text.as_str().unwrap().to_string());
+            // The title runs in before the text: "Title. Text".
+            let title = item.get("title").and_then(|t| t.as_str());
+            let text = item.get("text").and_then(|t| t.as_str());
+            match (title, text) {
+                (Some(title), Some(text))
+                    if title.ends_with(|c: char| c.is_ascii_punctuation()) =>
+                {
+                    fields.push(format!("{title} {text}"))
+                }
+                (Some(title), Some(text)) => fields.push(format!("{title}. {text}")),
+                (title, text) => fields.extend(title.or(text).map(str::to_string)),
             }
         }
     }
@@ -50,14 +59,30 @@ fn paragraphs() -> Vec<String> {
         .collect()
 }
 
-/// Body lines in reading order with their page, without header band and footer.
+/// Body lines in reading order with their page, without header band and
+/// footer: the left column top to bottom, then the right.
 fn body_lines(pdf: &std::path::Path) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (p, (_w, h, lines)) in layout(pdf).into_iter().enumerate() {
-        for line in lines {
+    for (p, (w, h, mut lines)) in layout(pdf).into_iter().enumerate() {
+        lines.retain(|line| {
             let footer = line.top() > h - MARGIN - 30.0;
             let band = p == 0 && line.top() < MARGIN + 80.0;
-            if !footer && !band {
+            !footer && !band
+        });
+        lines.sort_by(|a, b| {
+            let column = |l: &TextLine| l.left() >= w / 2.0;
+            (column(a), a.top())
+                .partial_cmp(&(column(b), b.top()))
+                .unwrap()
+        });
+        // A list number, drawn apart from its item's text, is not the text.
+        let number = |w: &Word| w.text.chars().all(|c| c.is_ascii_digit());
+        for mut line in lines {
+            let apart = line.words.len() < 2 || line.words[1].x0 - line.words[0].x1 > 8.0;
+            if number(&line.words[0]) && apart {
+                line.words.remove(0);
+            }
+            if !line.words.is_empty() {
                 out.push((p, line.text()));
             }
         }
@@ -118,12 +143,19 @@ fn headings_keep_with_two_lines_of_what_follows() {
     let (_dir, pdf) = long_pdf(&[]);
     let lines = body_lines(&pdf);
     for heading in headings() {
-        let i = lines
-            .iter()
-            .position(|l| l.1 == heading)
+        // A heading may take two or three lines of its column.
+        let (i, n) = (0..lines.len())
+            .flat_map(|i| (1..=3).map(move |n| (i, n)))
+            .find(|&(i, n)| {
+                let joined: Vec<&str> = lines[i..(i + n).min(lines.len())]
+                    .iter()
+                    .map(|l| l.1.as_str())
+                    .collect();
+                joined.join(" ") == heading
+            })
             .unwrap_or_else(|| panic!("{heading:?} not found"));
-        let page = lines[i].0;
-        let following = lines[i + 1..].iter().take_while(|l| l.0 == page).count();
+        let page = lines[i + n - 1].0;
+        let following = lines[i + n..].iter().take_while(|l| l.0 == page).count();
         assert!(
             following >= 2,
             "heading {heading:?} on page {} is followed by {following} lines",

@@ -261,42 +261,43 @@ fn arabic_is_set_right_to_left() {
         .filter(|l| !l.text().contains('·'))
         .collect();
     assert!(body.len() > 10);
-    // Right-aligned: lines end at a handful of right edges (text, and text
-    // indented past list markers) but start all over.
-    let right = |l: &&TextLine| l.words.iter().map(|w| w.x1).fold(0.0, f32::max).round() as i32;
-    let left = |l: &&TextLine| {
-        l.words
-            .iter()
-            .map(|w| w.x0)
-            .fold(f32::MAX, f32::min)
-            .round() as i32
-    };
-    let mut rights: Vec<i32> = body.iter().map(right).collect();
-    let mut lefts: Vec<i32> = body.iter().map(left).collect();
-    for edges in [&mut rights, &mut lefts] {
+    // Right-aligned in each of the two columns: lines end at a handful of
+    // right edges (text, text past list markers, text in panels of two
+    // insets, list items in a panel) but start all over.
+    let right = |l: &TextLine| l.words.iter().map(|w| w.x1).fold(0.0, f32::max);
+    let left = |l: &TextLine| l.words.iter().map(|w| w.x0).fold(f32::MAX, f32::min);
+    let edges = |column: &[&&TextLine], edge: &dyn Fn(&TextLine) -> f32| {
+        let mut edges: Vec<i32> = column.iter().map(|l| edge(l).round() as i32).collect();
         edges.sort_unstable();
         edges.dedup_by(|a, b| (*a - *b).abs() <= 2);
+        edges
+    };
+    let in_right_column = |l: &&&TextLine| right(l) > width / 2.0;
+    let (first, second): (Vec<&&TextLine>, Vec<&&TextLine>) =
+        body.iter().partition(in_right_column);
+    for column in [&first, &second] {
+        assert!(column.len() > 4, "{} lines in a column", column.len());
+        let rights = edges(column, &right);
+        let lefts = edges(column, &left);
+        assert!(
+            rights.len() <= 6 && lefts.len() > rights.len(),
+            "right edges {rights:?}, left {lefts:?}"
+        );
     }
-    assert!(rights.len() <= 4, "right edges {rights:?}");
-    assert!(lefts.len() > 8, "left edges {lefts:?}");
-    assert!(rights.iter().all(|r| *r as f32 > width * 0.6));
     // The list numbers sit right of their items; the header's logo side is
     // the right, so the clinic's phone is on the left.
-    let numbered = lines
-        .iter()
-        .find(|l| l.text().starts_with("1 ") || l.text().ends_with(" 1"));
     let marker = lines
         .iter()
         .flat_map(|l| &l.words)
         .find(|w| w.text == "1")
         .expect("a list number");
-    let items_right = body.iter().map(right).max().unwrap() as f32;
-    assert!(
-        marker.x0 > items_right - 30.0,
-        "marker at {} {:?}",
-        marker.x0,
-        numbered.map(|l| l.text())
-    );
+    let column = if marker.x1 > width / 2.0 {
+        &first
+    } else {
+        &second
+    };
+    let items_right = column.iter().map(|l| right(l)).fold(0.0, f32::max);
+    assert!(marker.x0 > items_right - 30.0, "marker at {}", marker.x0);
     let phone = lines
         .iter()
         .flat_map(|l| &l.words)
@@ -396,11 +397,13 @@ fn a_long_qr_caption_takes_two_lines_without_overlapping() {
         .iter()
         .find(|w| w.text == "Escanee")
         .expect("the caption");
-    // The caption's last word, in the caption's column (the booking line
-    // "Pida una cita en línea" is further left).
+    // The caption's last word: the nearest "cita" that is not above the
+    // caption's first (the booking line "Pida una cita en línea" is above
+    // the code).
     let last = words
         .iter()
-        .find(|w| w.text == "cita" && w.x0 > first.x0 - 30.0)
+        .filter(|w| w.text == "cita" && w.y0 > first.y0 - 1.0 && (w.x0 - first.x0).abs() < 80.0)
+        .min_by(|a, b| a.y0.total_cmp(&b.y0))
         .expect("the caption's last word");
     assert!(
         last.y0 >= first.y1 - 0.5,

@@ -20,7 +20,15 @@ const VARIANTS: [(&str, &[&str]); 4] = [
     ("sheet", &[]),
     ("a4", &["--paper", "a4"]),
     ("large", &["--large-print"]),
-    ("patient", &["--patient", "Jane Doe", "--note", "Take the stretches slowly."]),
+    (
+        "patient",
+        &[
+            "--patient",
+            "Jane Doe",
+            "--note",
+            "Take the stretches slowly.",
+        ],
+    ),
 ];
 
 /// Every sample built in every variant: (sample, variant, pdf).
@@ -36,10 +44,15 @@ fn built(dir: &Path) -> Vec<(PathBuf, &'static str, PathBuf)> {
     out
 }
 
-/// Whether two word boxes share any area (touching edges do not count).
+/// Whether two words are drawn over each other. Poppler's word boxes span
+/// the font's whole ascent and descent (Arabic faces reserve room for stacked
+/// marks), so boxes of neighbouring lines may touch; words overprint when
+/// their boxes share area and more than a third of the lower box's height.
 fn overlap(a: &Word, b: &Word) -> bool {
     let eps = 0.3;
-    a.x0 + eps < b.x1 && b.x0 + eps < a.x1 && a.y0 + eps < b.y1 && b.y0 + eps < a.y1
+    let shared = a.y1.min(b.y1) - a.y0.max(b.y0);
+    let height = (a.y1 - a.y0).min(b.y1 - b.y0);
+    a.x0 + eps < b.x1 && b.x0 + eps < a.x1 && shared > height / 3.0
 }
 
 #[test]
@@ -83,7 +96,10 @@ fn economy(page: &(f32, f32, Vec<TextLine>), columns: usize) -> (usize, f32) {
     let top = body.iter().map(|w| w.y0).fold(*h, f32::min);
     let mut fill = 0.0;
     for c in 0..columns {
-        let (left, right) = (w * c as f32 / columns as f32, w * (c + 1) as f32 / columns as f32);
+        let (left, right) = (
+            w * c as f32 / columns as f32,
+            w * (c + 1) as f32 / columns as f32,
+        );
         let low = body
             .iter()
             .filter(|w| w.x0 >= left - 1.0 && w.x0 < right)
@@ -98,46 +114,118 @@ fn economy(page: &(f32, f32, Vec<TextLine>), columns: usize) -> (usize, f32) {
 fn pages_before_the_last_are_full_and_the_sample_takes_four_pages() {
     let dir = tempfile::tempdir().unwrap();
     // The long samples are typical handouts; the short ones fit two pages.
-    for file in samples().iter().filter(|f| f.to_string_lossy().contains("upper-back")) {
+    // 300 words a page is for English; a language of longer words sets
+    // fewer on the same page.
+    let mut english_word = None;
+    let mut long: Vec<PathBuf> = samples()
+        .into_iter()
+        .filter(|f| f.to_string_lossy().contains("upper-back"))
+        .collect();
+    long.sort_by_key(|f| f.file_name().unwrap() != "upper-back-pain-after-running.toml");
+    for file in &long {
         let pdf = build(dir.path(), file, &[]);
         let pages = layout(&pdf);
-        assert!(pages.len() <= 5, "{}: {} pages", file.display(), pages.len());
+        let words: Vec<&Word> = pages
+            .iter()
+            .flat_map(|p| &p.2)
+            .flat_map(|l| &l.words)
+            .collect();
+        let word =
+            words.iter().map(|w| w.text.chars().count()).sum::<usize>() as f32 / words.len() as f32;
+        if file.file_name().unwrap() == "upper-back-pain-after-running.toml" {
+            english_word = Some(word);
+        }
+        let needed = (300.0 * english_word.expect("the English sample first") / word).min(300.0);
+        assert!(
+            pages.len() <= 5,
+            "{}: {} pages",
+            file.display(),
+            pages.len()
+        );
         if !file.to_string_lossy().contains(".es.") && !file.to_string_lossy().contains(".vi.") {
-            assert!(pages.len() <= 4, "{}: {} pages", file.display(), pages.len());
+            assert!(
+                pages.len() <= 4,
+                "{}: {} pages",
+                file.display(),
+                pages.len()
+            );
         }
         for (p, page) in pages[..pages.len() - 1].iter().enumerate() {
             let (words, fill) = economy(page, 2);
-            assert!(words >= 300, "{} page {}: {words} words", file.display(), p + 1);
-            assert!(fill >= 0.7, "{} page {}: {:.0}% full", file.display(), p + 1, fill * 100.0);
+            assert!(
+                words as f32 >= needed,
+                "{} page {}: {words} words, not {needed:.0}",
+                file.display(),
+                p + 1
+            );
+            assert!(
+                fill >= 0.7,
+                "{} page {}: {:.0}% full",
+                file.display(),
+                p + 1,
+                fill * 100.0
+            );
         }
         // The last page holds more than the contact block and the disclaimer.
-        let last = text_of_page(&pdf, pages.len());
+        let last = text_of(&pdf)
+            .split('\u{c}')
+            .nth(pages.len() - 1)
+            .unwrap()
+            .to_string();
         let body_words = economy(pages.last().unwrap(), 2).0;
-        assert!(body_words > 80, "{}: the last page is only {last}", file.display());
+        assert!(
+            body_words > 80,
+            "{}: the last page is only {last}",
+            file.display()
+        );
     }
 }
 
-fn text_of_page(pdf: &Path, page: usize) -> String {
-    let page = page.to_string();
-    tool("pdftotext", &["-f", &page, "-l", &page, pdf.to_str().unwrap(), "-"])
-}
-
-/// Text without any white space, to find it whatever the line breaks.
+/// Text without white space and the direction marks poppler adds around
+/// right-to-left words, to find it whatever the line breaks.
 fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    let mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !mark(*c))
+        .collect()
 }
 
-/// The page (1-based) whose text holds `snippet`.
-fn page_of(pages: &[String], snippet: &str) -> Option<usize> {
-    let snippet = squeezed(snippet);
-    pages.iter().position(|p| p.contains(&snippet)).map(|p| p + 1)
+/// Reads the pages' text in order, finding one snippet after another.
+struct Reader {
+    pages: Vec<String>,
+    /// The page and byte after the last snippet found.
+    at: (usize, usize),
+}
+
+impl Reader {
+    fn new(pdf: &Path) -> Reader {
+        let pages = text_of(pdf).split('\u{c}').map(squeezed).collect();
+        Reader { pages, at: (0, 0) }
+    }
+
+    /// The page (1-based) of the next occurrence of `snippet`.
+    fn find(&mut self, snippet: &str) -> Option<usize> {
+        let (mut page, mut from) = self.at;
+        while page < self.pages.len() {
+            if let Some(i) = self.pages[page][from..].find(snippet) {
+                self.at = (page, from + i + snippet.len());
+                return Some(page + 1);
+            }
+            (page, from) = (page + 1, 0);
+        }
+        None
+    }
 }
 
 fn chars(text: &str, n: usize, from_end: bool) -> String {
     let text = squeezed(&printed(text));
     let chars: Vec<char> = text.chars().collect();
     let n = n.min(chars.len());
-    let range = if from_end { chars.len() - n..chars.len() } else { 0..n };
+    let range = if from_end {
+        chars.len() - n..chars.len()
+    } else {
+        0..n
+    };
     chars[range].iter().collect()
 }
 
@@ -145,33 +233,46 @@ fn chars(text: &str, n: usize, from_end: bool) -> String {
 fn lead_ins_and_the_warning_box_stay_with_their_items() {
     let dir = tempfile::tempdir().unwrap();
     for (file, variant, pdf) in built(dir.path()) {
-        let count = layout(&pdf).len();
-        let pages: Vec<String> = (1..=count).map(|p| squeezed(&text_of_page(&pdf, p))).collect();
-        let doc: toml::Table =
-            toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut reader = Reader::new(&pdf);
+        let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let name = file.display();
         for section in doc["section"].as_array().unwrap() {
             let items = section.get("item").and_then(|i| i.as_array());
-            let Some(first) = items.and_then(|i| i.first()) else {
+            let Some(items) = items.filter(|i| !i.is_empty()) else {
                 continue;
             };
-            let first_text = first
-                .get("title")
-                .or_else(|| first.get("text"))
-                .and_then(|t| t.as_str())
-                .unwrap();
-            let item_page = page_of(&pages, &chars(first_text, 6, false));
-            if let Some(intro) = section.get("intro").and_then(|i| i.as_str())
-                && intro.trim_end().ends_with([':', '：'])
-            {
-                let intro_page = page_of(&pages, &chars(intro, 8, true));
-                assert!(intro_page.is_some() && item_page.is_some(), "{}: not found", file.display());
-                assert_eq!(intro_page, item_page, "{} {variant}: {intro:?} is apart from its list", file.display());
+            let start = |item: &toml::Value| {
+                let text = item.get("title").or_else(|| item.get("text"));
+                chars(text.and_then(|t| t.as_str()).unwrap(), 20, false)
+            };
+            if let Some(intro) = section.get("intro").and_then(|i| i.as_str()) {
+                let intro_page = reader.find(&chars(intro, 30, true));
+                let item_page = reader.find(&start(&items[0]));
+                assert!(
+                    intro_page.is_some() && item_page.is_some(),
+                    "{name} {variant}: {intro:?} not found"
+                );
+                if intro.trim_end().ends_with([':', '：']) {
+                    assert_eq!(
+                        intro_page, item_page,
+                        "{name} {variant}: {intro:?} is apart from its list"
+                    );
+                }
+            } else {
+                assert!(
+                    reader.find(&start(&items[0])).is_some(),
+                    "{name} {variant}: not found"
+                );
             }
             if section.get("kind").and_then(|k| k.as_str()) == Some("warning-signs") {
-                for item in items.unwrap() {
-                    let text = item.get("text").and_then(|t| t.as_str()).unwrap();
-                    let page = page_of(&pages, &chars(text, 6, false));
-                    assert_eq!(page, item_page, "{} {variant}: the warning box is split", file.display());
+                let first = reader.at.0 + 1;
+                for item in &items[1..] {
+                    let page = reader.find(&start(item));
+                    assert_eq!(
+                        page,
+                        Some(first),
+                        "{name} {variant}: the warning box is split"
+                    );
                 }
             }
         }
@@ -185,7 +286,10 @@ fn long_clinic(dir: &Path) -> PathBuf {
     logo.save(dir.join("wide.png")).unwrap();
     let clinic = std::fs::read_to_string(repo().join("clinic.toml"))
         .unwrap()
-        .replace("Gramercy Pain Center\"", "Gramercy Park Pain and Sports Medicine Center, LLC\"")
+        .replace(
+            "Gramercy Pain Center\"",
+            "Gramercy Park Pain and Sports Medicine Center, LLC\"",
+        )
         .replace("\"(212) 555-0147\"", "\"+1 (503) 555-0199 ext. 204\"")
         .replace("\"assets/logo.png\"", "\"wide.png\"")
         .replace("\"fonts/", &format!("\"{}/fonts/", repo().display()));
@@ -224,7 +328,12 @@ fn a_long_clinic_builds_clean_in_every_layout_and_language() {
                 for (i, (la, a)) in words.iter().enumerate() {
                     assert!(a.x0 >= 18.0 && a.x1 <= w - 18.0, "{a:?} at the page edge");
                     for (lb, b) in &words[i + 1..] {
-                        assert!(la == lb || !overlap(a, b), "{} page {}: {a:?} over {b:?}", file.display(), p + 1);
+                        assert!(
+                            la == lb || !overlap(a, b),
+                            "{} page {}: {a:?} over {b:?}",
+                            file.display(),
+                            p + 1
+                        );
                     }
                 }
             }
