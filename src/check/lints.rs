@@ -54,24 +54,51 @@ pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
     (opening, sections)
 }
 
-/// Scores for the whole handout and each section, with a warning wherever
-/// a grade is above the clinic's target; none for a handout with no text
-/// beyond its title, whose grade would say nothing.
-pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
-    let raw = &h.file;
-    let (opening, sections) = units(h);
+/// A score for the whole handout and one for each section (with its
+/// heading), from `score`, which is given where to warn, what it scores
+/// ("this handout", "the section \"Causes\"") and the text units.
+pub(super) fn per_section<S>(
+    h: &Handout,
+    (opening, sections): &(Vec<String>, Vec<Vec<String>>),
+    mut score: impl FnMut(usize, &str, &[&str]) -> S,
+) -> (S, Vec<(String, S)>) {
     let all: Vec<&str> = opening
         .iter()
         .chain(sections.iter().flatten())
         .map(String::as_str)
         .collect();
-    let beyond_title = readability::counts(&all[1..]);
-    if beyond_title.words == 0 {
+    let whole = score(h.file.title.span().start, "this handout", &all);
+    let sections = h
+        .sections
+        .iter()
+        .zip(&h.file.sections)
+        .zip(sections)
+        .map(|((section, spanned), units)| {
+            let units: Vec<&str> = units.iter().map(String::as_str).collect();
+            let what = format!("the section \"{}\"", section.heading);
+            let scores = score(spanned.span().start, &what, &units);
+            (section.heading.clone(), scores)
+        })
+        .collect();
+    (whole, sections)
+}
+
+/// Scores for the whole handout and each section, with a warning wherever
+/// a grade is above the clinic's target; none for a handout with no text
+/// beyond its title, whose grade would say nothing.
+pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
+    let units = units(h);
+    let beyond_title: Vec<&str> = units.0[1..]
+        .iter()
+        .chain(units.1.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    if readability::counts(&beyond_title).words == 0 {
         return None;
     }
-    let whole = readability::scores(&readability::counts(&all));
     let max = f64::from(max_grade);
-    let mut warn = |at: usize, what: &str, scores: &readability::Scores, units: &[&str]| {
+    let (whole, sections) = per_section(h, &units, |at, what, units| {
+        let scores = readability::scores(&readability::counts(units));
         // SMOG is only meaningful from 30 sentences on.
         let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
         if scores.flesch_kincaid_grade > max || smog_counts {
@@ -92,35 +119,21 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Op
                 ),
             ));
         }
-    };
-    warn(raw.title.span().start, "this handout", &whole, &all);
-    let sections = h
-        .sections
-        .iter()
-        .zip(&raw.sections)
-        .zip(&sections)
-        .map(|((section, spanned), units)| {
-            let units: Vec<&str> = units.iter().map(String::as_str).collect();
-            let scores = readability::scores(&readability::counts(&units));
-            warn(
-                spanned.span().start,
-                &format!("the section \"{}\"", section.heading),
-                &scores,
-                &units,
-            );
-            SectionReadability {
-                heading: section.heading.clone(),
-                flesch_kincaid_grade: scores.flesch_kincaid_grade,
-                smog: scores.smog,
-            }
-        })
-        .collect();
+        scores
+    });
     Some(Readability {
         words: whole.words,
         sentences: whole.sentences,
         flesch_kincaid_grade: whole.flesch_kincaid_grade,
         smog: whole.smog,
-        sections,
+        sections: sections
+            .into_iter()
+            .map(|(heading, scores)| SectionReadability {
+                heading,
+                flesch_kincaid_grade: scores.flesch_kincaid_grade,
+                smog: scores.smog,
+            })
+            .collect(),
     })
 }
 

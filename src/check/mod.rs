@@ -102,6 +102,11 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     }
 }
 
+/// How many warnings `check` gives a handout that loaded.
+pub fn warning_count(handout: &Handout, clinic: &Clinic, today: Date) -> usize {
+    check_handout(handout, clinic, today).count(Severity::Warning)
+}
+
 /// Whether a language writes spaces between words (or, in Vietnamese,
 /// syllables): not Chinese, Japanese, Korean, Thai, Lao, Khmer or Burmese.
 fn spaces_words(language: &str) -> bool {

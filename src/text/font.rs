@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{Direction, Language, Script, ShapePlan};
+use rustc_hash::FxHashSet;
 use skrifa::font::Font;
 
 use crate::diagnostic::Diagnostic;
@@ -41,6 +42,10 @@ pub struct Face {
     /// Coverage of ASCII, looked up once: most text is ASCII, and the cmap
     /// lookup per character costs more than shaping it.
     ascii: [bool; 128],
+    /// Glyphs found to have a shape: each is checked once per process, not
+    /// once per handout of a batch (a Chinese glyph's outline is a program
+    /// to run).
+    drawn: Mutex<FxHashSet<u16>>,
 }
 
 impl Face {
@@ -85,6 +90,7 @@ impl Face {
             font,
             plans: Mutex::new(Vec::new()),
             ascii,
+            drawn: Mutex::default(),
         })
     }
 
@@ -96,13 +102,21 @@ impl Face {
     /// Whether glyph `id` has a shape to print: a damaged font can map a
     /// letter to an empty glyph, which would print as nothing.
     pub fn draws(&self, id: u16) -> bool {
+        let lock = || self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        if lock().contains(&id) {
+            return true;
+        }
         let glyph = self
             .font
             .outline_glyphs()
             .get(skrifa::GlyphId::new(u32::from(id)));
-        glyph
+        let draws = glyph
             .and_then(|g| g.extents().ok())
-            .is_some_and(|e| e.width > 0.0 || e.height > 0.0)
+            .is_some_and(|e| e.width > 0.0 || e.height > 0.0);
+        if draws {
+            lock().insert(id);
+        }
+        draws
     }
 
     /// The shaping plan for text in a direction, script and language, made once.
