@@ -6,7 +6,7 @@ use crate::input::{self, Kind};
 use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
-use crate::text::{Face, FamilyFaces, FontSet, Origin, font_check};
+use crate::text::{Face, Fallbacks, FamilyFaces, FontSet, Origin, font_check};
 use std::path::{Path, PathBuf};
 
 /// An sRGB colour.
@@ -266,22 +266,12 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     });
 
     let fonts = own.map(|own| {
-        let (source, dir) = (source.clone(), dir.clone());
-        let load = move || {
-            let (mut families, mut errors) = (Vec::new(), Vec::new());
-            for family in &fallbacks {
-                match load_family(&source, &dir, family) {
-                    Ok(faces) => families.push(faces),
-                    Err(mut e) => errors.append(&mut e),
-                }
-            }
-            if errors.is_empty() {
-                Ok(families)
-            } else {
-                Err(errors)
-            }
+        let files = FallbackFiles {
+            source: source.clone(),
+            dir: dir.clone(),
+            families: fallbacks,
         };
-        FontSet::lazy(own, Box::new(load))
+        FontSet::lazy(own, Box::new(files))
     });
     if let Some(fonts) = &fonts {
         let printed = [
@@ -414,6 +404,44 @@ fn check_font_start(source: &Source, dir: &Path, spec: &Spanned<String>) -> Resu
         .read_start(font_check::DIRECTORY_BYTES as u64)
         .map_err(unreadable)?;
     font_check::check_start(&start, file.size()).map_err(|why| {
+        let message = format!("font `{}` {why}", spec.get_ref());
+        source.error(spec.span().start, "bad-font", message)
+    })
+}
+
+/// The fallback families as clinic.toml names them, read when needed.
+struct FallbackFiles {
+    source: Source,
+    dir: PathBuf,
+    families: Vec<FamilySpec>,
+}
+
+impl Fallbacks for FallbackFiles {
+    fn count(&self) -> usize {
+        self.families.len()
+    }
+
+    fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
+        load_family(&self.source, &self.dir, &self.families[i])
+    }
+
+    fn inspect(&self, i: usize) -> Vec<Diagnostic> {
+        family_specs(&self.families[i])
+            .filter_map(|spec| inspect_font(&self.source, &self.dir, spec).err())
+            .collect()
+    }
+}
+
+/// A font checked as far as its directory and header tables tell, without
+/// reading its glyphs.
+fn inspect_font(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<(), Diagnostic> {
+    let unreadable = |e| font_unreadable(source, spec, &e);
+    let file = input::locate(&resolve(dir, spec), Kind::Font).map_err(unreadable)?;
+    let start = file
+        .read_start(font_check::DIRECTORY_BYTES as u64)
+        .map_err(unreadable)?;
+    let read = |at, len| file.read_at(at, len).map_err(|e| format!("cannot be read: {e}"));
+    font_check::check_unread(&start, file.size(), read).map_err(|why| {
         let message = format!("font `{}` {why}", spec.get_ref());
         source.error(spec.span().start, "bad-font", message)
     })
