@@ -11,7 +11,7 @@ use crate::readability;
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
 /// How many of the hardest sentences a readability warning names.
-pub(super) const HARDEST: usize = 3;
+const HARDEST: usize = 3;
 
 /// Readability of a handout and of each section.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,20 +54,43 @@ pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
     (opening, sections)
 }
 
+/// The hardest sentences of some text units, hardest first, each with its
+/// score (see [`readability::hardest`]).
+pub(super) type Hardest = for<'a> fn(&[&'a str], usize) -> Vec<(&'a str, f64)>;
+
 /// A score for the whole handout and one for each section (with its
-/// heading), from `score`, which is given where to warn, what it scores
-/// ("this handout", "the section \"Causes\"") and the text units.
+/// heading), from `score`, which is given what it scores ("this handout",
+/// "the section \"Causes\"") and its text units. Where it also says why the
+/// text is too hard, that is a warning at the text, naming its hardest
+/// sentences with their scores, after `label` ("grade ").
 pub(super) fn per_section<S>(
     h: &Handout,
     (opening, sections): &(Vec<String>, Vec<Vec<String>>),
-    mut score: impl FnMut(usize, &str, &[&str]) -> S,
+    (hardest, label): (Hardest, &str),
+    out: &mut Vec<Diagnostic>,
+    mut score: impl FnMut(&str, &[&str]) -> (S, Option<String>),
 ) -> (S, Vec<(String, S)>) {
+    let mut scored = |at: usize, what: &str, units: &[&str]| {
+        let (scores, too_hard) = score(what, units);
+        if let Some(why) = too_hard {
+            let named: Vec<String> = hardest(units, HARDEST)
+                .into_iter()
+                .map(|(s, value)| format!("\"{s}\" ({label}{value:.1})"))
+                .collect();
+            let message = format!("{why}; hardest sentences: {}", named.join(", "));
+            out.push(
+                h.source
+                    .diagnostic(at, Severity::Warning, "reading-level", message),
+            );
+        }
+        scores
+    };
     let all: Vec<&str> = opening
         .iter()
         .chain(sections.iter().flatten())
         .map(String::as_str)
         .collect();
-    let whole = score(h.file.title.span().start, "this handout", &all);
+    let whole = scored(h.file.title.span().start, "this handout", &all);
     let sections = h
         .sections
         .iter()
@@ -76,7 +99,7 @@ pub(super) fn per_section<S>(
         .map(|((section, spanned), units)| {
             let units: Vec<&str> = units.iter().map(String::as_str).collect();
             let what = format!("the section \"{}\"", section.heading);
-            let scores = score(spanned.span().start, &what, &units);
+            let scores = scored(spanned.span().start, &what, &units);
             (section.heading.clone(), scores)
         })
         .collect();
@@ -97,29 +120,19 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Op
         return None;
     }
     let max = f64::from(max_grade);
-    let (whole, sections) = per_section(h, &units, |at, what, units| {
+    let hardest = (readability::hardest as Hardest, "grade ");
+    let (whole, sections) = per_section(h, &units, hardest, out, |what, units| {
         let scores = readability::scores(&readability::counts(units));
         // SMOG is only meaningful from 30 sentences on.
         let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
-        if scores.flesch_kincaid_grade > max || smog_counts {
-            let hardest: Vec<String> = readability::hardest(units, HARDEST)
-                .into_iter()
-                .map(|(s, grade)| format!("\"{s}\" (grade {grade:.1})"))
-                .collect();
-            out.push(h.source.diagnostic(
-                at,
-                Severity::Warning,
-                "reading-level",
-                format!(
-                    "{what} reads at grade {:.1} (Flesch-Kincaid) and {:.1} (SMOG), above the clinic's \
-                     target of grade {max_grade}; hardest sentences: {}",
-                    scores.flesch_kincaid_grade,
-                    scores.smog,
-                    hardest.join(", ")
-                ),
-            ));
-        }
-        scores
+        let too_hard = (scores.flesch_kincaid_grade > max || smog_counts).then(|| {
+            format!(
+                "{what} reads at grade {:.1} (Flesch-Kincaid) and {:.1} (SMOG), above the clinic's \
+                 target of grade {max_grade}",
+                scores.flesch_kincaid_grade, scores.smog,
+            )
+        });
+        (scores, too_hard)
     });
     Some(Readability {
         words: whole.words,

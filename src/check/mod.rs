@@ -142,8 +142,10 @@ pub fn run(request: &CheckRequest) -> i32 {
                 }
             };
             let today = today();
-            let handouts: Vec<FileReport> =
-                files.iter().map(|f| check_file(f, &clinic, today)).collect();
+            let handouts: Vec<FileReport> = files
+                .iter()
+                .map(|f| check_file(f, &clinic, today))
+                .collect();
             // The fallback fonts the handouts needed are read and checked by
             // now; the others are checked from their first bytes, unread.
             let mut found = clinic.fonts.fallback_problems();

@@ -3,8 +3,8 @@
 //! Szigriszt-Pazos score (read on the INFLESZ scale) is below the clinic's
 //! `min_inflesz`, naming the hardest sentences.
 
-use super::lints::{HARDEST, per_section, units};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::lints::{Hardest, per_section, units};
+use crate::diagnostic::Diagnostic;
 use crate::model::Handout;
 use crate::readability::spanish::{self, inflesz};
 
@@ -26,28 +26,19 @@ pub struct SpanishSection {
 
 pub fn readability(h: &Handout, min_inflesz: f32, out: &mut Vec<Diagnostic>) -> SpanishReadability {
     let min = f64::from(min_inflesz);
-    let (whole, sections) = per_section(h, &units(h), |at, what, units| {
+    let hardest = (spanish::hardest as Hardest, "");
+    let (whole, sections) = per_section(h, &units(h), hardest, out, |what, units| {
         let scores = spanish::scores(&spanish::counts(units));
-        if scores.szigriszt_pazos < min {
-            let hardest: Vec<String> = spanish::hardest(units, HARDEST)
-                .into_iter()
-                .map(|(s, score)| format!("\"{s}\" ({score:.1})"))
-                .collect();
-            out.push(h.source.diagnostic(
-                at,
-                Severity::Warning,
-                "reading-level",
-                format!(
-                    "{what} scores {:.1} on the INFLESZ scale (Szigriszt-Pazos, \"{}\"), below the \
-                     clinic's target of {min_inflesz} (\"{}\"); hardest sentences: {}",
-                    scores.szigriszt_pazos,
-                    inflesz(scores.szigriszt_pazos),
-                    inflesz(min),
-                    hardest.join(", ")
-                ),
-            ));
-        }
-        scores
+        let too_hard = (scores.szigriszt_pazos < min).then(|| {
+            format!(
+                "{what} scores {:.1} on the INFLESZ scale (Szigriszt-Pazos, \"{}\"), below the \
+                 clinic's target of {min_inflesz} (\"{}\")",
+                scores.szigriszt_pazos,
+                inflesz(scores.szigriszt_pazos),
+                inflesz(min),
+            )
+        });
+        (scores, too_hard)
     });
     SpanishReadability {
         words: whole.words,

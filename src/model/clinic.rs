@@ -253,7 +253,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     // Fallbacks are read when a text first needs them; their files'
     // directories are checked now, which costs next to nothing.
     for spec in fallbacks.iter().flat_map(family_specs) {
-        if let Err(d) = check_font_start(&source, &dir, spec) {
+        if let Err(d) = check_unread_font(&source, &dir, spec, false) {
             errors.push(d);
         }
     }
@@ -396,14 +396,30 @@ fn font_unreadable(source: &Source, spec: &Spanned<String>, e: &input::ReadError
     source.error(spec.span().start, e.code(), message)
 }
 
-/// The first bytes of a font file name a font with all its tables present.
-fn check_font_start(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<(), Diagnostic> {
+/// A font file checked without reading its glyphs: from its first bytes,
+/// that it names a font with all its tables present; with `header`, from
+/// its header tables too (size, glyph count).
+fn check_unread_font(
+    source: &Source,
+    dir: &Path,
+    spec: &Spanned<String>,
+    header: bool,
+) -> Result<(), Diagnostic> {
     let unreadable = |e| font_unreadable(source, spec, &e);
     let file = input::locate(&resolve(dir, spec), Kind::Font).map_err(unreadable)?;
     let start = file
         .read_start(font_check::DIRECTORY_BYTES as u64)
         .map_err(unreadable)?;
-    font_check::check_start(&start, file.size()).map_err(|why| {
+    let checked = if header {
+        let read = |at, len| {
+            file.read_at(at, len)
+                .map_err(|e| format!("cannot be read: {e}"))
+        };
+        font_check::check_unread(&start, file.size(), read)
+    } else {
+        font_check::check_start(&start, file.size())
+    };
+    checked.map_err(|why| {
         let message = format!("font `{}` {why}", spec.get_ref());
         source.error(spec.span().start, "bad-font", message)
     })
@@ -427,24 +443,9 @@ impl Fallbacks for FallbackFiles {
 
     fn inspect(&self, i: usize) -> Vec<Diagnostic> {
         family_specs(&self.families[i])
-            .filter_map(|spec| inspect_font(&self.source, &self.dir, spec).err())
+            .filter_map(|spec| check_unread_font(&self.source, &self.dir, spec, true).err())
             .collect()
     }
-}
-
-/// A font checked as far as its directory and header tables tell, without
-/// reading its glyphs.
-fn inspect_font(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<(), Diagnostic> {
-    let unreadable = |e| font_unreadable(source, spec, &e);
-    let file = input::locate(&resolve(dir, spec), Kind::Font).map_err(unreadable)?;
-    let start = file
-        .read_start(font_check::DIRECTORY_BYTES as u64)
-        .map_err(unreadable)?;
-    let read = |at, len| file.read_at(at, len).map_err(|e| format!("cannot be read: {e}"));
-    font_check::check_unread(&start, file.size(), read).map_err(|why| {
-        let message = format!("font `{}` {why}", spec.get_ref());
-        source.error(spec.span().start, "bad-font", message)
-    })
 }
 
 fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face, Diagnostic> {

@@ -242,7 +242,10 @@ impl FontSet {
     /// Fallback family `i`, loaded on first use, or why it cannot be.
     fn load_fallback(&self, i: usize) -> &Result<Faces, Vec<Diagnostic>> {
         self.fallbacks[i].get_or_init(|| {
-            let load = self.load.as_ref().expect("unloaded fallbacks have a loader");
+            let load = self
+                .load
+                .as_ref()
+                .expect("unloaded fallbacks have a loader");
             Ok(Faces::new(vec![load.load(i)?], self.first_face(i)))
         })
     }
@@ -268,7 +271,9 @@ impl FontSet {
         let mut found = Vec::new();
         for (i, family) in self.fallbacks.iter().enumerate() {
             match (family.get(), &self.load) {
-                (Some(loaded), _) => found.extend(loaded.as_ref().err().into_iter().flatten().cloned()),
+                (Some(loaded), _) => {
+                    found.extend(loaded.as_ref().err().into_iter().flatten().cloned())
+                }
                 (None, Some(load)) => found.extend(load.inspect(i)),
                 (None, None) => {}
             }
@@ -384,7 +389,11 @@ mod tests {
                 Ok((face(file), [None, None, None]))
             }
             fn inspect(&self, i: usize) -> Vec<Diagnostic> {
-                vec![Diagnostic::for_file(std::path::Path::new("x"), "unread", format!("{i}"))]
+                vec![Diagnostic::for_file(
+                    std::path::Path::new("x"),
+                    "unread",
+                    format!("{i}"),
+                )]
             }
         }
         let loads = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
