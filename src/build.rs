@@ -156,12 +156,14 @@ pub fn patient_name(name: &str) -> Result<String, String> {
     if name.chars().count() > 100 {
         return Err("--patient: the name is over 100 characters; type just the name".into());
     }
-    let refused = |c: &char| {
-        c.is_control()
-            || matches!(c, '*' | '[' | ']' | '{' | '}')
-            || crate::model::is_direction_control(*c)
-    };
-    if let Some(c) = name.chars().find(refused) {
+    // Markup, braces and line breaks would be interpreted; the rest is what
+    // no one-line text may hold.
+    let interpreted = name
+        .char_indices()
+        .find(|(_, c)| matches!(c, '*' | '[' | ']' | '{' | '}' | '\t' | '\n' | '\r'));
+    let unprintable = crate::model::text_problem(name, true)
+        .and_then(|(at, _)| Some((at, name[at..].chars().next()?)));
+    if let Some((_, c)) = interpreted.into_iter().chain(unprintable).min() {
         return Err(format!(
             "--patient: the name holds {}; type the name on one line, as it should be printed",
             crate::model::describe_char(c)
@@ -261,18 +263,23 @@ pub fn run(request: &BuildRequest) -> i32 {
     {
         return usage(&format!("-o {}: {why}", output.display()));
     }
-    // Warnings are counted, not printed: `check` is where an editor reads them.
     let build_one =
         |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
             let cannot_write =
                 |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
             let handout = load_handout(file, &clinic, options.patient.as_deref())?;
-            let warnings = crate::check::check_handout(&handout, &clinic, options.today)
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
-                .count();
-            let built = render_handout(&handout, &clinic, &options)?;
+            // Warnings are counted, not printed: `check` is where an editor
+            // reads them. Counting runs every lint `check` runs (readability,
+            // jargon), a third of the work of a build, so it runs on a core of
+            // its own while the handout is laid out and rendered.
+            let (warnings, built) = std::thread::scope(|scope| {
+                let counting =
+                    scope.spawn(|| crate::check::warning_count(&handout, &clinic, options.today));
+                let built = render_handout(&handout, &clinic, &options);
+                (counting.join(), built)
+            });
+            let warnings = warnings.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let built = built?;
             replaceable(target).map_err(cannot_write)?;
             write_atomic(target, &built.bytes).map_err(|e| {
                 cannot_write(format!(

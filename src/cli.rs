@@ -7,7 +7,7 @@ use crate::library::{Library, today};
 use crate::listing;
 use crate::model::Paper;
 use crate::scaffold;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -36,15 +36,8 @@ enum Command {
         /// Clinic profile (default: the nearest clinic.toml)
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
-        /// Paper size (default: the clinic's)
-        #[arg(long, value_enum)]
-        paper: Option<Paper>,
-        /// Portrait sheet, or a landscape brochure folded in three
-        #[arg(long, value_enum, default_value = "sheet")]
-        layout: Layout,
-        /// Body at 18 pt or more, single column, no italics (sheet layout)
-        #[arg(long)]
-        large_print: bool,
+        #[command(flatten)]
+        page: PageFlags,
         /// Build a handout even when its review date has passed
         #[arg(long)]
         allow_expired: bool,
@@ -87,15 +80,8 @@ enum Command {
         /// Clinic profile (default: the nearest clinic.toml)
         #[arg(long, value_name = "FILE")]
         clinic: Option<PathBuf>,
-        /// Paper size (default: the clinic's)
-        #[arg(long, value_enum)]
-        paper: Option<Paper>,
-        /// Portrait sheet, or a landscape brochure folded in three
-        #[arg(long, value_enum, default_value = "sheet")]
-        layout: Layout,
-        /// Body at 18 pt or more, single column, no italics (sheet layout)
-        #[arg(long)]
-        large_print: bool,
+        #[command(flatten)]
+        page: PageFlags,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
@@ -113,6 +99,33 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+}
+
+/// How a leaflet is laid out: the flags `build` and `watch` share.
+#[derive(Args)]
+struct PageFlags {
+    /// Paper size (default: the clinic's)
+    #[arg(long, value_enum)]
+    paper: Option<Paper>,
+    /// Portrait sheet, or a landscape brochure folded in three
+    #[arg(long, value_enum, default_value = "sheet")]
+    layout: Layout,
+    /// Body at 18 pt or more, single column, no italics (sheet layout)
+    #[arg(long)]
+    large_print: bool,
+}
+
+impl PageFlags {
+    /// The usage error for large print on a trifold, which has no room for it.
+    fn conflict(&self) -> Option<i32> {
+        (self.large_print && self.layout == Layout::Trifold).then(|| {
+            eprintln!(
+                "error: large print needs room a trifold does not have; use --large-print \
+                 with the sheet layout (leave out --layout trifold)"
+            );
+            2
+        })
+    }
 }
 
 /// Parse the command line and run; the process exit status.
@@ -134,24 +147,22 @@ pub fn run() -> i32 {
             output,
             out_dir,
             clinic,
-            paper,
-            layout,
-            large_print,
+            page,
             allow_expired,
             patient,
             note,
         } => {
-            if let Some(status) = layout_conflict(layout, large_print) {
+            if let Some(status) = page.conflict() {
                 return status;
             }
             build::run(&BuildRequest {
                 inputs: paths,
-                layout,
-                large_print,
+                layout: page.layout,
+                large_print: page.large_print,
                 output,
                 out_dir,
                 clinic,
-                paper,
+                paper: page.paper,
                 allow_expired,
                 patient,
                 note,
@@ -176,17 +187,15 @@ pub fn run() -> i32 {
         Command::Watch {
             paths,
             clinic,
-            paper,
-            layout,
-            large_print,
+            page,
         } => {
-            if let Some(status) = layout_conflict(layout, large_print) {
+            if let Some(status) = page.conflict() {
                 return status;
             }
             let options = crate::watch::WatchOptions {
-                layout,
-                large_print,
-                paper,
+                layout: page.layout,
+                large_print: page.large_print,
+                paper: page.paper,
             };
             crate::watch::run(&paths, clinic.as_deref(), options)
         }
@@ -207,17 +216,6 @@ pub fn run() -> i32 {
             _ => 0,
         },
     }
-}
-
-/// The usage error for large print on a trifold, which has no room for it.
-fn layout_conflict(layout: Layout, large_print: bool) -> Option<i32> {
-    (large_print && layout == Layout::Trifold).then(|| {
-        eprintln!(
-            "error: large print needs room a trifold does not have; use --large-print \
-             with the sheet layout (leave out --layout trifold)"
-        );
-        2
-    })
 }
 
 fn init() -> i32 {

@@ -187,18 +187,28 @@ impl File {
 
     /// Read at most the first `most` bytes.
     pub fn read_start(&self, most: u64) -> Result<Vec<u8>, ReadError> {
+        self.read_at(0, most)
+    }
+
+    /// Read at most `most` bytes from byte `offset` on.
+    pub fn read_at(&self, offset: u64, most: u64) -> Result<Vec<u8>, ReadError> {
+        use std::io::{Seek, SeekFrom};
         let mut options = std::fs::OpenOptions::new();
         options.read(true);
         // Should a pipe take the file's place after it was checked, opening
         // it does not wait for a writer.
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-        let file = options.open(&self.path).map_err(ReadError::Io)?;
+        let mut file = options.open(&self.path).map_err(ReadError::Io)?;
         let opened = file.metadata().map_err(ReadError::Io)?;
         if not_a_file(&opened).is_some() || !same_file(&opened, &self.meta) {
             return Err(ReadError::Replaced);
         }
-        let mut bytes = Vec::with_capacity(opened.len().min(most) as usize);
+        if offset > 0 {
+            file.seek(SeekFrom::Start(offset)).map_err(ReadError::Io)?;
+        }
+        let left = opened.len().saturating_sub(offset);
+        let mut bytes = Vec::with_capacity(left.min(most) as usize);
         file.take(most)
             .read_to_end(&mut bytes)
             .map_err(ReadError::Io)?;

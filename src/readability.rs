@@ -248,7 +248,8 @@ fn rankable<'a>(
 mod tests {
     use super::*;
 
-    fn close(actual: f64, expected: f64) {
+    /// `actual` is `expected` to two decimals (scores worked out by hand).
+    pub(super) fn close(actual: f64, expected: f64) {
         assert!(
             (actual - expected).abs() < 0.01,
             "{actual} is not {expected}"

@@ -12,7 +12,8 @@
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::model::{Clinic, Handout};
 use crate::parse::Spanned;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// One entry of a word list: the forms it matches and what to write instead.
@@ -27,14 +28,15 @@ struct Entry {
 #[derive(Debug)]
 pub struct List {
     entries: Vec<Entry>,
-    /// First word → (the form's words, its entry), longest form first.
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// First word → (the form's words, its entry), longest form first;
+    /// looked up for every word of a handout.
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 impl List {
     fn parse(text: &str) -> List {
         let mut entries = Vec::new();
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
         let lines = text.lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let Some((forms, alternatives)) = line.split_once(" = ") else {

@@ -11,7 +11,7 @@ use crate::readability;
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
 /// How many of the hardest sentences a readability warning names.
-pub(super) const HARDEST: usize = 3;
+const HARDEST: usize = 3;
 
 /// Readability of a handout and of each section.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,73 +54,99 @@ pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
     (opening, sections)
 }
 
-/// Scores for the whole handout and each section, with a warning wherever
-/// a grade is above the clinic's target; none for a handout with no text
-/// beyond its title, whose grade would say nothing.
-pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
-    let raw = &h.file;
-    let (opening, sections) = units(h);
+/// The hardest sentences of some text units, hardest first, each with its
+/// score (see [`readability::hardest`]).
+pub(super) type Hardest = for<'a> fn(&[&'a str], usize) -> Vec<(&'a str, f64)>;
+
+/// A score for the whole handout and one for each section (with its
+/// heading), from `score`, which is given what it scores ("this handout",
+/// "the section \"Causes\"") and its text units. Where it also says why the
+/// text is too hard, that is a warning at the text, naming its hardest
+/// sentences with their scores, after `label` ("grade ").
+pub(super) fn per_section<S>(
+    h: &Handout,
+    (opening, sections): &(Vec<String>, Vec<Vec<String>>),
+    (hardest, label): (Hardest, &str),
+    out: &mut Vec<Diagnostic>,
+    mut score: impl FnMut(&str, &[&str]) -> (S, Option<String>),
+) -> (S, Vec<(String, S)>) {
+    let mut scored = |at: usize, what: &str, units: &[&str]| {
+        let (scores, too_hard) = score(what, units);
+        if let Some(why) = too_hard {
+            let named: Vec<String> = hardest(units, HARDEST)
+                .into_iter()
+                .map(|(s, value)| format!("\"{s}\" ({label}{value:.1})"))
+                .collect();
+            let message = format!("{why}; hardest sentences: {}", named.join(", "));
+            out.push(
+                h.source
+                    .diagnostic(at, Severity::Warning, "reading-level", message),
+            );
+        }
+        scores
+    };
     let all: Vec<&str> = opening
         .iter()
         .chain(sections.iter().flatten())
         .map(String::as_str)
         .collect();
-    let beyond_title = readability::counts(&all[1..]);
-    if beyond_title.words == 0 {
-        return None;
-    }
-    let whole = readability::scores(&readability::counts(&all));
-    let max = f64::from(max_grade);
-    let mut warn = |at: usize, what: &str, scores: &readability::Scores, units: &[&str]| {
-        // SMOG is only meaningful from 30 sentences on.
-        let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
-        if scores.flesch_kincaid_grade > max || smog_counts {
-            let hardest: Vec<String> = readability::hardest(units, HARDEST)
-                .into_iter()
-                .map(|(s, grade)| format!("\"{s}\" (grade {grade:.1})"))
-                .collect();
-            out.push(h.source.diagnostic(
-                at,
-                Severity::Warning,
-                "reading-level",
-                format!(
-                    "{what} reads at grade {:.1} (Flesch-Kincaid) and {:.1} (SMOG), above the clinic's \
-                     target of grade {max_grade}; hardest sentences: {}",
-                    scores.flesch_kincaid_grade,
-                    scores.smog,
-                    hardest.join(", ")
-                ),
-            ));
-        }
-    };
-    warn(raw.title.span().start, "this handout", &whole, &all);
+    let whole = scored(h.file.title.span().start, "this handout", &all);
     let sections = h
         .sections
         .iter()
-        .zip(&raw.sections)
-        .zip(&sections)
+        .zip(&h.file.sections)
+        .zip(sections)
         .map(|((section, spanned), units)| {
             let units: Vec<&str> = units.iter().map(String::as_str).collect();
-            let scores = readability::scores(&readability::counts(&units));
-            warn(
-                spanned.span().start,
-                &format!("the section \"{}\"", section.heading),
-                &scores,
-                &units,
-            );
-            SectionReadability {
-                heading: section.heading.clone(),
-                flesch_kincaid_grade: scores.flesch_kincaid_grade,
-                smog: scores.smog,
-            }
+            let what = format!("the section \"{}\"", section.heading);
+            let scores = scored(spanned.span().start, &what, &units);
+            (section.heading.clone(), scores)
         })
         .collect();
+    (whole, sections)
+}
+
+/// Scores for the whole handout and each section, with a warning wherever
+/// a grade is above the clinic's target; none for a handout with no text
+/// beyond its title, whose grade would say nothing.
+pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
+    let units = units(h);
+    let beyond_title: Vec<&str> = units.0[1..]
+        .iter()
+        .chain(units.1.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    if readability::counts(&beyond_title).words == 0 {
+        return None;
+    }
+    let max = f64::from(max_grade);
+    let hardest = (readability::hardest as Hardest, "grade ");
+    let (whole, sections) = per_section(h, &units, hardest, out, |what, units| {
+        let scores = readability::scores(&readability::counts(units));
+        // SMOG is only meaningful from 30 sentences on.
+        let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
+        let too_hard = (scores.flesch_kincaid_grade > max || smog_counts).then(|| {
+            format!(
+                "{what} reads at grade {:.1} (Flesch-Kincaid) and {:.1} (SMOG), above the clinic's \
+                 target of grade {max_grade}",
+                scores.flesch_kincaid_grade, scores.smog,
+            )
+        });
+        (scores, too_hard)
+    });
     Some(Readability {
         words: whole.words,
         sentences: whole.sentences,
         flesch_kincaid_grade: whole.flesch_kincaid_grade,
         smog: whole.smog,
-        sections,
+        sections: sections
+            .into_iter()
+            .map(|(heading, scores)| SectionReadability {
+                heading,
+                flesch_kincaid_grade: scores.flesch_kincaid_grade,
+                smog: scores.smog,
+            })
+            .collect(),
     })
 }
 

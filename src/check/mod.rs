@@ -102,6 +102,11 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     }
 }
 
+/// How many warnings `check` gives a handout that loaded.
+pub fn warning_count(handout: &Handout, clinic: &Clinic, today: Date) -> usize {
+    check_handout(handout, clinic, today).count(Severity::Warning)
+}
+
 /// Whether a language writes spaces between words (or, in Vietnamese,
 /// syllables): not Chinese, Japanese, Korean, Thai, Lao, Khmer or Burmese.
 fn spaces_words(language: &str) -> bool {
@@ -129,23 +134,27 @@ pub fn run(request: &CheckRequest) -> i32 {
     match load_clinic(&library.clinic_path) {
         Err(diagnostics) => reports.push(clinic_report(diagnostics)),
         Ok(clinic) => {
-            // `check` loads the fallback fonts a build reads only when needed.
-            let mut found = clinic.fonts.fallback_errors().to_vec();
+            let files = match library.handout_files(&request.inputs) {
+                Ok(files) => files,
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    return 1;
+                }
+            };
+            let today = today();
+            let handouts: Vec<FileReport> = files
+                .iter()
+                .map(|f| check_file(f, &clinic, today))
+                .collect();
+            // The fallback fonts the handouts needed are read and checked by
+            // now; the others are checked from their first bytes, unread.
+            let mut found = clinic.fonts.fallback_problems();
             found.extend(brand::lint(&clinic));
             found.extend(lints::clinic_links(&clinic));
             if !found.is_empty() {
                 reports.push(clinic_report(found));
             }
-            match library.handout_files(&request.inputs) {
-                Ok(files) => {
-                    let today = today();
-                    reports.extend(files.iter().map(|f| check_file(f, &clinic, today)));
-                }
-                Err(d) => {
-                    print_diagnostics(&[d]);
-                    return 1;
-                }
-            }
+            reports.extend(handouts);
         }
     }
     let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();

@@ -6,7 +6,7 @@ use crate::input::{self, Kind};
 use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
-use crate::text::{Face, FamilyFaces, FontSet, Origin, font_check};
+use crate::text::{Face, Fallbacks, FamilyFaces, FontSet, Origin, font_check};
 use std::path::{Path, PathBuf};
 
 /// An sRGB colour.
@@ -267,7 +267,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     // Fallbacks are read when a text first needs them; their files'
     // directories are checked now, which costs next to nothing.
     for spec in fallbacks.iter().flat_map(family_specs) {
-        if let Err(d) = check_font_start(&source, &dir, spec) {
+        if let Err(d) = check_unread_font(&source, &dir, spec, false) {
             errors.push(d);
         }
     }
@@ -280,22 +280,12 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     });
 
     let fonts = own.map(|own| {
-        let (source, dir) = (source.clone(), dir.clone());
-        let load = move || {
-            let (mut families, mut errors) = (Vec::new(), Vec::new());
-            for family in &fallbacks {
-                match load_family(&source, &dir, family) {
-                    Ok(faces) => families.push(faces),
-                    Err(mut e) => errors.append(&mut e),
-                }
-            }
-            if errors.is_empty() {
-                Ok(families)
-            } else {
-                Err(errors)
-            }
+        let files = FallbackFiles {
+            source: source.clone(),
+            dir: dir.clone(),
+            families: fallbacks,
         };
-        FontSet::lazy(own, Box::new(load))
+        FontSet::lazy(own, Box::new(files))
     });
     if let Some(fonts) = &fonts {
         let printed = [
@@ -421,17 +411,56 @@ fn font_unreadable(source: &Source, spec: &Spanned<String>, e: &input::ReadError
     source.error(spec.span().start, e.code(), message)
 }
 
-/// The first bytes of a font file name a font with all its tables present.
-fn check_font_start(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<(), Diagnostic> {
+/// A font file checked without reading its glyphs: from its first bytes,
+/// that it names a font with all its tables present; with `header`, from
+/// its header tables too (size, glyph count).
+fn check_unread_font(
+    source: &Source,
+    dir: &Path,
+    spec: &Spanned<String>,
+    header: bool,
+) -> Result<(), Diagnostic> {
     let unreadable = |e| font_unreadable(source, spec, &e);
     let file = input::locate(&resolve(dir, spec), Kind::Font).map_err(unreadable)?;
     let start = file
         .read_start(font_check::DIRECTORY_BYTES as u64)
         .map_err(unreadable)?;
-    font_check::check_start(&start, file.size()).map_err(|why| {
+    let checked = if header {
+        let read = |at, len| {
+            file.read_at(at, len)
+                .map_err(|e| format!("cannot be read: {e}"))
+        };
+        font_check::check_unread(&start, file.size(), read)
+    } else {
+        font_check::check_start(&start, file.size())
+    };
+    checked.map_err(|why| {
         let message = format!("font `{}` {why}", spec.get_ref());
         source.error(spec.span().start, "bad-font", message)
     })
+}
+
+/// The fallback families as clinic.toml names them, read when needed.
+struct FallbackFiles {
+    source: Source,
+    dir: PathBuf,
+    families: Vec<FamilySpec>,
+}
+
+impl Fallbacks for FallbackFiles {
+    fn count(&self) -> usize {
+        self.families.len()
+    }
+
+    fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
+        load_family(&self.source, &self.dir, &self.families[i])
+    }
+
+    fn inspect(&self, i: usize) -> Vec<Diagnostic> {
+        family_specs(&self.families[i])
+            .filter_map(|spec| check_unread_font(&self.source, &self.dir, spec, true).err())
+            .collect()
+    }
 }
 
 fn load_face(source: &Source, dir: &Path, spec: &Spanned<String>) -> Result<Face, Diagnostic> {

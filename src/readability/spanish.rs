@@ -151,13 +151,7 @@ pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(actual: f64, expected: f64) {
-        assert!(
-            (actual - expected).abs() < 0.01,
-            "{actual} is not {expected}"
-        );
-    }
+    use crate::readability::tests::close;
 
     #[test]
     fn syllables_counted_by_hand() {

@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{Direction, Language, Script, ShapePlan};
+use rustc_hash::FxHashSet;
 use skrifa::font::Font;
 
 use crate::diagnostic::Diagnostic;
@@ -41,6 +42,10 @@ pub struct Face {
     /// Coverage of ASCII, looked up once: most text is ASCII, and the cmap
     /// lookup per character costs more than shaping it.
     ascii: [bool; 128],
+    /// Glyphs found to have a shape: each is checked once per process, not
+    /// once per handout of a batch (a Chinese glyph's outline is a program
+    /// to run).
+    drawn: Mutex<FxHashSet<u16>>,
 }
 
 impl Face {
@@ -85,6 +90,7 @@ impl Face {
             font,
             plans: Mutex::new(Vec::new()),
             ascii,
+            drawn: Mutex::default(),
         })
     }
 
@@ -96,13 +102,21 @@ impl Face {
     /// Whether glyph `id` has a shape to print: a damaged font can map a
     /// letter to an empty glyph, which would print as nothing.
     pub fn draws(&self, id: u16) -> bool {
+        let lock = || self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        if lock().contains(&id) {
+            return true;
+        }
         let glyph = self
             .font
             .outline_glyphs()
             .get(skrifa::GlyphId::new(u32::from(id)));
-        glyph
+        let draws = glyph
             .and_then(|g| g.extents().ok())
-            .is_some_and(|e| e.width > 0.0 || e.height > 0.0)
+            .is_some_and(|e| e.width > 0.0 || e.height > 0.0);
+        if draws {
+            lock().insert(id);
+        }
+        draws
     }
 
     /// The shaping plan for text in a direction, script and language, made once.
@@ -137,9 +151,17 @@ pub type Family<F> = [F; 4];
 /// italic when the clinic has them.
 pub type FamilyFaces = (Face, [Option<Face>; 3]);
 
-/// Loads the fallback families, once, when a text first needs one; the
-/// error holds every problem, at the clinic.toml line of each font.
-pub type FallbackLoader = Box<dyn Fn() -> Result<Vec<FamilyFaces>, Vec<Diagnostic>> + Send + Sync>;
+/// The fallback families a clinic names, each read when a text first needs
+/// it: an English handout never reads the 9 MB Chinese face.
+pub trait Fallbacks: Send + Sync {
+    /// How many families there are.
+    fn count(&self) -> usize;
+    /// Family `i` (from 0), read and checked; the error holds every
+    /// problem, at the clinic.toml line of each font.
+    fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>>;
+    /// The problems of family `i` found without reading its glyphs.
+    fn inspect(&self, i: usize) -> Vec<Diagnostic>;
+}
 
 /// The faces a clinic configured: its own family, then fallback families for
 /// the characters (scripts) it lacks. A family's missing styles borrow from
@@ -147,9 +169,10 @@ pub type FallbackLoader = Box<dyn Fn() -> Result<Vec<FamilyFaces>, Vec<Diagnosti
 pub struct FontSet {
     /// The clinic's own family: family 0, faces numbered from 0.
     own: Faces,
-    /// Families 1 and on, faces numbered after the clinic's own.
-    fallbacks: OnceLock<Result<Faces, Vec<Diagnostic>>>,
-    load: Option<FallbackLoader>,
+    /// Families 1 and on, each loaded on first use; family `1 + i` has
+    /// the face numbers from [`FontSet::first_face`]`(i)`, four of them.
+    fallbacks: Vec<OnceLock<Result<Faces, Vec<Diagnostic>>>>,
+    load: Option<Box<dyn Fallbacks>>,
 }
 
 /// Faces and the families they form.
@@ -189,7 +212,12 @@ impl FontSet {
     pub fn new(mut families: Vec<FamilyFaces>) -> FontSet {
         let rest = families.split_off(1.min(families.len()));
         let own = Faces::new(families, 0);
-        let fallbacks = OnceLock::from(Ok(Faces::new(rest, own.faces.len())));
+        let first = own.faces.len();
+        let fallbacks = rest
+            .into_iter()
+            .enumerate()
+            .map(|(i, family)| OnceLock::from(Ok(Faces::new(vec![family], first + 4 * i))))
+            .collect();
         FontSet {
             own,
             fallbacks,
@@ -197,65 +225,93 @@ impl FontSet {
         }
     }
 
-    /// The clinic's own family, with fallbacks that `load` reads when needed.
-    pub fn lazy(own: FamilyFaces, load: FallbackLoader) -> FontSet {
+    /// The clinic's own family, with fallbacks read when needed.
+    pub fn lazy(own: FamilyFaces, load: Box<dyn Fallbacks>) -> FontSet {
         FontSet {
             own: Faces::new(vec![own], 0),
-            fallbacks: OnceLock::new(),
+            fallbacks: (0..load.count()).map(|_| OnceLock::new()).collect(),
             load: Some(load),
         }
     }
 
-    fn load_fallbacks(&self) -> &Result<Faces, Vec<Diagnostic>> {
-        self.fallbacks.get_or_init(|| {
-            let families = self.load.as_ref().map_or(Ok(Vec::new()), |load| load())?;
-            Ok(Faces::new(families, self.own.faces.len()))
+    /// The number of fallback family `i`'s first face.
+    fn first_face(&self, i: usize) -> usize {
+        self.own.faces.len() + 4 * i
+    }
+
+    /// Fallback family `i`, loaded on first use, or why it cannot be.
+    fn load_fallback(&self, i: usize) -> &Result<Faces, Vec<Diagnostic>> {
+        self.fallbacks[i].get_or_init(|| {
+            let load = self
+                .load
+                .as_ref()
+                .expect("unloaded fallbacks have a loader");
+            Ok(Faces::new(vec![load.load(i)?], self.first_face(i)))
         })
     }
 
-    /// The fallback faces, loaded on first use; none when they cannot be
-    /// loaded (see [`FontSet::fallback_errors`]).
-    fn fallbacks(&self) -> Option<&Faces> {
-        self.load_fallbacks().as_ref().ok()
+    /// Fallback family `i`; none when it cannot be loaded (see
+    /// [`FontSet::fallback_errors`]).
+    fn fallback(&self, i: usize) -> Option<&Faces> {
+        self.load_fallback(i).as_ref().ok()
     }
 
-    /// Why the fallback fonts cannot be loaded (loading them now if need be).
-    pub fn fallback_errors(&self) -> &[Diagnostic] {
-        self.load_fallbacks()
-            .as_ref()
-            .err()
-            .map_or(&[], Vec::as_slice)
+    /// Why fallback fonts cannot be loaded (loading every one now if need be).
+    pub fn fallback_errors(&self) -> Vec<Diagnostic> {
+        (0..self.fallbacks.len())
+            .filter_map(|i| self.load_fallback(i).as_ref().err())
+            .flatten()
+            .cloned()
+            .collect()
+    }
+
+    /// The problems of the fallback fonts found so far: in full for those a
+    /// text needed, from their first bytes for the others, which stay unread.
+    pub fn fallback_problems(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for (i, family) in self.fallbacks.iter().enumerate() {
+            match (family.get(), &self.load) {
+                (Some(loaded), _) => {
+                    found.extend(loaded.as_ref().err().into_iter().flatten().cloned())
+                }
+                (None, Some(load)) => found.extend(load.inspect(i)),
+                (None, None) => {}
+            }
+        }
+        found
     }
 
     pub fn face(&self, id: FaceId) -> &Face {
         match id.0.checked_sub(self.own.faces.len()) {
             None => &self.own.faces[id.0],
-            Some(i) => {
-                &self
-                    .fallbacks()
-                    .expect("fallback ids come from loaded fallbacks")
-                    .faces[i]
+            Some(n) => {
+                let i = n / 4;
+                let family = self
+                    .fallback(i)
+                    .expect("fallback ids come from loaded fallbacks");
+                &family.faces[id.0 - self.first_face(i)]
             }
         }
     }
 
     /// A family's face for a style, before looking at coverage.
     pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
+        self.style_of(family, bold, italic)
+            .expect("fallback families come from loaded fallbacks")
+    }
+
+    /// A family's face for a style; none for a fallback that cannot be loaded.
+    fn style_of(&self, family: usize, bold: bool, italic: bool) -> Option<FaceId> {
         let style = usize::from(bold) + 2 * usize::from(italic);
         match family.checked_sub(1) {
-            None => self.own.families[0][style],
-            Some(i) => {
-                let fallbacks = self
-                    .fallbacks()
-                    .expect("fallback families come from loaded fallbacks");
-                fallbacks.families[i][style]
-            }
+            None => Some(self.own.families[0][style]),
+            Some(i) => Some(self.fallback(i)?.families[0][style]),
         }
     }
 
-    /// Families: the clinic's own, and the fallbacks when they load.
+    /// Families: the clinic's own and its fallbacks, loaded or not.
     fn family_count(&self) -> usize {
-        1 + self.fallbacks().map_or(0, |f| f.families.len())
+        1 + self.fallbacks.len()
     }
 
     /// The face that draws `c` in a style: `family`'s, else the first other
@@ -263,7 +319,7 @@ impl FontSet {
     /// clinic's own family lacks `c`.
     pub fn for_char(&self, c: char, bold: bool, italic: bool, family: usize) -> Option<FaceId> {
         let has = |f: usize| {
-            let id = self.styled(f, bold, italic);
+            let id = self.style_of(f, bold, italic)?;
             self.face(id).has_char(c).then_some(id)
         };
         has(family)
@@ -281,10 +337,12 @@ impl FontSet {
     /// in other scripts.
     pub fn family_for(&self, text: &str) -> usize {
         let covers = |f: usize| {
-            let face = self.face(self.styled(f, false, false));
-            text.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| face.has_char(c))
+            self.style_of(f, false, false).is_some_and(|id| {
+                let face = self.face(id);
+                text.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| face.has_char(c))
+            })
         };
         if covers(0) {
             return 0;
@@ -317,28 +375,48 @@ mod tests {
     }
 
     #[test]
-    fn fallbacks_are_loaded_once_and_only_when_a_text_needs_them() {
+    fn fallbacks_are_loaded_once_each_and_only_when_a_text_needs_them() {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let loads = Arc::new(AtomicUsize::new(0));
-        let counted = loads.clone();
+        /// Noto Sans, then Noto Sans Arabic, counting the loads of each.
+        struct Counted(Arc<[AtomicUsize; 2]>);
+        impl Fallbacks for Counted {
+            fn count(&self) -> usize {
+                2
+            }
+            fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
+                self.0[i].fetch_add(1, Ordering::SeqCst);
+                let file = ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf"][i];
+                Ok((face(file), [None, None, None]))
+            }
+            fn inspect(&self, i: usize) -> Vec<Diagnostic> {
+                vec![Diagnostic::for_file(
+                    std::path::Path::new("x"),
+                    "unread",
+                    format!("{i}"),
+                )]
+            }
+        }
+        let loads = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
         let own = (
             face("AtkinsonHyperlegibleNext-Regular.ttf"),
             [None, None, None],
         );
-        let fonts = FontSet::lazy(
-            own,
-            Box::new(move || {
-                counted.fetch_add(1, Ordering::SeqCst);
-                Ok::<_, Vec<Diagnostic>>(vec![(face("NotoSans-Regular.ttf"), [None, None, None])])
-            }),
-        );
+        let fonts = FontSet::lazy(own, Box::new(Counted(loads.clone())));
+        let counts = || loads.each_ref().map(|n| n.load(Ordering::SeqCst));
         assert_eq!(fonts.family_for("Knee pain"), 0);
         assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
-        assert_eq!(loads.load(Ordering::SeqCst), 0);
+        assert_eq!(counts(), [0, 0]);
         assert_eq!(fonts.family_for("Đau lưng"), 1);
         assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
+        assert_eq!(counts(), [1, 0], "Vietnamese leaves the Arabic face unread");
+        // Unread families are inspected, not loaded.
+        let problems = fonts.fallback_problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "1");
+        let arabic = fonts.for_char('م', false, false, 0).unwrap();
+        assert!(fonts.face(arabic).name.starts_with("NotoSansArabic"));
         assert!(fonts.fallback_errors().is_empty());
-        assert_eq!(loads.load(Ordering::SeqCst), 1);
+        assert_eq!(counts(), [1, 1]);
     }
 
     #[test]

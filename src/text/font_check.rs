@@ -69,7 +69,46 @@ fn check_directory(font: &FontRef, len: u64) -> Result<(), String> {
 /// Check the structure and metrics of the font in `data`.
 pub fn check(data: &[u8]) -> Result<(), String> {
     let font = FontRef::from_index(data, 0).map_err(|_| NOT_A_FONT.to_string())?;
-    check_directory(&font, data.len() as u64)?;
+    check_header(&font, data.len() as u64)?;
+    letters_advance(&font)
+}
+
+/// The small tables that say how large the font is, which [`check_header`]
+/// reads: a few dozen bytes each, whatever the size of the font.
+const HEADER_TABLES: [&[u8; 4]; 3] = [b"head", b"hhea", b"maxp"];
+
+/// What [`check`] finds from the table directory and the header tables
+/// alone: a font not yet needed is checked this far without reading its
+/// glyphs (a Chinese face is 9 MB). `read(offset, length)` reads part of
+/// the file, whose first bytes are `start` (see [`DIRECTORY_BYTES`]).
+pub fn check_unread(
+    start: &[u8],
+    len: u64,
+    mut read: impl FnMut(u64, u64) -> Result<Vec<u8>, String>,
+) -> Result<(), String> {
+    check_start(start, len)?;
+    let Ok(font) = FontRef::from_index(start, 0) else {
+        // A collection: its directory lies further on; the full check will tell.
+        return Ok(());
+    };
+    // The file as far as the checks look: zeros (never read, so never
+    // resident) but for the directory and the header tables.
+    let mut data = vec![0u8; len as usize];
+    data[..start.len()].copy_from_slice(start);
+    for record in font.table_directory().table_records() {
+        if HEADER_TABLES.iter().any(|t| record.tag() == Tag::new(t)) {
+            let (at, length) = (u64::from(record.offset()), u64::from(record.length()));
+            let bytes = read(at, length)?;
+            data[at as usize..][..bytes.len()].copy_from_slice(&bytes);
+        }
+    }
+    let font = FontRef::from_index(&data, 0).map_err(|_| NOT_A_FONT.to_string())?;
+    check_header(&font, len)
+}
+
+/// The directory, sizes and counts: everything but the letters.
+fn check_header(font: &FontRef, len: u64) -> Result<(), String> {
+    check_directory(font, len)?;
     let has = |tag: &[u8; 4]| font.table_data(Tag::new(tag)).is_some();
     let upem = font.head().map_err(damaged("head"))?.units_per_em();
     if !UNITS_PER_EM.contains(&upem) {
@@ -92,7 +131,7 @@ pub fn check(data: &[u8]) -> Result<(), String> {
             return Err("is damaged: its `loca` table (where each glyph is) is too short".into());
         }
     }
-    letters_advance(&font)
+    Ok(())
 }
 
 /// The error for a table that cannot be read.

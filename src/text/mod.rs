@@ -7,6 +7,6 @@ pub mod lines;
 pub mod shape;
 pub mod writing;
 
-pub use font::{Face, FaceId, FallbackLoader, FamilyFaces, FontSet, Origin};
+pub use font::{Face, FaceId, Fallbacks, FamilyFaces, FontSet, Origin};
 pub use lines::{Fragment, Line, PlacedGlyph, Run, break_lines};
 pub use writing::Writing;

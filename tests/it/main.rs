@@ -12,6 +12,7 @@ mod formats;
 mod jargon;
 mod languages;
 mod layouts;
+mod lazy_fonts;
 mod pages;
 mod patient;
 mod pemat;

@@ -1,0 +1,69 @@
+//! Fonts a handout does not use cost nothing: fallback families are read one
+//! at a time, when a text needs them, by `build` and by `check` alike.
+//!
+//! The clinic here falls back to Noto Sans, then to Noto Sans Arabic with
+//! every width zeroed, a fault that only reading the whole font finds: the
+//! Arabic face is reported exactly when a handout needs it.
+
+use crate::common::*;
+use std::path::Path;
+
+/// Noto Sans Arabic with its `hmtx` table (letter widths) all zeros.
+fn widthless_arabic() -> Vec<u8> {
+    let mut font = std::fs::read(repo().join("fonts/NotoSansArabic-Regular.ttf")).unwrap();
+    let u32_at = |f: &[u8], i: usize| u32::from_be_bytes(f[i..i + 4].try_into().unwrap()) as usize;
+    let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let record = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| &font[r..r + 4] == b"hmtx")
+        .expect("the font has widths");
+    let (at, len) = (u32_at(&font, record + 8), u32_at(&font, record + 12));
+    font[at..at + len].fill(0);
+    font
+}
+
+fn library_with_bad_arabic(title: &str) -> tempfile::TempDir {
+    let lib = library(&format!(
+        "{MINIMAL_CLINIC}fallback = [\"fonts/NotoSans-Regular.ttf\", \"fonts/Arabic.ttf\"]\n"
+    ));
+    std::fs::write(lib.path().join("fonts/Arabic.ttf"), widthless_arabic()).unwrap();
+    write(
+        lib.path(),
+        "handouts/h.toml",
+        &format!("title = \"{title}\"\nreviewed = 2026-11-01\n"),
+    );
+    lib
+}
+
+fn output(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = handout(dir, args);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+    (out.status.code(), text)
+}
+
+#[test]
+fn english_and_vietnamese_handouts_never_read_the_arabic_fallback() {
+    for title in ["Knee pain", "Đau lưng"] {
+        let lib = library_with_bad_arabic(title);
+        for args in [&["check"][..], &["build"]] {
+            let (status, text) = output(lib.path(), args);
+            assert_eq!(status, Some(0), "{title}, {args:?}: {text}");
+            assert!(!text.contains("Arabic.ttf"), "{title}, {args:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_handout_that_needs_the_fallback_reads_it_and_gets_its_fault() {
+    let lib = library_with_bad_arabic("ألم الرقبة");
+    for args in [&["check"][..], &["build"]] {
+        let (status, text) = output(lib.path(), args);
+        assert_eq!(status, Some(1), "{args:?}: {text}");
+        assert!(
+            text.contains("clinic.toml:7:")
+                && text.contains("font `fonts/Arabic.ttf` is damaged")
+                && text.contains("no width"),
+            "{args:?}: {text}"
+        );
+    }
+}
