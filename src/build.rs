@@ -61,6 +61,8 @@ impl BuildOptions {
 pub struct Built {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// What the reader of the build's output should know (a smaller body size).
+    pub note: Option<String>,
 }
 
 /// Build one handout file into PDF bytes.
@@ -94,14 +96,19 @@ pub fn render_handout(
         date: pdf_date(handout),
         patient: patient_copy(options, clinic)?,
     };
-    let doc = match options.layout {
-        Layout::Sheet => layout::sheet(handout, clinic, &layout_options),
-        Layout::Trifold => layout::trifold(handout, clinic, &layout_options)
-            .map_err(|over| vec![too_long_for_trifold(handout, over)])?,
+    let (doc, note) = match options.layout {
+        Layout::Sheet => (layout::sheet(handout, clinic, &layout_options), None),
+        Layout::Trifold => {
+            let (doc, size) = layout::trifold(handout, clinic, &layout_options)
+                .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
+            // Below 12 pt some patients will struggle: say so.
+            let note = (size < 12.0).then(|| format!("body text at {size} pt to fit the trifold"));
+            (doc, note)
+        }
     };
     let pages = doc.pages.len();
     let bytes = render::pdf(doc).map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
-    Ok(Built { pages, bytes })
+    Ok(Built { pages, bytes, note })
 }
 
 /// The "Prepared for" line and the clinician's note, checked like any text:
@@ -172,18 +179,29 @@ pub fn patient_name(name: &str) -> Result<String, String> {
     Ok(name.to_string())
 }
 
-fn too_long_for_trifold(h: &Handout, over: layout::Overflow) -> Diagnostic {
-    h.source.error(
-        0,
-        "does-not-fit",
-        format!(
-            "this handout does not fit a trifold, even with body text at {} pt: about {} lines \
-             ({:.0}%) too long; shorten it, or print it as a sheet (leave out --layout trifold)",
-            layout::MIN_TRIFOLD_BODY,
-            over.lines,
-            over.percent.max(1.0)
+fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Diagnostic {
+    match refusal {
+        layout::Refusal::TooLong(over) => h.source.error(
+            0,
+            "does-not-fit",
+            format!(
+                "this handout does not fit a trifold, even with body text at {} pt: about {} lines \
+                 ({:.0}%) too long; shorten it, or print it as a sheet (leave out --layout trifold)",
+                layout::MIN_TRIFOLD_BODY,
+                over.lines,
+                over.percent.max(1.0)
+            ),
         ),
-    )
+        layout::Refusal::BackTooFull(lines) => clinic.source.error(
+            clinic.file.disclaimer.as_ref().map_or(0, |d| d.span().start),
+            "back-too-full",
+            format!(
+                "the trifold's back panel cannot hold the contact details and the disclaimer: \
+                 about {lines} lines too long; shorten the disclaimer, or print the handout as \
+                 a sheet (leave out --layout trifold)"
+            ),
+        ),
+    }
 }
 
 /// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review
@@ -264,7 +282,7 @@ pub fn run(request: &BuildRequest) -> i32 {
         return usage(&format!("-o {}: {why}", output.display()));
     }
     let build_one =
-        |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, usize, usize), Vec<Diagnostic>> {
+        |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, Built, usize), Vec<Diagnostic>> {
             let cannot_write =
                 |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
             let handout = load_handout(file, &clinic, options.patient.as_deref())?;
@@ -287,17 +305,17 @@ pub fn run(request: &BuildRequest) -> i32 {
                     crate::model::io_reason(&e)
                 ))
             })?;
-            Ok((target.clone(), built.pages, warnings))
+            Ok((target.clone(), built, warnings))
         };
     let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
     let (mut built, mut failed, mut warnings) = (0, 0, 0);
     parallel(&jobs, interrupted, build_one, |result| match result {
-        Ok((target, pages, found)) => {
+        Ok((target, done, found)) => {
             built += 1;
             warnings += found;
-            progress.built(&target, pages);
+            progress.built(&target, done.pages, done.note.as_deref());
         }
         Err(diags) => {
             progress.clear();
@@ -460,13 +478,18 @@ impl Progress {
         }
     }
 
-    fn built(&mut self, target: &Path, pages: usize) {
+    fn built(&mut self, target: &Path, pages: usize, note: Option<&str>) {
         self.done += 1;
+        let note = note.map(|n| format!("; {n}")).unwrap_or_default();
         if self.terminal {
+            if !note.is_empty() {
+                self.clear();
+                eprintln!("{}{note}", target.display());
+            }
             self.draw();
         } else {
             let noun = if pages == 1 { "page" } else { "pages" };
-            eprintln!("built {} ({pages} {noun})", target.display());
+            eprintln!("built {} ({pages} {noun}{note})", target.display());
         }
     }
 

@@ -136,7 +136,8 @@ fn footer_rows(
 /// The footer's height for a document of up to 99 pages, rule included.
 pub fn footer_height(ts: &Typesetter, theme: &Theme, footer: &Footer, width: f32) -> f32 {
     let (_, rows) = footer_rows(ts, theme, &footer_texts(footer, 99, 99), width);
-    rows as f32 * theme.small.leading + 12.0
+    // The rule sits 8 pt above the footer's text, the body 7 pt above the rule.
+    rows as f32 * theme.small.leading + 15.0
 }
 
 /// Clinic and phone, review date, and "Page N of M", under a thin rule,

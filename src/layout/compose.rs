@@ -296,3 +296,109 @@ fn contact(clinic: &Clinic, handout: &Handout) -> Node {
         children,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{load_clinic, load_handout};
+    use std::path::Path;
+
+    fn sample(name: &str) -> (Clinic, Handout) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let clinic = load_clinic(&root.join("clinic.toml")).unwrap_or_else(|e| panic!("{e:?}"));
+        let handout = load_handout(&root.join("handouts").join(name), &clinic, None)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        (clinic, handout)
+    }
+
+    fn text(p: &Paragraph) -> String {
+        p.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_leaflet_prints_the_handout_the_clinic_and_the_patient() {
+        let (clinic, handout) = sample("neck-pain-at-your-desk.toml");
+        let note = vec![inline("Take the stretches slowly.")];
+        let date = handout.reviewed;
+        let patient = PatientCopy {
+            name: Some(("Jane Doe".into(), date)),
+            note,
+        };
+        let leaflet = compose(&handout, &clinic, &patient);
+        assert_eq!(leaflet.title.title, handout.title);
+        assert!(
+            leaflet
+                .title
+                .prepared_for
+                .as_deref()
+                .is_some_and(|p| p.contains("Jane Doe"))
+        );
+        // The main message first, then the patient's note.
+        let roles: Vec<Option<PanelRole>> = leaflet
+            .body
+            .iter()
+            .map(|n| match n {
+                Node::Panel { role, .. } => Some(*role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            roles[..2],
+            [Some(PanelRole::Summary), Some(PanelRole::Note)]
+        );
+        // Default headings; the warning signs are a box with its heading.
+        let headings: Vec<&str> = leaflet
+            .body
+            .iter()
+            .filter_map(|n| match n {
+                Node::Heading(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            headings.contains(&"Treatments at Gramercy Pain Center"),
+            "{headings:?}"
+        );
+        let warning = leaflet.body.iter().find_map(|n| match n {
+            Node::Panel {
+                role: PanelRole::Warning,
+                heading,
+                children,
+            } => Some((heading, children)),
+            _ => None,
+        });
+        let (heading, children) = warning.expect("the warning box");
+        assert_eq!(heading.as_deref(), Some("When to get help right away"));
+        // Its intro ends in ":" and leads into the list; the phone is filled in.
+        match &children[0] {
+            Node::Paragraph { role, text: t } => {
+                assert_eq!(*role, TextRole::LeadIn);
+                assert!(text(t).contains("(212) 555-0147"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // An item's title runs in, in bold, before its text.
+        let first_list = leaflet.body.iter().find_map(|n| match n {
+            Node::List { items, .. } => Some(items),
+            _ => None,
+        });
+        let first = &first_list.expect("a list")[0].paragraphs[0];
+        assert!(text(first).starts_with("Looking down. "), "{}", text(first));
+        assert!(first[0].bold);
+        // The contact block ends with the booking link's QR code; the footer
+        // names the clinic and its phone.
+        let Node::Panel {
+            role: PanelRole::Contact,
+            children,
+            ..
+        } = &leaflet.contact
+        else {
+            panic!("the contact block");
+        };
+        assert!(matches!(children.last(), Some(Node::Qr { url, .. }) if url.ends_with("/book")));
+        assert_eq!(
+            leaflet.footer.clinic,
+            "Gramercy Pain Center · (212) 555-0147"
+        );
+    }
+}

@@ -167,6 +167,13 @@ pub struct Flowed {
     pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
     /// The first piece set in each region, if any.
     pub starts: Vec<Option<usize>>,
+    /// Where each region's content ends, panel padding included.
+    pub ends: Vec<f32>,
+    /// Panels continued from one region into the next.
+    pub continued: usize,
+    /// Regions ended where no break was allowed (keep rules broken because
+    /// what is kept together is taller than the region).
+    pub forced: usize,
     pub outline: Vec<Bookmark>,
 }
 
@@ -181,13 +188,15 @@ impl Flow<'_> {
     pub fn run(&self, mut region: impl FnMut(usize) -> Region) -> Flowed {
         let mut placed = Vec::new();
         let mut cursor = (0, 0);
+        let mut forced = 0;
         while cursor.0 < self.pieces.len() {
             let r = region(placed.len());
-            let (entries, next) = self.fill(r, cursor);
+            let (entries, next, broke) = self.fill(r, cursor);
             placed.push((r, entries));
             cursor = next;
+            forced += usize::from(broke);
         }
-        self.draw(placed)
+        self.draw(placed, forced)
     }
 
     fn container_of(&self, piece: usize) -> Option<&Container> {
@@ -198,8 +207,9 @@ impl Flow<'_> {
         self.container_of(piece).map_or(0.0, |c| c.style.pad)
     }
 
-    /// Fill one region from `cursor`; the entries placed and where the next region starts.
-    fn fill(&self, r: Region, mut cursor: (usize, usize)) -> (Vec<Entry>, (usize, usize)) {
+    /// Fill one region from `cursor`; the entries placed, where the next
+    /// region starts, and whether it ends where no break was allowed.
+    fn fill(&self, r: Region, mut cursor: (usize, usize)) -> (Vec<Entry>, (usize, usize), bool) {
         let mut entries: Vec<Entry> = Vec::new();
         let mut y = r.top;
         if let Some(c) = self.container_of(cursor.0)
@@ -253,15 +263,14 @@ impl Flow<'_> {
                     let k = entries
                         .iter()
                         .rposition(|e| !e.set.keep_with_next && !e.repeat);
-                    let resume = match k {
+                    return match k {
                         Some(k) if k + 1 < entries.len() => {
                             let resume = entries[k + 1].at;
                             entries.truncate(k + 1);
-                            resume
+                            (entries, resume, false)
                         }
-                        _ => (p, start),
+                        _ => (entries, (p, start), true),
                     };
-                    return (entries, resume);
                 }
                 let next = set.next;
                 y = at + set.height;
@@ -275,7 +284,7 @@ impl Flow<'_> {
             }
             cursor = (p + 1, 0);
         }
-        (entries, cursor)
+        (entries, cursor, false)
     }
 
     /// When `p` starts a panel kept whole and the panel fits a region like
@@ -430,11 +439,23 @@ impl Flow<'_> {
     }
 
     /// The placed entries as elements on their pages, panels behind them.
-    fn draw(&self, placed: Vec<(Region, Vec<Entry>)>) -> Flowed {
+    fn draw(&self, placed: Vec<(Region, Vec<Entry>)>, forced: usize) -> Flowed {
         let mut outline = Vec::new();
         let starts = placed
             .iter()
             .map(|(_, entries)| entries.first().map(|e| e.at.0))
+            .collect();
+        let continued = placed
+            .iter()
+            .flat_map(|(_, e)| e)
+            .filter(|e| e.repeat)
+            .count();
+        let ends = placed
+            .iter()
+            .map(|(r, entries)| {
+                let end = |e: &Entry| e.y + e.set.height + self.pad(e.at.0);
+                entries.iter().map(end).fold(r.top, f32::max)
+            })
             .collect();
         let regions = placed
             .into_iter()
@@ -466,6 +487,9 @@ impl Flow<'_> {
         Flowed {
             regions,
             starts,
+            ends,
+            continued,
+            forced,
             outline,
         }
     }

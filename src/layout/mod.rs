@@ -15,7 +15,7 @@ pub mod typeset;
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
 pub use sheet::sheet;
 pub use theme::{LOGO_HEIGHT, MARGIN};
-pub use trifold::{MIN_BODY as MIN_TRIFOLD_BODY, Overflow, trifold};
+pub use trifold::{MIN_BODY as MIN_TRIFOLD_BODY, Refusal, trifold};
 
 use crate::date::Date;
 use crate::model::{Clinic, Handout, Paper};

@@ -343,10 +343,14 @@ impl<'a> Pieces<'a> {
     /// drawing's width and height; the code is drawn as shapes so it prints sharp.
     fn qr(&self, url: &str, caption: &str) -> Option<(Vec<Element>, f32, f32)> {
         let size = QR_SIZE;
-        let mut elements =
-            super::qr::qr_code(url, (14.0, 0.0), size, Rgb::INK, self.ts.writing.rtl)?;
         let style = self.theme.small.bold().with_color(Rgb::INK);
-        let width = size + 28.0;
+        // As wide as the code and its margin, or as the caption's longest
+        // word: a word is never broken ("Отсканиру / йте").
+        let word = |w: &str| self.ts.lines(&[Span::plain(w)], &style, f32::INFINITY);
+        let words = caption.split_whitespace().flat_map(word);
+        let width = words.map(|l| l.width).fold(size + 28.0, f32::max);
+        let at = ((width - size) / 2.0, 0.0);
+        let mut elements = super::qr::qr_code(url, at, size, Rgb::INK, self.ts.writing.rtl)?;
         let lines = self
             .ts
             .balanced_lines(&[Span::plain(caption)], &style, width);

@@ -66,19 +66,22 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     };
     let column = (inner - GUTTER * (columns - 1) as f32) / columns as f32;
     let first_top = title_bottom + BAND_GAP;
-    let lay = |flow: &Flow| {
+    let top_of = |page: usize| if page == 0 { first_top } else { MARGIN };
+    // Columns end at `bottom`, and on page `short` at `limit`.
+    let lay = |flow: &Flow, (short, limit): (usize, f32)| {
         flow.run(|i| {
             let page = i / columns;
             Region {
                 page,
                 x: MARGIN + (i % columns) as f32 * (column + GUTTER),
                 width: column,
-                top: if page == 0 { first_top } else { MARGIN },
-                bottom,
+                top: top_of(page),
+                bottom: if page == short { limit } else { bottom },
             }
         })
     };
-    let mut body = lay(&flow);
+    let full = (usize::MAX, bottom);
+    let mut body = lay(&flow, full);
     // The last page never holds only the contact block: if it would, what
     // comes before the block goes with it.
     let last_page_starts = |body: &Flowed| {
@@ -88,7 +91,25 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     };
     if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
         flow.pieces[contact - 1].keep_with_next = true;
-        body = lay(&flow);
+        body = lay(&flow, full);
+    }
+    // The last page's columns balanced: the shortest columns that keep the
+    // page count and split no panel, so the last column is not left empty
+    // while the first is full.
+    let last = pages(&body) - 1;
+    if columns > 1 {
+        let (mut short, mut tall) = (top_of(last), bottom);
+        while tall - short > 2.0 {
+            let mid = (short + tall) / 2.0;
+            let balanced = lay(&flow, (last, mid));
+            let kept = balanced.continued <= body.continued && balanced.forced <= body.forced;
+            if pages(&balanced) == last + 1 && kept {
+                tall = mid;
+            } else {
+                short = mid;
+            }
+        }
+        body = lay(&flow, (last, tall));
     }
     let count = pages(&body);
     let mut pages = vec![Page::default(); count];

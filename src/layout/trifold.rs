@@ -2,11 +2,12 @@
 //! that folds correctly when printed double-sided (flip on the short edge).
 //!
 //! Outside page: inner flap | back | front cover. Inside page: three panels.
-//! The text flows through the inside panels, then the flap. The flap is a
-//! little narrower so it tucks in without buckling. Nothing comes within
-//! [`FOLD`] of a fold, so a fold a little off never cuts through text.
+//! Each panel is laid out at its own width. The text flows through the
+//! inside panels, the flap, then the back above its contact block. The flap
+//! is a little narrower so it tucks in without buckling. Nothing comes
+//! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
-use super::compose::{Leaflet, Node, TextRole, compose};
+use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
 use super::flow::{Flowed, Region};
 use super::frame::{Document, Element, Page, Tag};
 use super::pieces::Pieces;
@@ -25,8 +26,19 @@ const FLAP_INSET: f32 = 4.0;
 /// The body steps down from the clinic's size to fit, but never below this.
 pub const MIN_BODY: f32 = 10.5;
 const STEP: f32 = 0.5;
-/// Panels the text flows through: three inside, then the flap.
-const FLOW_PANELS: usize = 4;
+/// Panels the text flows through: three inside, the flap, then the back
+/// above its contact block.
+const FLOW_PANELS: usize = 5;
+
+/// Why a handout cannot be folded into a trifold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Refusal {
+    /// The body does not fit at the smallest size.
+    TooLong(Overflow),
+    /// The contact block, review date and disclaimer alone are taller than
+    /// the back panel, by about this many lines of fine print.
+    BackTooFull(usize),
+}
 
 /// How much a handout is over a trifold at the smallest body size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -81,137 +93,239 @@ impl Geometry {
     }
 }
 
-/// Lay `handout` out as a trifold, stepping the body size down to fit; when
-/// even the smallest size does not fit, how much is over.
+/// A trifold laid out at one body size.
+struct Folded {
+    size: f32,
+    pages: Vec<Page>,
+    outline: Vec<super::frame::Bookmark>,
+    nodes: Vec<super::frame::Node>,
+}
+
+/// Lay `handout` out as a trifold, with the body size it was set at: the
+/// clinic's, or stepped down in half points to fit (found by bisection).
 pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
     options: &Options,
-) -> Result<Document<'a>, Overflow> {
+) -> Result<(Document<'a>, f32), Refusal> {
     let g = Geometry::new(options.paper);
     let leaflet = compose(handout, clinic, &options.patient);
     let ts = Typesetter::new(clinic, handout, false);
+    let steps = ((clinic.body_size - MIN_BODY) / STEP).floor().max(0.0) as usize;
+    let size = |step: usize| clinic.body_size - step as f32 * STEP;
+    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, size(step));
+    // The largest size that fits: sizes that fit form a run from the smallest up.
+    let folded = match attempt(0) {
+        Ok(folded) => folded,
+        Err(_) => {
+            let last = attempt(steps)?;
+            let (mut over, mut fits) = (0, steps);
+            while fits - over > 1 {
+                let mid = (over + fits) / 2;
+                if attempt(mid).is_ok() {
+                    fits = mid;
+                } else {
+                    over = mid;
+                }
+            }
+            if fits == steps { last } else { attempt(fits)? }
+        }
+    };
+    let document = Document {
+        fonts: &clinic.fonts,
+        width: g.width,
+        height: g.height,
+        pages: folded.pages,
+        outline: folded.outline,
+        metadata: metadata(handout, clinic, options),
+        nodes: folded.nodes,
+    };
+    let document = if handout.writing.rtl {
+        document.mirrored()
+    } else {
+        document
+    };
+    Ok((document, folded.size))
+}
+
+/// The trifold at body size `size`, in reading order: the cover (with the
+/// main message when it fits under the title), the inside panels, the flap,
+/// and the back, where the contact block, review date and disclaimer sit at
+/// the foot with any body text left over above them.
+fn fold(
+    g: &Geometry,
+    leaflet: &Leaflet,
+    ts: &Typesetter,
+    clinic: &Clinic,
+    size: f32,
+) -> Result<Folded, Refusal> {
+    let theme = Theme::new(&clinic.colors, size, false);
     let inside = g.panels(true);
     let outside = g.panels(false);
-    // Flow panel k sits on: inside left, middle, right, then the outside flap.
+    let (top, bottom) = g.region();
+    let mut pieces = Pieces::new(ts, &theme);
+
+    let (mut cover, title_bottom, phone_top) = cover(leaflet, &mut pieces, g, outside[2]);
+    let mut body: &[Node] = &leaflet.body;
+    if let Some(
+        summary @ Node::Panel {
+            role: PanelRole::Summary,
+            ..
+        },
+    ) = body.first()
+    {
+        let (x, width) = g.column(outside[2]);
+        let room = Region {
+            page: 0,
+            x,
+            width,
+            top: title_bottom + theme.panel_gap(),
+            bottom: phone_top - theme.panel_gap(),
+        };
+        let summary = std::slice::from_ref(summary);
+        if height_of(ts, &theme, summary, width) <= room.bottom - room.top {
+            pieces.nodes(summary);
+            let flowed = pieces.flow().run(|_| room);
+            cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
+            body = &body[1..];
+        }
+    }
+
+    // The back's foot is measured first, so the body knows the room above it.
+    let foot = back_foot(leaflet);
+    let (back_x, back_width) = g.column(outside[1]);
+    let foot_top = bottom - height_of(ts, &theme, &foot, back_width);
+    if foot_top < top {
+        let lines = ((top - foot_top) / theme.small.leading).ceil() as usize;
+        return Err(Refusal::BackTooFull(lines));
+    }
+
+    pieces.nodes(body);
+    let flow = pieces.flow();
     let places = [
         (1, inside[0]),
         (1, inside[1]),
         (1, inside[2]),
         (0, outside[0]),
+        (0, outside[1]),
     ];
-    let (top, bottom) = g.region();
-    let (geometry, places) = (&g, &places);
-    let region = |bottom: f32| {
+    let above_foot = foot_top - theme.panel_gap();
+    let region = |limit: f32| {
         move |i: usize| {
-            // Past the flap: more flap-sized regions, to measure the overflow.
+            // Past the back: more back-sized regions, to measure the overflow.
             let (page, panel) = places[i.min(FLOW_PANELS - 1)];
-            let (x, width) = geometry.column(panel);
+            let (x, width) = g.column(panel);
+            let own = if i + 1 >= FLOW_PANELS {
+                above_foot
+            } else {
+                bottom
+            };
             Region {
                 page: if i < FLOW_PANELS { page } else { i },
                 x,
                 width,
                 top,
-                bottom,
+                bottom: own.min(limit),
             }
         }
     };
-    let mut size = clinic.body_size;
-    let (flowed, theme, mut pieces_nodes) = loop {
-        let theme = Theme::new(&clinic.colors, size, false);
-        let mut pieces = Pieces::new(&ts, &theme);
-        pieces.nodes(&leaflet.body);
-        let flow = pieces.flow();
-        let flowed = flow.run(region(bottom));
-        let nodes = std::mem::take(&mut pieces.nodes);
-        if flowed.regions.len() <= FLOW_PANELS {
-            // Balanced: the shortest panels that still hold it all, so no
-            // panel is left empty while another holds text.
-            let (mut short, mut tall) = (top, bottom);
-            while tall - short > 2.0 {
-                let mid = (short + tall) / 2.0;
-                if flow.run(region(mid)).regions.len() <= FLOW_PANELS {
-                    tall = mid;
-                } else {
-                    short = mid;
-                }
+    let mut flowed = flow.run(region(bottom));
+    if flowed.regions.len() > FLOW_PANELS {
+        return Err(Refusal::TooLong(overflow(&flowed, top, &theme)));
+    }
+    if flowed.regions.len() < FLOW_PANELS {
+        // Balanced: the shortest panels that still hold it all in front of
+        // the back, so no panel is left empty while another holds text.
+        let fits = |limit| flow.run(region(limit)).regions.len() < FLOW_PANELS;
+        let (mut short, mut tall) = (top, bottom);
+        while tall - short > 2.0 {
+            let mid = (short + tall) / 2.0;
+            if fits(mid) {
+                tall = mid;
+            } else {
+                short = mid;
             }
-            break (flow.run(region(tall)), theme, nodes);
         }
-        if size - STEP < MIN_BODY {
-            return Err(overflow(&flowed, &g, &theme));
-        }
-        size -= STEP;
-    };
+        flowed = flow.run(region(tall));
+    }
+
     let mut pages = vec![Page::default(), Page::default()];
+    pages[0].extend(cover);
     for (r, elements) in flowed.regions {
         pages[r.page].extend(elements);
     }
-    let mut pieces = Pieces::new(&ts, &theme);
-    pieces.nodes = std::mem::take(&mut pieces_nodes);
-    let back = back(&leaflet, &mut pieces, &g, outside[1]);
-    pages[0].extend(back);
-    let cover = cover(&leaflet, &mut pieces, &g, outside[2]);
-    pages[0].extend(cover);
-    let outline = flowed.outline;
-    let document = Document {
-        fonts: &clinic.fonts,
-        width: g.width,
-        height: g.height,
+    pieces.nodes(&foot);
+    let foot = pieces.flow().run(|i| Region {
+        page: i,
+        x: back_x,
+        width: back_width,
+        top: foot_top,
+        bottom,
+    });
+    pages[0].extend(foot.regions.into_iter().flat_map(|(_, e)| e));
+    Ok(Folded {
+        size,
         pages,
-        outline,
-        metadata: metadata(handout, clinic, options),
+        outline: flowed.outline,
         nodes: pieces.nodes,
-    };
-    Ok(if handout.writing.rtl {
-        document.mirrored()
-    } else {
-        document
     })
 }
 
-/// How far past the flap the text runs.
-fn overflow(flowed: &Flowed, g: &Geometry, theme: &Theme) -> Overflow {
-    let (top, bottom) = g.region();
+/// The height `nodes` take, set `width` wide.
+fn height_of(ts: &Typesetter, theme: &Theme, nodes: &[Node], width: f32) -> f32 {
+    let mut pieces = Pieces::new(ts, theme);
+    pieces.nodes(nodes);
+    let flowed = pieces.flow().run(|i| Region {
+        page: i,
+        x: 0.0,
+        width,
+        top: 0.0,
+        bottom: f32::MAX,
+    });
+    flowed.ends.iter().sum()
+}
+
+/// How far past the back the text runs.
+fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
     let over: f32 = flowed.regions[FLOW_PANELS..]
         .iter()
-        .map(|(_, elements)| {
-            let low = elements.iter().filter_map(|(e, _)| match e {
-                Element::Text { baseline, .. } => Some(*baseline),
-                _ => None,
-            });
-            low.fold(top, f32::max) - top + theme.body.leading / 2.0
+        .map(|(r, elements)| {
+            let low = elements.iter().map(|(e, _)| e.bottom());
+            low.fold(r.top, f32::max) - top
         })
+        .sum();
+    let room: f32 = flowed.regions[..FLOW_PANELS]
+        .iter()
+        .map(|(r, _)| r.bottom - r.top)
         .sum();
     Overflow {
         lines: (over / theme.body.leading).ceil() as usize,
-        percent: over / (FLOW_PANELS as f32 * (bottom - top)) * 100.0,
+        percent: over / room * 100.0,
     }
 }
 
-/// The back panel: contact block, review date and disclaimer.
-fn back(
-    leaflet: &Leaflet,
-    pieces: &mut Pieces,
-    g: &Geometry,
-    panel: (f32, f32),
-) -> Vec<(Element, Tag)> {
-    pieces.nodes(std::slice::from_ref(&leaflet.contact));
+/// The back panel's foot: contact block, review date and disclaimer.
+fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
     let reviewed = Node::Paragraph {
         role: TextRole::Body,
         text: vec![Span::bold(&leaflet.footer.reviewed)],
     };
-    pieces.nodes(&[reviewed, leaflet.disclaimer.clone()]);
-    single_panel(pieces, g, panel)
+    vec![
+        leaflet.contact.clone(),
+        reviewed,
+        leaflet.disclaimer.clone(),
+    ]
 }
 
-/// The front cover: the clinic's band with logo and name, then the title.
+/// The front cover: the clinic's band with logo and name, the title block
+/// under it, and the phone number at the foot; with where the title block
+/// ends and the phone number starts.
 fn cover(
     leaflet: &Leaflet,
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-) -> Vec<(Element, Tag)> {
+) -> (Vec<(Element, Tag)>, f32, f32) {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
     let (x, w) = g.column(panel);
@@ -260,13 +374,15 @@ fn cover(
         y += name.leading;
     }
     // The phone number at the foot of the cover: the one thing to find fast.
+    let mut phone_top = bottom;
     if let Some(phone) = &header.phone {
         let style = TextStyle {
             color: theme.colors.primary,
             ..theme.band_phone
         };
         let lines = ts.balanced_lines(&[Span::plain(phone)], &style, w);
-        let mut top = bottom - style.leading * lines.len() as f32;
+        phone_top = bottom - style.leading * lines.len() as f32;
+        let mut top = phone_top;
         for line in lines {
             let lx = x + (w - line.width) / 2.0;
             out.extend(ts.line_elements(line, &style, lx, top));
@@ -275,26 +391,20 @@ fn cover(
     }
     let mut out: Vec<(Element, Tag)> = out.into_iter().map(|e| (e, Tag::Artifact)).collect();
     pieces.title_block(&leaflet.title);
-    let drop = band.max(y - top) + 28.0;
-    let title = single_panel(pieces, g, panel);
-    out.extend(title.into_iter().map(|(e, t)| (e.shifted(0.0, drop), t)));
-    out
-}
-
-/// The pieces so far, set in one panel.
-fn single_panel(pieces: &mut Pieces, g: &Geometry, panel: (f32, f32)) -> Vec<(Element, Tag)> {
-    let (x, width) = g.column(panel);
-    let (top, bottom) = g.region();
-    let flowed = pieces.flow().run(|i| Region {
+    let title_top = band.max(y - top) + top + 28.0;
+    let title = pieces.flow().run(|i| Region {
         page: i,
         x,
-        width,
-        top,
-        bottom,
+        width: w,
+        top: title_top,
+        bottom: phone_top,
     });
-    flowed
-        .regions
-        .into_iter()
-        .flat_map(|(_, elements)| elements)
-        .collect()
+    let elements = title.regions.into_iter().flat_map(|(_, e)| e);
+    let title: Vec<(Element, Tag)> = elements.collect();
+    let title_bottom = title
+        .iter()
+        .map(|(e, _)| e.bottom())
+        .fold(title_top, f32::max);
+    out.extend(title);
+    (out, title_bottom, phone_top)
 }

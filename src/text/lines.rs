@@ -100,23 +100,30 @@ pub fn break_lines<S: Clone>(
 
     let mut lines = Vec::new();
     let mut start = 0;
+    // The last break that fits, and the last that fits outside a web
+    // address: an address is broken only when it is wider than a line.
     let mut last_fit: Option<usize> = None;
+    let mut last_whole: Option<usize> = None;
     let mut breaks = opportunities(&full, &phones).into_iter().peekable();
-    while let Some(&(at, kind)) = breaks.peek() {
+    while let Some(&(at, kind, in_address)) = breaks.peek() {
         // Nothing but spaces always fits, so a line of zero, negative or NaN
         // width still moves on (one word a line at worst) instead of looping.
         let end = para.trim_end(start, at);
         if end <= start || para.width(start, end) <= max_width {
             last_fit = Some(at);
+            if !in_address {
+                last_whole = Some(at);
+            }
             breaks.next();
             if kind == BreakOpportunity::Mandatory {
                 lines.push(para.line(runs, &chunks, start..at, writing.rtl));
                 start = at;
-                last_fit = None;
+                (last_fit, last_whole) = (None, None);
             }
-        } else if let Some(fit) = last_fit.take() {
+        } else if let Some(fit) = last_whole.take().or(last_fit.take()) {
             lines.push(para.line(runs, &chunks, start..fit, writing.rtl));
             start = fit;
+            (last_fit, last_whole) = (None, None);
         } else {
             let cut = para.emergency_cut(start, at, max_width);
             lines.push(para.line(runs, &chunks, start..cut, writing.rtl));
@@ -129,8 +136,8 @@ pub fn break_lines<S: Clone>(
 
 /// UAX #14 break opportunities, except inside phone numbers, and inside web
 /// addresses: there a break at a hyphen would read as hyphenation, so they
-/// break only after a slash.
-fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpportunity)> {
+/// break only after a slash (marked `true`).
+fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpportunity, bool)> {
     let mut addresses = Vec::new();
     let mut offset = 0;
     for word in full.split(' ') {
@@ -145,6 +152,7 @@ fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpport
         .filter(|(at, _)| {
             !within(phones, *at) && (!within(&addresses, *at) || full[..*at].ends_with('/'))
         })
+        .map(|(at, kind)| (at, kind, within(&addresses, at)))
         .collect()
 }
 
@@ -493,7 +501,7 @@ mod tests {
         let text = "Call (212) 555-0147 today";
         let breaks: Vec<usize> = opportunities(text, &phone_numbers(text))
             .into_iter()
-            .map(|(at, _)| at)
+            .map(|(at, _, _)| at)
             .collect();
         assert_eq!(breaks, [5, 20, 25]);
     }

@@ -246,3 +246,67 @@ fn layouts_name_their_files_in_the_output_folder() {
     names.sort();
     assert_eq!(names, ["short.large.pdf", "short.pdf", "short.trifold.pdf"]);
 }
+
+/// The short sample with `extra` more sentences in a section of its own.
+fn padded_short_sample(extra: usize) -> String {
+    let base = std::fs::read_to_string(short_sample()).unwrap();
+    let sentence = "Walk for ten minutes after lunch to ease a stiff neck. ";
+    format!(
+        "{}\n[[section]]\nkind = \"text\"\nheading = \"More to try\"\nintro = \"{}\"\n",
+        base.replace("{clinic.phone}", "us"),
+        sentence.repeat(extra).trim_end()
+    )
+}
+
+#[test]
+fn a_trifold_steps_its_body_down_in_half_points_and_says_so() {
+    let lib = library(MINIMAL_CLINIC);
+    let mut said = None;
+    // About 400 words and 11 more a sentence: 1,100 to 1,500 words.
+    for extra in [60, 70, 80, 90, 100] {
+        write(lib.path(), "neck.toml", &padded_short_sample(extra));
+        let out = handout(lib.path(), &["build", "neck.toml", "--layout", "trifold"]);
+        if out.status.success() && stderr(&out).contains("body text at") {
+            said = Some(stderr(&out));
+            let pdf = lib.path().join("out/neck.trifold.pdf");
+            assert_valid(&pdf);
+            // Nothing is lost at the smaller size.
+            assert!(normalize(&text_of(&pdf)).contains("Walk for ten minutes after lunch"));
+            break;
+        }
+    }
+    let said = said.expect("some length steps the body down");
+    let size: f32 = said
+        .split("body text at ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|size| size.parse().ok())
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        (10.5..12.0).contains(&size) && (size * 2.0).fract() == 0.0,
+        "{said}"
+    );
+    assert!(said.contains("pt to fit the trifold"), "{said}");
+}
+
+#[test]
+fn a_disclaimer_too_long_for_the_back_panel_is_an_error_at_its_line() {
+    let notice = "This leaflet gives general information and does not replace advice. ".repeat(40);
+    let lib = library(&format!("disclaimer = \"{notice}\"\n{MINIMAL_CLINIC}"));
+    write(lib.path(), "neck.toml", &padded_short_sample(0));
+    let out = handout(lib.path(), &["build", "neck.toml", "--layout", "trifold"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("clinic.toml:1:14: error: the trifold's back panel cannot hold"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lines too long; shorten the disclaimer"),
+        "{err}"
+    );
+    assert!(!lib.path().join("out").exists(), "nothing may be written");
+    // As a sheet the same handout builds: the disclaimer flows like text.
+    let out = handout(lib.path(), &["build", "neck.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
