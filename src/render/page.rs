@@ -220,6 +220,8 @@ impl Writer {
         self.end_mark();
         self.marked = true;
         self.ops.push(op);
+        // Set again inside: poppler reads a sequence's text with the font set in it.
+        self.font = None;
     }
 
     fn end_mark(&mut self) {
