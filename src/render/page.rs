@@ -298,10 +298,13 @@ fn codepoints(
             } else {
                 g.text
             };
+            // A glyph that carries no text of its own (the second glyph of
+            // a cluster) gets the font's character for it: PDF/A-2u wants
+            // every glyph mapped to Unicode.
             Codepoint {
                 gid,
                 offset,
-                cid: Some(text),
+                cid: (!text.is_empty()).then_some(text),
             }
         })
         .collect()
