@@ -200,20 +200,12 @@ impl Writer {
             Mark::Artifact => Op::BeginMarkedContent {
                 tag: "Artifact".into(),
             },
-            Mark::Content {
-                tag,
-                mcid,
-                actual_text,
-            } => {
-                let mut map = BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]);
-                if let Some(text) = actual_text {
-                    map.insert("ActualText".to_string(), text_string(&text));
-                }
-                Op::BeginMarkedContentWithProperties {
-                    tag: tag.into(),
-                    properties: DictItem::Dict { map },
-                }
-            }
+            Mark::Content { tag, mcid } => Op::BeginMarkedContentWithProperties {
+                tag: tag.into(),
+                properties: DictItem::Dict {
+                    map: BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]),
+                },
+            },
         };
         self.flush_rects();
         self.end_text();
@@ -308,16 +300,6 @@ fn codepoints(
             }
         })
         .collect()
-}
-
-/// A PDF text string in UTF-16BE with a byte-order mark.
-fn text_string(s: &str) -> DictItem {
-    let mut data = vec![0xfe, 0xff];
-    data.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-    DictItem::String {
-        data,
-        literal: false,
-    }
 }
 
 fn color_of(c: Rgb) -> Color {

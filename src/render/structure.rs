@@ -25,7 +25,9 @@ pub struct Elem {
     pub parent: Option<usize>,
     pub kids: Vec<Kid>,
     pub alt: Option<String>,
-    /// Logical-order text of right-to-left content, for extraction.
+    /// Logical-order text of right-to-left content, for assistive
+    /// technology (on the element only: poppler's pdftotext would take it
+    /// from the content stream too and read the line reversed twice).
     pub actual_text: Option<String>,
     node: Option<usize>,
 }
@@ -37,11 +39,7 @@ pub enum Mark {
     Same,
     Artifact,
     /// A new tagged sequence.
-    Content {
-        tag: &'static str,
-        mcid: i64,
-        actual_text: Option<String>,
-    },
+    Content { tag: &'static str, mcid: i64 },
 }
 
 /// A link annotation and the element that holds it.
@@ -131,7 +129,6 @@ impl<'a> Structure<'a> {
                     Mark::Content {
                         tag: self.elems[e].role,
                         mcid: mcid - 1,
-                        actual_text: self.elems[e].actual_text.clone(),
                     }
                 }
             });
