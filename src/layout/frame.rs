@@ -129,10 +129,12 @@ pub enum Tag {
 }
 
 /// A node of the leaflet's structure tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub role: Role,
     pub parent: Option<usize>,
+    /// What a figure drawn as shapes (the QR code) shows, for readers who cannot see it.
+    pub alt: Option<String>,
 }
 
 /// A page's elements, each with its tag; a node starts at its first

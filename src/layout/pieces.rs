@@ -62,7 +62,11 @@ impl<'a> Pieces<'a> {
     }
 
     fn tag(&mut self, role: Role, parent: Option<usize>) -> Tag {
-        self.nodes.push(frame::Node { role, parent });
+        self.nodes.push(frame::Node {
+            role,
+            parent,
+            alt: None,
+        });
         Tag::Node(self.nodes.len() - 1)
     }
 
@@ -195,6 +199,9 @@ impl<'a> Pieces<'a> {
             } => self.panel(*role, heading.as_deref(), children, parent),
             Node::Qr { url, caption } => {
                 let tag = self.tag(Role::Figure, parent);
+                if let Some(node) = self.nodes.last_mut() {
+                    node.alt = Some(format!("{caption}: {}", super::typeset::printed_address(url)));
+                }
                 if let Some((elements, width, height)) = self.qr(url, caption) {
                     let mut piece = Piece::new(
                         Content::Fixed {

@@ -1,13 +1,16 @@
-//! Stage 5: laid-out pages to PDF bytes. printpdf builds the page content and
-//! resources; the finishing pass sets what printpdf leaves out or randomises
-//! (document info, language, outline, file ID) so identical inputs give
-//! identical bytes.
+//! Stage 5: laid-out pages to PDF bytes. printpdf builds the page content,
+//! marked for the tag tree, and the resources; the finishing pass adds what
+//! printpdf leaves out (the tag tree, XMP metadata and output intent that
+//! PDF/UA-1 and PDF/A-2u ask for, document info, language, outline) or
+//! randomises (file ID), so identical inputs give identical bytes.
 
 mod deflate;
 mod finish;
 mod fonts;
 mod image;
 mod page;
+mod structure;
+mod xmp;
 
 use crate::layout::Document;
 use crate::text::FaceId;
@@ -31,10 +34,19 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
     let mut images = page::Images::default();
     let size = (doc.width, doc.height);
     let (pages, doc) = doc.take_pages();
+    let mut structure = structure::Structure::new(&doc.nodes);
     pdf.pages = pages
         .into_iter()
-        .map(|p| page::render(p, size, &embedded, &mut images, &mut pdf))
+        .enumerate()
+        .map(|(index, p)| {
+            let target = page::Target {
+                index,
+                structure: &mut structure,
+            };
+            page::render(p, size, &embedded, &mut images, &mut pdf, target)
+        })
         .collect::<Result<_, _>>()?;
+    structure.in_reading_order();
     let options = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -45,5 +57,6 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
     Ok(finish::finish(
         printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
         &doc,
+        &structure,
     ))
 }

@@ -2,6 +2,7 @@
 //! PDF from the bottom-left, so every y is flipped here.
 
 use super::fonts::Embedded;
+use super::structure::{Mark, Structure};
 use crate::layout::{Element, Page};
 use crate::model::Rgb;
 use crate::picture::Picture;
@@ -23,15 +24,26 @@ pub struct Images {
     ids: BTreeMap<ImageKey, (XObjectId, (u32, u32))>,
 }
 
+/// Where a page is drawn: its index, the tag tree its content goes into.
+pub struct Target<'s, 'a> {
+    pub index: usize,
+    pub structure: &'s mut Structure<'a>,
+}
+
 pub fn render(
     page: Page,
     (width, height): (f32, f32),
     fonts: &Embedded,
     images: &mut Images,
     pdf: &mut PdfDocument,
+    target: Target,
 ) -> Result<PdfPage, super::Error> {
     let mut w = Writer::default();
-    for element in page.elements {
+    let marks = target
+        .structure
+        .marks(target.index, &page.elements, &page.tags);
+    for (element, mark) in page.elements.into_iter().zip(marks) {
+        w.mark(mark);
         if !matches!(element, Element::Text { .. }) {
             w.end_text();
         }
@@ -111,17 +123,9 @@ pub fn render(
                 w: iw,
                 h,
                 picture,
-                alt,
+                ..
             } => {
                 let (id, px_w, px_h) = images.add(&picture, iw, h, pdf)?;
-                // The alternative text travels with the picture as a marked-content property.
-                let alt = DictItem::String {
-                    data: alt.as_bytes().to_vec(),
-                    literal: true,
-                };
-                let properties = DictItem::Dict {
-                    map: BTreeMap::from([("Alt".to_string(), alt)]),
-                };
                 let transform = XObjectTransform {
                     translate_x: Some(Pt(round(x))),
                     translate_y: Some(Pt(round(height - y - h))),
@@ -130,14 +134,7 @@ pub fn render(
                     dpi: Some(72.0),
                     ..XObjectTransform::default()
                 };
-                w.ops.extend([
-                    Op::BeginMarkedContentWithProperties {
-                        tag: "Figure".into(),
-                        properties,
-                    },
-                    Op::UseXobject { id, transform },
-                    Op::EndMarkedContentWithProperties,
-                ]);
+                w.ops.push(Op::UseXobject { id, transform });
             }
             Element::Link {
                 x,
@@ -162,6 +159,7 @@ pub fn render(
     }
     w.flush_rects();
     w.end_text();
+    w.end_mark();
     let media = Rect::from_wh(Pt(width), Pt(height));
     Ok(PdfPage {
         media_box: media.clone(),
@@ -177,6 +175,8 @@ pub fn render(
 struct Writer {
     ops: Vec<Op>,
     in_text: bool,
+    /// Inside a marked-content sequence.
+    marked: bool,
     font: Option<(crate::text::FaceId, f32)>,
     fill: Option<Rgb>,
     /// Square-cornered rectangles of one colour in a row (a QR code's
@@ -189,6 +189,37 @@ impl Writer {
         if !self.in_text {
             self.ops.push(Op::StartTextSection);
             self.in_text = true;
+        }
+    }
+
+    /// Start a marked-content sequence, ending the one before, unless the
+    /// element goes on in the same one.
+    fn mark(&mut self, mark: Mark) {
+        let op = match mark {
+            Mark::Same => return,
+            Mark::Artifact => Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            },
+            Mark::Content { tag, mcid } => Op::BeginMarkedContentWithProperties {
+                tag: tag.into(),
+                properties: DictItem::Dict {
+                    map: BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]),
+                },
+            },
+        };
+        self.flush_rects();
+        self.end_text();
+        self.end_mark();
+        self.marked = true;
+        self.ops.push(op);
+        // Set again inside: poppler reads a sequence's text with the font set in it.
+        self.font = None;
+    }
+
+    fn end_mark(&mut self) {
+        if self.marked {
+            self.ops.push(Op::EndMarkedContent);
+            self.marked = false;
         }
     }
 
@@ -259,10 +290,13 @@ fn codepoints(
             } else {
                 g.text
             };
+            // A glyph that carries no text of its own (the second glyph of
+            // a cluster) gets the font's character for it: PDF/A-2u wants
+            // every glyph mapped to Unicode.
             Codepoint {
                 gid,
                 offset,
-                cid: Some(text),
+                cid: (!text.is_empty()).then_some(text),
             }
         })
         .collect()

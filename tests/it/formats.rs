@@ -176,8 +176,9 @@ fn every_handout_and_clinic_key_reaches_the_pdf() {
 
     let raw = uncompressed(&pdf);
     assert!(raw.contains("/Lang (en-GB)"));
-    assert!(raw.contains("/Alt(Harbor Clinic anchor logo)"));
-    assert!(raw.contains("/Alt(A blue square standing for a stretch)"));
+    // On the Figure structure elements, where screen readers look.
+    assert!(raw.contains("/Alt (Harbor Clinic anchor logo)"));
+    assert!(raw.contains("/Alt (A blue square standing for a stretch)"));
     for uri in [
         "https://guides.example.org/knees",
         "https://harbor.example.org",

@@ -1,6 +1,7 @@
 //! One integration-test binary (linking one per file cost most of a cold CI run).
 //! Each module runs the real `handout` binary or the library through its public API.
 
+mod accessible;
 mod attacks;
 mod check;
 mod common;
