@@ -150,7 +150,10 @@ fn output_intent(pdf: &mut lopdf::Document) -> Object {
         ("S", Object::Name(b"GTS_PDFA1".to_vec())),
         ("OutputConditionIdentifier", name.clone()),
         ("Info", name),
-        ("RegistryName", Object::string_literal("http://www.color.org")),
+        (
+            "RegistryName",
+            Object::string_literal("http://www.color.org"),
+        ),
         ("DestOutputProfile", Object::Reference(profile)),
     ]))
 }
@@ -259,7 +262,9 @@ fn struct_tree(pdf: &mut lopdf::Document, structure: &Structure) -> ObjectId {
                     ("MCID", Object::Integer(*mcid)),
                 ])),
                 Kid::Annot { page, index } => {
-                    let obj = annot_ids.get(&(*page, *index)).map_or(Object::Null, |id| Object::Reference(*id));
+                    let obj = annot_ids
+                        .get(&(*page, *index))
+                        .map_or(Object::Null, |id| Object::Reference(*id));
                     Object::Dictionary(Dictionary::from_iter([
                         ("Type", Object::Name(b"OBJR".to_vec())),
                         ("Obj", obj),

@@ -13,9 +13,15 @@ use crate::layout::frame::{Node, Role, Tag};
 pub enum Kid {
     Elem(usize),
     /// A marked-content sequence on a page (0-based).
-    Content { page: usize, mcid: i64 },
+    Content {
+        page: usize,
+        mcid: i64,
+    },
     /// The `index`th link annotation of a page.
-    Annot { page: usize, index: usize },
+    Annot {
+        page: usize,
+        index: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -39,7 +45,10 @@ pub enum Mark {
     Same,
     Artifact,
     /// A new tagged sequence.
-    Content { tag: &'static str, mcid: i64 },
+    Content {
+        tag: &'static str,
+        mcid: i64,
+    },
 }
 
 /// A link annotation and the element that holds it.
@@ -99,7 +108,9 @@ impl<'a> Structure<'a> {
                             self.add("Link", parent, None)
                         }
                     };
-                    self.elems[elem].kids.push(Kid::Annot { page, index: links });
+                    self.elems[elem]
+                        .kids
+                        .push(Kid::Annot { page, index: links });
                     self.annots.push(Annot {
                         page,
                         index: links,
@@ -155,7 +166,14 @@ impl<'a> Structure<'a> {
             self.last = Some(n);
             return Target::Elem(self.node_elem(n));
         }
-        let Element::Text { x, width, rtl, glyphs, .. } = &elements[i] else {
+        let Element::Text {
+            x,
+            width,
+            rtl,
+            glyphs,
+            ..
+        } = &elements[i]
+        else {
             return Target::Artifact;
         };
         self.last = Some(n);
@@ -245,7 +263,8 @@ impl<'a> Structure<'a> {
                 n >= t
                     && n <= t + 2
                     && self.nodes[t + 1..=n].iter().all(|node| {
-                        node.parent.is_none() && matches!(node.role, Role::Subtitle | Role::Paragraph)
+                        node.parent.is_none()
+                            && matches!(node.role, Role::Subtitle | Role::Paragraph)
                     })
             })
         };

@@ -23,7 +23,9 @@ fn samples() -> Vec<PathBuf> {
 /// has no width operand and its font dict's defaultWidthX is 1000, the
 /// width fontTools reads and /W states. Only that finding is set aside.
 fn validator_misreads_cff_width(failure: &page_validation::ValidationFailure) -> bool {
-    failure.message.contains("in its embedded CIDFontType0C program but 1000.000 in /W")
+    failure
+        .message
+        .contains("in its embedded CIDFontType0C program but 1000.000 in /W")
         && failure.message.contains("width 0.000")
 }
 
@@ -36,7 +38,14 @@ fn broken_rules(pdf: &Path, profile: ValidationProfile) -> Vec<String> {
         .failures
         .iter()
         .filter(|f| !validator_misreads_cff_width(f))
-        .map(|f| format!("{}: {profile:?} [{}] {}", pdf.display(), f.rule_id, f.message))
+        .map(|f| {
+            format!(
+                "{}: {profile:?} [{}] {}",
+                pdf.display(),
+                f.rule_id,
+                f.message
+            )
+        })
         .collect();
     assert_eq!(report.is_compliant, report.failures.is_empty());
     broken
@@ -48,7 +57,15 @@ fn every_sample_in_every_form_conforms_to_pdf_ua_1_and_pdf_a_2u() {
         ("sheet", &[]),
         ("a4", &["--paper", "a4"]),
         ("large", &["--large-print"]),
-        ("patient", &["--patient", "Jane Doe", "--note", "Ice it twice a day & rest <3"]),
+        (
+            "patient",
+            &[
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "Ice it twice a day & rest <3",
+            ],
+        ),
         ("trifold", &["--layout", "trifold"]),
     ];
     let mut broken = Vec::new();
@@ -130,7 +147,13 @@ fn tag_tree(pdf: &Path) -> Elem {
             stack.last_mut().unwrap().1.kids.push(run);
         } else if !line.starts_with("Object ") {
             let role = line.split_whitespace().next().unwrap_or("").to_string();
-            stack.push((depth, Elem { role, ..Elem::default() }));
+            stack.push((
+                depth,
+                Elem {
+                    role,
+                    ..Elem::default()
+                },
+            ));
         }
     }
     while stack.len() > 1 {
@@ -146,7 +169,10 @@ fn squeezed(s: &str) -> String {
 
 /// The structure elements, in the order they were written, read with qpdf.
 fn struct_elems(pdf: &Path) -> Vec<serde_json::Value> {
-    let json = tool("qpdf", &["--json=2", "--json-key=qpdf", pdf.to_str().unwrap()]);
+    let json = tool(
+        "qpdf",
+        &["--json=2", "--json-key=qpdf", pdf.to_str().unwrap()],
+    );
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let objects = json["qpdf"][1].as_object().unwrap();
     let mut elems: Vec<(u64, serde_json::Value)> = objects
@@ -187,8 +213,7 @@ fn the_tag_tree_holds_the_handout_in_reading_order() {
         };
         let pdf = build(dir.path(), &file, args);
         let tree = tag_tree(&pdf);
-        let doc: toml::Table =
-            toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         let sections = doc["section"].as_array().unwrap();
         let items: usize = sections
             .iter()
@@ -207,21 +232,27 @@ fn the_tag_tree_holds_the_handout_in_reading_order() {
         for expected in expected_texts(&file, "en") {
             let expected = squeezed(&expected);
             let found = text[at..].find(&expected);
-            assert!(found.is_some(), "{args:?}: not in the tree in order: {expected}");
+            assert!(
+                found.is_some(),
+                "{args:?}: not in the tree in order: {expected}"
+            );
             at += found.unwrap() + expected.len();
         }
         if sheet {
-            assert!(!text.contains(&squeezed("Page 1 of")), "the footer is tagged");
+            assert!(
+                !text.contains(&squeezed("Page 1 of")),
+                "the footer is tagged"
+            );
         }
         let clinic: toml::Table =
-            toml::from_str(&std::fs::read_to_string(repo().join("clinic.toml")).unwrap())
-                .unwrap();
+            toml::from_str(&std::fs::read_to_string(repo().join("clinic.toml")).unwrap()).unwrap();
         let mut alts = figure_alts(&pdf);
         alts.sort();
         let logo_alt = clinic["logo_alt"].as_str().unwrap().to_string();
         assert!(alts.contains(&logo_alt), "{alts:?}");
         assert!(
-            alts.iter().any(|a| a.starts_with("Scan to book") && a.contains("example.org/book")),
+            alts.iter()
+                .any(|a| a.starts_with("Scan to book") && a.contains("example.org/book")),
             "{alts:?}"
         );
         assert!(alts.iter().all(|a| !a.is_empty()), "{alts:?}");
