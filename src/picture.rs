@@ -21,6 +21,9 @@ pub const BUDGET: u64 = 384 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Picture {
     pub image: Arc<DynamicImage>,
+    /// Its pixels at each print size asked for: a batch prints the clinic's
+    /// logo on every handout, and resamples it once.
+    prints: Arc<Mutex<HashMap<(u32, u32), Arc<PrintPixels>>>>,
 }
 
 /// Pixels ready for the page, 8 bits per channel.
@@ -81,6 +84,7 @@ impl Picture {
         let image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
         Ok(Picture {
             image: Arc::new(image),
+            prints: Arc::default(),
         })
     }
 
@@ -104,10 +108,19 @@ impl Picture {
 
     /// The pixels for a print size in points: downscaled to 300 dpi when the
     /// source is finer, never upscaled; transparency kept when present.
-    pub fn for_print(&self, width_pt: f32, height_pt: f32) -> PrintPixels {
+    pub fn for_print(&self, width_pt: f32, height_pt: f32) -> Arc<PrintPixels> {
         let target_w = (width_pt / 72.0 * PRINT_DPI).ceil() as u32;
         let target_h = (height_pt / 72.0 * PRINT_DPI).ceil() as u32;
-        let (target_w, target_h) = (target_w.max(1), target_h.max(1));
+        let target = (target_w.max(1), target_h.max(1));
+        let mut prints = self.prints.lock().unwrap_or_else(|e| e.into_inner());
+        let pixels = prints
+            .entry(target)
+            .or_insert_with(|| Arc::new(self.resampled(target)));
+        Arc::clone(pixels)
+    }
+
+    /// The pixels at `target_w` × `target_h` or fewer.
+    fn resampled(&self, (target_w, target_h): (u32, u32)) -> PrintPixels {
         let img = &*self.image;
         let resized;
         let img = if img.width() > target_w || img.height() > target_h {

@@ -28,6 +28,17 @@ pub struct Counts {
     pub polysyllables: usize,
 }
 
+impl Counts {
+    /// Words per sentence and syllables per word, which every formula
+    /// weighs; none for text without words or sentences.
+    pub fn rates(&self) -> Option<(f64, f64)> {
+        (self.words > 0 && self.sentences > 0).then(|| {
+            let words = self.words as f64;
+            (words / self.sentences as f64, self.syllables as f64 / words)
+        })
+    }
+}
+
 /// Readability scores of a run of text, from its [`Counts`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Scores {
@@ -203,11 +214,9 @@ pub fn scores(c: &Counts) -> Scores {
         sentences: c.sentences,
         ..Scores::default()
     };
-    if c.words == 0 || c.sentences == 0 {
+    let Some((words_per_sentence, syllables_per_word)) = c.rates() else {
         return scores;
-    }
-    let words_per_sentence = c.words as f64 / c.sentences as f64;
-    let syllables_per_word = c.syllables as f64 / c.words as f64;
+    };
     scores.flesch_kincaid_grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59;
     scores.smog = 1.0430 * (c.polysyllables as f64 * 30.0 / c.sentences as f64).sqrt() + 3.1291;
     scores.flesch_reading_ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word;

@@ -8,7 +8,10 @@ use super::frame::{Bookmark, Element, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
-use crate::text::Run;
+use crate::text::{Line, Run};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A stretch of a page that the flow fills, in points from the page's top-left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -181,9 +184,44 @@ pub struct Flow<'a> {
     pub ts: &'a Typesetter<'a>,
     pub pieces: Vec<Piece>,
     pub containers: Vec<Container>,
+    /// Lines of piece, from byte, at width: shaping and breaking is most of
+    /// a build, and a flow is run again and again (balancing, keep checks,
+    /// measuring a panel whole) at the same few widths.
+    lines: RefCell<HashMap<(usize, usize, u32), Rc<Vec<Line<Ink>>>>>,
 }
 
-impl Flow<'_> {
+impl<'a> Flow<'a> {
+    pub fn new(ts: &'a Typesetter<'a>, pieces: Vec<Piece>, containers: Vec<Container>) -> Flow<'a> {
+        Flow {
+            ts,
+            pieces,
+            containers,
+            lines: RefCell::default(),
+        }
+    }
+
+    /// The lines of piece `p` from byte `from`, broken at `width`.
+    fn lines(&self, p: usize, from: usize, width: f32) -> Rc<Vec<Line<Ink>>> {
+        let key = (p, from, width.to_bits());
+        if let Some(lines) = self.lines.borrow().get(&key) {
+            return Rc::clone(lines);
+        }
+        let Content::Text {
+            runs,
+            style,
+            balanced,
+            ..
+        } = &self.pieces[p].content
+        else {
+            return Rc::default();
+        };
+        let lines = self
+            .ts
+            .break_runs(runs, style, width, from, *balanced && from == 0);
+        let lines = Rc::new(lines);
+        self.lines.borrow_mut().insert(key, Rc::clone(&lines));
+        lines
+    }
     /// Place every piece, asking `region` for as many regions as they need.
     pub fn run(&self, mut region: impl FnMut(usize) -> Region) -> Flowed {
         let mut placed = Vec::new();
@@ -343,27 +381,23 @@ impl Flow<'_> {
                 }];
             }
             Content::Text {
-                runs,
                 style,
-                balanced,
                 rule,
                 figure,
+                ..
             } => {
                 let figure = figure
                     .as_ref()
                     .filter(|_| from == 0)
                     .map(|f| FigureBox::at(f, width));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
-                let lines =
-                    self.ts
-                        .break_runs(runs, style, width - gap, from, *balanced && from == 0);
-                (style, lines, rule, figure)
+                (style, self.lines(p, from, width - gap), rule, figure)
             }
         };
         let n = lines.len();
         let mut sets = Vec::with_capacity(n.max(1));
         let mut top = 0.0;
-        for (i, line) in lines.into_iter().enumerate() {
+        for (i, line) in lines.iter().cloned().enumerate() {
             let next = if i + 1 == n {
                 usize::MAX
             } else {
@@ -636,11 +670,7 @@ mod tests {
         pieces: Vec<Piece>,
         containers: Vec<Container>,
     ) -> Flow<'a> {
-        Flow {
-            ts,
-            pieces,
-            containers,
-        }
+        Flow::new(ts, pieces, containers)
     }
 
     fn typesetter<'a>(fonts: &'a FontSet, writing: &'a Writing) -> Typesetter<'a> {

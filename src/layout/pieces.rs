@@ -54,11 +54,11 @@ impl<'a> Pieces<'a> {
     /// The pieces so far as a flow, keeping the structure tree for the next.
     pub fn flow(&mut self) -> Flow<'a> {
         self.prev = Prev::Start;
-        Flow {
-            ts: self.ts,
-            pieces: std::mem::take(&mut self.pieces),
-            containers: std::mem::take(&mut self.containers),
-        }
+        Flow::new(
+            self.ts,
+            std::mem::take(&mut self.pieces),
+            std::mem::take(&mut self.containers),
+        )
     }
 
     fn tag(&mut self, role: Role, parent: Option<usize>) -> Tag {

@@ -116,11 +116,9 @@ pub fn scores(c: &Counts) -> Scores {
         sentences: c.sentences,
         ..Scores::default()
     };
-    if c.words == 0 || c.sentences == 0 {
+    let Some((words_per_sentence, syllables_per_word)) = c.rates() else {
         return scores;
-    }
-    let words_per_sentence = c.words as f64 / c.sentences as f64;
-    let syllables_per_word = c.syllables as f64 / c.words as f64;
+    };
     scores.fernandez_huerta = 206.84 - 60.0 * syllables_per_word - 1.02 * words_per_sentence;
     scores.szigriszt_pazos = 206.835 - 62.3 * syllables_per_word - words_per_sentence;
     scores

@@ -8,12 +8,7 @@ use page_validation::{ValidationOptions, ValidationProfile, validate_pdf};
 use std::path::{Path, PathBuf};
 
 fn samples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("handouts"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = sample_handouts();
     assert_eq!(files.len(), 8, "{files:?}");
     files
 }

@@ -291,6 +291,17 @@ pub fn layout(pdf: &Path) -> Vec<(f32, f32, Vec<TextLine>)> {
     pages
 }
 
+/// The sample handouts in handouts/, every language, in name order.
+pub fn sample_handouts() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("handouts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Write `text` to `dir/name` and return the path.
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

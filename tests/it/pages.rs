@@ -5,17 +5,6 @@
 use crate::common::*;
 use std::path::{Path, PathBuf};
 
-/// The sample handouts, every language.
-fn samples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("handouts"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
-}
-
 const VARIANTS: [(&str, &[&str]); 4] = [
     ("sheet", &[]),
     ("a4", &["--paper", "a4"]),
@@ -34,7 +23,7 @@ const VARIANTS: [(&str, &[&str]); 4] = [
 /// Every sample built in every variant: (sample, variant, pdf).
 fn built(dir: &Path) -> Vec<(PathBuf, &'static str, PathBuf)> {
     let mut out = Vec::new();
-    for file in samples() {
+    for file in sample_handouts() {
         for (variant, args) in VARIANTS {
             let sub = dir.join(variant);
             std::fs::create_dir_all(&sub).unwrap();
@@ -124,7 +113,7 @@ fn pages_before_the_last_are_full_and_the_sample_takes_four_pages() {
     // 300 words a page is for English; a language of longer words sets
     // fewer on the same page.
     let mut english_word = None;
-    let mut long: Vec<PathBuf> = samples()
+    let mut long: Vec<PathBuf> = sample_handouts()
         .into_iter()
         .filter(|f| f.to_string_lossy().contains("upper-back"))
         .collect();
@@ -307,7 +296,7 @@ fn long_clinic(dir: &Path) -> PathBuf {
 fn a_long_clinic_builds_clean_in_every_layout_and_language() {
     let dir = tempfile::tempdir().unwrap();
     let clinic = long_clinic(dir.path());
-    for file in samples() {
+    for file in sample_handouts() {
         let short = file.to_string_lossy().contains("neck-pain");
         let trifold: &[&str] = if short { &["--layout", "trifold"] } else { &[] };
         for args in [&[][..], &["--large-print"], &["--paper", "a4"], trifold] {
