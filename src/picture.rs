@@ -8,6 +8,9 @@ use std::sync::{Arc, Mutex};
 
 /// Print resolution: more is invisible on paper, less looks soft.
 pub const PRINT_DPI: f32 = 300.0;
+/// A picture up to this much finer than 300 dpi is kept as it is:
+/// resampling it would cost time and some sharpness for a few kilobytes.
+const RESAMPLE_ABOVE: f32 = 1.5;
 /// A picture with more pixels is refused before decoding: more than a
 /// 48-megapixel phone camera takes, and ten times what a printed page needs.
 pub const MAX_PIXELS: u64 = 50_000_000;
@@ -107,7 +110,7 @@ impl Picture {
     }
 
     /// The pixels for a print size in points: downscaled to 300 dpi when the
-    /// source is finer, never upscaled; transparency kept when present.
+    /// source is much finer, never upscaled; transparency kept when present.
     pub fn for_print(&self, width_pt: f32, height_pt: f32) -> Arc<PrintPixels> {
         let target_w = (width_pt / 72.0 * PRINT_DPI).ceil() as u32;
         let target_h = (height_pt / 72.0 * PRINT_DPI).ceil() as u32;
@@ -123,7 +126,8 @@ impl Picture {
     fn resampled(&self, (target_w, target_h): (u32, u32)) -> PrintPixels {
         let img = &*self.image;
         let resized;
-        let img = if img.width() > target_w || img.height() > target_h {
+        let finer = |source: u32, target: u32| source as f32 > RESAMPLE_ABOVE * target as f32;
+        let img = if finer(img.width(), target_w) || finer(img.height(), target_h) {
             // Lanczos works in floats over the whole source: a fast box filter
             // first brings a large picture to twice the target, bounding that.
             let halfway = (img.width() > 2 * target_w || img.height() > 2 * target_h)
@@ -257,6 +261,13 @@ mod tests {
         let px = pic.for_print(72.0, 36.0);
         assert_eq!((px.width, px.height, px.has_alpha), (300, 150, true));
         assert_eq!(px.data.len(), 300 * 150 * 4);
+    }
+
+    #[test]
+    fn a_picture_a_little_finer_than_300_dpi_is_kept_as_it_is() {
+        let pic = Picture::decode(&png(400, 200, 128)).unwrap();
+        let px = pic.for_print(72.0, 36.0);
+        assert_eq!((px.width, px.height), (400, 200));
     }
 
     #[test]

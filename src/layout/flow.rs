@@ -8,7 +8,7 @@ use super::frame::{Bookmark, Element, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
-use crate::text::{Line, Run};
+use crate::text::Run;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -150,6 +150,9 @@ struct Set {
     height: f32,
     /// x from the region's left edge, y from the set's top.
     elements: Vec<Element>,
+    /// Kept with the next set by the piece's line rules; the piece's own
+    /// `keep_with_next` is applied when placing, as the flow's owner may
+    /// change it between runs.
     keep_with_next: bool,
     /// Where the piece's text resumes after this set.
     next: usize,
@@ -160,23 +163,59 @@ struct Entry {
     /// The piece and the byte its set starts at.
     at: (usize, usize),
     y: f32,
-    set: Set,
+    /// The sets of the piece from that byte at the region's width, and
+    /// which of them this is: shared, so placing copies no glyphs.
+    sets: Rc<[Set]>,
+    index: usize,
+    /// The set's own rule, or kept because its panel is kept whole.
+    keep_with_next: bool,
     /// A heading set again where its panel continues.
     repeat: bool,
+}
+
+impl Entry {
+    fn set(&self) -> &Set {
+        &self.sets[self.index]
+    }
+}
+
+/// Where a run of the flow put each set, before anything is drawn: enough
+/// to count regions and judge a balance, and cheap to throw away.
+pub struct Placed {
+    regions: Vec<(Region, Vec<Entry>)>,
+    forced: usize,
+}
+
+impl Placed {
+    /// The regions used, in order.
+    pub fn regions(&self) -> impl Iterator<Item = &Region> {
+        self.regions.iter().map(|(r, _)| r)
+    }
+
+    /// The first piece set in each region, if any.
+    pub fn starts(&self) -> Vec<Option<usize>> {
+        let first = |entries: &[Entry]| entries.first().map(|e| e.at.0);
+        self.regions.iter().map(|(_, e)| first(e)).collect()
+    }
+
+    /// Panels continued from one region into the next.
+    pub fn continued(&self) -> usize {
+        let entries = self.regions.iter().flat_map(|(_, e)| e);
+        entries.filter(|e| e.repeat).count()
+    }
+
+    /// Regions ended where no break was allowed (keep rules broken because
+    /// what is kept together is taller than the region).
+    pub fn forced(&self) -> usize {
+        self.forced
+    }
 }
 
 /// What the flow placed, region by region: elements with their tags.
 pub struct Flowed {
     pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
-    /// The first piece set in each region, if any.
-    pub starts: Vec<Option<usize>>,
     /// Where each region's content ends, panel padding included.
     pub ends: Vec<f32>,
-    /// Panels continued from one region into the next.
-    pub continued: usize,
-    /// Regions ended where no break was allowed (keep rules broken because
-    /// what is kept together is taller than the region).
-    pub forced: usize,
     pub outline: Vec<Bookmark>,
 }
 
@@ -184,10 +223,10 @@ pub struct Flow<'a> {
     pub ts: &'a Typesetter<'a>,
     pub pieces: Vec<Piece>,
     pub containers: Vec<Container>,
-    /// Lines of piece, from byte, at width: shaping and breaking is most of
-    /// a build, and a flow is run again and again (balancing, keep checks,
-    /// measuring a panel whole) at the same few widths.
-    lines: RefCell<HashMap<(usize, usize, u32), Rc<Vec<Line<Ink>>>>>,
+    /// Sets of piece, from byte, at width: shaping, breaking and drawing
+    /// lines is most of a build, and a flow is run again and again
+    /// (balancing, keep checks, measuring a panel whole) at the same few widths.
+    sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
 }
 
 impl<'a> Flow<'a> {
@@ -196,45 +235,28 @@ impl<'a> Flow<'a> {
             ts,
             pieces,
             containers,
-            lines: RefCell::default(),
+            sets: RefCell::default(),
         }
     }
 
-    /// The lines of piece `p` from byte `from`, broken at `width`.
-    fn lines(&self, p: usize, from: usize, width: f32) -> Rc<Vec<Line<Ink>>> {
-        let key = (p, from, width.to_bits());
-        if let Some(lines) = self.lines.borrow().get(&key) {
-            return Rc::clone(lines);
-        }
-        let Content::Text {
-            runs,
-            style,
-            balanced,
-            ..
-        } = &self.pieces[p].content
-        else {
-            return Rc::default();
-        };
-        let lines = self
-            .ts
-            .break_runs(runs, style, width, from, *balanced && from == 0);
-        let lines = Rc::new(lines);
-        self.lines.borrow_mut().insert(key, Rc::clone(&lines));
-        lines
-    }
     /// Place every piece, asking `region` for as many regions as they need.
-    pub fn run(&self, mut region: impl FnMut(usize) -> Region) -> Flowed {
-        let mut placed = Vec::new();
+    pub fn run(&self, region: impl FnMut(usize) -> Region) -> Flowed {
+        self.draw(self.place(region))
+    }
+
+    /// Place every piece as [`Flow::run`] does, without drawing them.
+    pub fn place(&self, mut region: impl FnMut(usize) -> Region) -> Placed {
+        let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
         while cursor.0 < self.pieces.len() {
-            let r = region(placed.len());
+            let r = region(regions.len());
             let (entries, next, broke) = self.fill(r, cursor);
-            placed.push((r, entries));
+            regions.push((r, entries));
             cursor = next;
             forced += usize::from(broke);
         }
-        self.draw(placed, forced)
+        Placed { regions, forced }
     }
 
     fn container_of(&self, piece: usize) -> Option<&Container> {
@@ -254,8 +276,8 @@ impl<'a> Flow<'a> {
             && let Some(h) = c.heading
             && (cursor.0 > h || cursor.1 > 0)
         {
-            for mut set in self.set(h, r.width, 0) {
-                set.keep_with_next = true;
+            let sets = self.sets(h, r.width, 0);
+            for (index, set) in sets.iter().enumerate() {
                 let at = if entries.is_empty() {
                     r.top + c.style.pad
                 } else {
@@ -265,7 +287,9 @@ impl<'a> Flow<'a> {
                 entries.push(Entry {
                     at: (h, 0),
                     y: at,
-                    set,
+                    sets: Rc::clone(&sets),
+                    index,
+                    keep_with_next: true,
                     repeat: true,
                 });
             }
@@ -273,21 +297,17 @@ impl<'a> Flow<'a> {
         let mut whole_until = None;
         while cursor.0 < self.pieces.len() {
             let (p, from) = cursor;
-            let mut sets = self.set(p, r.width, from);
+            let sets = self.sets(p, r.width, from);
             if from == 0
                 && let Some(last) = self.fits_whole(p, &r)
             {
                 whole_until = Some(last);
             }
-            if let Some(end) = whole_until.filter(|end| p <= *end) {
-                let last = sets.len().saturating_sub(1);
-                for (i, s) in sets.iter_mut().enumerate() {
-                    s.keep_with_next |= p < end || i < last;
-                }
-            }
+            let last = sets.len().saturating_sub(1);
+            let whole = |i| whole_until.is_some_and(|end| p < end || (p == end && i < last));
             let pad = self.pad(p);
             let mut start = from;
-            for set in sets {
+            for (index, set) in sets.iter().enumerate() {
                 let at = if entries.is_empty() {
                     r.top + pad
                 } else if start == 0 {
@@ -298,9 +318,7 @@ impl<'a> Flow<'a> {
                 let progress = entries.iter().any(|e| !e.repeat);
                 if progress && at + set.height + pad > r.bottom {
                     // Back to the last place a break is allowed.
-                    let k = entries
-                        .iter()
-                        .rposition(|e| !e.set.keep_with_next && !e.repeat);
+                    let k = entries.iter().rposition(|e| !e.keep_with_next && !e.repeat);
                     return match k {
                         Some(k) if k + 1 < entries.len() => {
                             let resume = entries[k + 1].at;
@@ -315,7 +333,11 @@ impl<'a> Flow<'a> {
                 entries.push(Entry {
                     at: (p, start),
                     y: at,
-                    set,
+                    sets: Rc::clone(&sets),
+                    index,
+                    keep_with_next: set.keep_with_next
+                        || whole(index)
+                        || (set.next == usize::MAX && self.pieces[p].keep_with_next),
                     repeat: false,
                 });
                 start = next;
@@ -339,7 +361,7 @@ impl<'a> Flow<'a> {
                 height += self.pieces[q].space_before;
             }
             height += self
-                .set(q, r.width, 0)
+                .sets(q, r.width, 0)
                 .iter()
                 .map(|s| s.height)
                 .sum::<f32>();
@@ -349,6 +371,16 @@ impl<'a> Flow<'a> {
 
     /// Piece `p` from byte `from` of its text, set `width` wide: one set per
     /// line, or one for a drawing. The last set's `next` is `usize::MAX`.
+    fn sets(&self, p: usize, width: f32, from: usize) -> Rc<[Set]> {
+        let key = (p, from, width.to_bits());
+        if let Some(sets) = self.sets.borrow().get(&key) {
+            return Rc::clone(sets);
+        }
+        let sets: Rc<[Set]> = self.set(p, width, from).into();
+        self.sets.borrow_mut().insert(key, Rc::clone(&sets));
+        sets
+    }
+
     fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
         let piece = &self.pieces[p];
         let (left, right) = piece.indent;
@@ -376,28 +408,31 @@ impl<'a> Flow<'a> {
                 return vec![Set {
                     height: *height,
                     elements: drawn,
-                    keep_with_next: piece.keep_with_next,
+                    keep_with_next: false,
                     next: usize::MAX,
                 }];
             }
             Content::Text {
+                runs,
                 style,
+                balanced,
                 rule,
                 figure,
-                ..
             } => {
                 let figure = figure
                     .as_ref()
                     .filter(|_| from == 0)
                     .map(|f| FigureBox::at(f, width));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
-                (style, self.lines(p, from, width - gap), rule, figure)
+                let balanced = *balanced && from == 0;
+                let lines = (self.ts).break_runs(runs, style, width - gap, from, balanced);
+                (style, lines, rule, figure)
             }
         };
         let n = lines.len();
         let mut sets = Vec::with_capacity(n.max(1));
         let mut top = 0.0;
-        for (i, line) in lines.iter().cloned().enumerate() {
+        for (i, line) in lines.into_iter().enumerate() {
             let next = if i + 1 == n {
                 usize::MAX
             } else {
@@ -409,7 +444,7 @@ impl<'a> Flow<'a> {
                 .as_ref()
                 .is_some_and(|f| f.side && top + style.leading < f.h);
             let keep = if i + 1 == n {
-                piece.keep_with_next || (piece.keep_single && n == 1)
+                piece.keep_single && n == 1
             } else {
                 piece.keep_lines || beside || i + 1 < 2 || n - i - 1 < 2
             };
@@ -425,7 +460,7 @@ impl<'a> Flow<'a> {
             sets.push(Set {
                 height: 0.0,
                 elements: Vec::new(),
-                keep_with_next: piece.keep_with_next,
+                keep_with_next: false,
                 next: usize::MAX,
             });
         }
@@ -473,25 +508,18 @@ impl<'a> Flow<'a> {
     }
 
     /// The placed entries as elements on their pages, panels behind them.
-    fn draw(&self, placed: Vec<(Region, Vec<Entry>)>, forced: usize) -> Flowed {
+    pub fn draw(&self, placed: Placed) -> Flowed {
         let mut outline = Vec::new();
-        let starts = placed
-            .iter()
-            .map(|(_, entries)| entries.first().map(|e| e.at.0))
-            .collect();
-        let continued = placed
-            .iter()
-            .flat_map(|(_, e)| e)
-            .filter(|e| e.repeat)
-            .count();
         let ends = placed
+            .regions
             .iter()
             .map(|(r, entries)| {
-                let end = |e: &Entry| e.y + e.set.height + self.pad(e.at.0);
+                let end = |e: &Entry| e.y + e.set().height + self.pad(e.at.0);
                 entries.iter().map(end).fold(r.top, f32::max)
             })
             .collect();
         let regions = placed
+            .regions
             .into_iter()
             .map(|(r, entries)| {
                 let mut elements = self.panels(&r, &entries);
@@ -508,22 +536,15 @@ impl<'a> Flow<'a> {
                         });
                     }
                     let tag = piece.tag;
-                    elements.extend(
-                        e.set
-                            .elements
-                            .into_iter()
-                            .map(|el| (el.shifted(r.x, e.y), tag)),
-                    );
+                    let drawn = e.set().elements.iter().cloned();
+                    elements.extend(drawn.map(|el| (el.shifted(r.x, e.y), tag)));
                 }
                 (r, elements)
             })
             .collect();
         Flowed {
             regions,
-            starts,
             ends,
-            continued,
-            forced,
             outline,
         }
     }
@@ -535,7 +556,7 @@ impl<'a> Flow<'a> {
             let Some(c) = self.pieces[e.at.0].container else {
                 continue;
             };
-            let bottom = e.y + e.set.height;
+            let bottom = e.y + e.set().height;
             match spans.iter_mut().find(|s| s.0 == c) {
                 Some(span) => span.2 = bottom,
                 None => spans.push((c, e.y, bottom)),

@@ -5,7 +5,7 @@
 
 use super::chrome::{footer, footer_height, header_band};
 use super::compose::compose;
-use super::flow::{Flow, Flowed, Region};
+use super::flow::{Flow, Placed, Region};
 use super::frame::{Document, Page};
 use super::pieces::Pieces;
 use super::theme::{GUTTER, MARGIN, Theme};
@@ -13,9 +13,9 @@ use super::typeset::Typesetter;
 use super::{Options, metadata, paper_size};
 use crate::model::{Clinic, Handout};
 
-/// Pages of a flowed body.
-fn pages(flowed: &Flowed) -> usize {
-    flowed.regions.last().map_or(1, |(r, _)| r.page + 1)
+/// Pages of a placed body.
+fn pages(placed: &Placed) -> usize {
+    placed.regions().last().map_or(1, |r| r.page + 1)
 }
 
 /// Room between the header band and the title, and the title and the columns.
@@ -69,7 +69,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let top_of = |page: usize| if page == 0 { first_top } else { MARGIN };
     // Columns end at `bottom`, and on page `short` at `limit`.
     let lay = |flow: &Flow, (short, limit): (usize, f32)| {
-        flow.run(|i| {
+        flow.place(|i| {
             let page = i / columns;
             Region {
                 page,
@@ -84,10 +84,10 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let mut body = lay(&flow, full);
     // The last page never holds only the contact block: if it would, what
     // comes before the block goes with it.
-    let last_page_starts = |body: &Flowed| {
+    let last_page_starts = |body: &Placed| {
         let last = pages(body) - 1;
-        let first = body.regions.iter().position(|(r, _)| r.page == last);
-        first.and_then(|r| body.starts[r])
+        let first = body.regions().position(|r| r.page == last);
+        first.and_then(|r| body.starts()[r])
     };
     if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
         flow.pieces[contact - 1].keep_with_next = true;
@@ -102,7 +102,8 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         while tall - short > 2.0 {
             let mid = (short + tall) / 2.0;
             let balanced = lay(&flow, (last, mid));
-            let kept = balanced.continued <= body.continued && balanced.forced <= body.forced;
+            let kept =
+                balanced.continued() <= body.continued() && balanced.forced() <= body.forced();
             if pages(&balanced) == last + 1 && kept {
                 tall = mid;
             } else {
@@ -112,6 +113,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         body = lay(&flow, (last, tall));
     }
     let count = pages(&body);
+    let body = flow.draw(body);
     let mut pages = vec![Page::default(); count];
     pages[0].artifacts(band);
     for (_, elements) in title.regions {
