@@ -1,25 +1,38 @@
-//! zlib compression for PDF streams, with one compressor reused across
-//! streams: its buffers are large, and allocating them per stream costs page
-//! faults.
+//! zlib compression for PDF streams, with one compressor reused across the
+//! streams of a document (pictures and the rest): its buffers are large,
+//! and setting them up costs more than compressing a small logo.
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
-pub struct Deflater(Compress);
+pub struct Deflater {
+    compress: Compress,
+    level: u32,
+}
+
+impl Default for Deflater {
+    fn default() -> Deflater {
+        let level = Compression::default();
+        Deflater {
+            compress: Compress::new(level, true),
+            level: level.level(),
+        }
+    }
+}
 
 impl Deflater {
-    /// `level` 1 (fastest) to 9 (smallest).
-    pub fn new(level: u32) -> Deflater {
-        Deflater(Compress::new(Compression::new(level), true))
-    }
-
-    /// `data` as a zlib stream, or `None` if compression failed.
-    pub fn deflate(&mut self, data: &[u8]) -> Option<Vec<u8>> {
-        self.0.reset();
+    /// `data` as a zlib stream at `level` 1 (fastest) to 9 (smallest), or
+    /// `None` if compression failed.
+    pub fn deflate(&mut self, data: &[u8], level: u32) -> Option<Vec<u8>> {
+        self.compress.reset();
+        if level != self.level {
+            self.compress.set_level(Compression::new(level)).ok()?;
+            self.level = level;
+        }
         let mut packed = Vec::with_capacity(data.len() / 2 + 64);
         loop {
-            let read = self.0.total_in() as usize;
+            let read = self.compress.total_in() as usize;
             match self
-                .0
+                .compress
                 .compress_vec(&data[read..], &mut packed, FlushCompress::Finish)
                 .ok()?
             {

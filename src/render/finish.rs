@@ -19,7 +19,12 @@ const PRODUCER: &str = concat!("handout ", env!("CARGO_PKG_VERSION"), " with pri
 const SRGB: &[u8] = include_bytes!("../../assets/sRGB-v2-magic.icc");
 
 /// Finish `pdf` and write it out.
-pub fn finish(mut pdf: lopdf::Document, doc: &Document, structure: &Structure) -> Vec<u8> {
+pub fn finish(
+    mut pdf: lopdf::Document,
+    doc: &Document,
+    structure: &Structure,
+    deflater: &mut Deflater,
+) -> Vec<u8> {
     pdf.version = "1.7".into();
     set_info(&mut pdf, doc);
     let outline = outline(&mut pdf, doc);
@@ -59,7 +64,7 @@ pub fn finish(mut pdf: lopdf::Document, doc: &Document, structure: &Structure) -
             catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
         }
     }
-    compress(&mut pdf);
+    compress(&mut pdf, deflater);
     write_with_id(pdf)
 }
 
@@ -313,12 +318,10 @@ fn text(s: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// Deflate every stream not yet compressed, with one compressor reset between
-/// streams (its buffers are large; allocating them per stream costs page
-/// faults). zlib's default level: lopdf's own pass uses the slowest, which
-/// costs a third of the build for 0.3% of the size.
-fn compress(pdf: &mut lopdf::Document) {
-    let mut deflater = Deflater::new(LEVEL);
+/// Deflate every stream not yet compressed, with the document's compressor.
+/// zlib's default level: lopdf's own pass uses the slowest, which costs a
+/// third of the build for 0.3% of the size.
+fn compress(pdf: &mut lopdf::Document, deflater: &mut Deflater) {
     for object in pdf.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -327,7 +330,7 @@ fn compress(pdf: &mut lopdf::Document) {
             continue;
         }
         if let Some(packed) = deflater
-            .deflate(&stream.content)
+            .deflate(&stream.content, LEVEL)
             .filter(|p| p.len() < stream.content.len())
         {
             stream

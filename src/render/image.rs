@@ -10,14 +10,15 @@ use std::collections::BTreeMap;
 
 const LEVEL: u32 = 3;
 
-pub fn xobject(px: &PrintPixels) -> Result<ExternalXObject, super::Error> {
-    let mut deflater = Deflater::new(LEVEL);
+pub fn xobject(px: &PrintPixels, deflater: &mut Deflater) -> Result<ExternalXObject, super::Error> {
     let (color, alpha) = split(px);
     let mut dict = image_dict(px, "DeviceRGB");
     if let Some(alpha) = alpha {
         let mask = ExternalStream {
             dict: image_dict(px, "DeviceGray"),
-            content: deflater.deflate(&alpha).ok_or(super::Error::Picture)?,
+            content: deflater
+                .deflate(&alpha, LEVEL)
+                .ok_or(super::Error::Picture)?,
             compress: false,
         };
         dict.insert("SMask".into(), DictItem::Stream { stream: mask });
@@ -25,7 +26,9 @@ pub fn xobject(px: &PrintPixels) -> Result<ExternalXObject, super::Error> {
     Ok(ExternalXObject {
         stream: ExternalStream {
             dict,
-            content: deflater.deflate(&color).ok_or(super::Error::Picture)?,
+            content: deflater
+                .deflate(&color, LEVEL)
+                .ok_or(super::Error::Picture)?,
             compress: false,
         },
         width: Some(Px(px.width as usize)),

@@ -58,5 +58,6 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
         printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
         &doc,
         &structure,
+        &mut images.deflater,
     ))
 }

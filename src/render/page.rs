@@ -1,6 +1,7 @@
 //! One laid-out page to printpdf operations. Layout measures from the top-left;
 //! PDF from the bottom-left, so every y is flipped here.
 
+use super::deflate::Deflater;
 use super::fonts::Embedded;
 use super::structure::{Mark, Structure};
 use crate::layout::{Element, Page};
@@ -22,6 +23,8 @@ type ImageKey = (usize, u32, u32);
 #[derive(Default)]
 pub struct Images {
     ids: BTreeMap<ImageKey, (XObjectId, (u32, u32))>,
+    /// The document's compressor, handed on to the finishing pass.
+    pub deflater: Deflater,
 }
 
 /// Where a page is drawn: its index, the tag tree its content goes into.
@@ -374,7 +377,7 @@ impl Images {
         }
         let pixels = picture.for_print(w, h);
         let id = XObjectId(format!("Im{}", self.ids.len()));
-        let image = super::image::xobject(&pixels)?;
+        let image = super::image::xobject(&pixels, &mut self.deflater)?;
         pdf.resources
             .xobjects
             .map
