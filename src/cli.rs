@@ -7,7 +7,7 @@ use crate::library::{Library, today};
 use crate::listing;
 use crate::model::Paper;
 use crate::scaffold;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -57,7 +57,7 @@ enum Command {
         clinic: Option<PathBuf>,
         /// Output for people or for machines
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: FormatArg,
     },
     /// Start a library in this folder: clinic.toml, handouts/, assets/, fonts/, schema/
     Init,
@@ -97,7 +97,7 @@ enum Command {
         clinic: Option<PathBuf>,
         /// Output for people or for machines
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: FormatArg,
     },
 }
 
@@ -106,19 +106,69 @@ enum Command {
 struct PageFlags {
     /// Paper size (default: the clinic's)
     #[arg(long, value_enum)]
-    paper: Option<Paper>,
+    paper: Option<PaperArg>,
     /// Portrait sheet, or a landscape brochure folded in three
     #[arg(long, value_enum, default_value = "sheet")]
-    layout: Layout,
+    layout: LayoutArg,
     /// Body at 18 pt or more, single column, no italics (sheet layout)
     #[arg(long)]
     large_print: bool,
 }
 
+/// `--paper`: the command line's names for [`Paper`].
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    Letter,
+    A4,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Paper {
+        match paper {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
+        }
+    }
+}
+
+/// `--layout`: the command line's names for [`Layout`].
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum LayoutArg {
+    /// Portrait pages.
+    Sheet,
+    /// A landscape sheet folded in three.
+    Trifold,
+}
+
+impl From<LayoutArg> for Layout {
+    fn from(layout: LayoutArg) -> Layout {
+        match layout {
+            LayoutArg::Sheet => Layout::Sheet,
+            LayoutArg::Trifold => Layout::Trifold,
+        }
+    }
+}
+
+/// `--format`: the command line's names for [`Format`].
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
 impl PageFlags {
     /// The usage error for large print on a trifold, which has no room for it.
     fn conflict(&self) -> Option<i32> {
-        (self.large_print && self.layout == Layout::Trifold).then(|| {
+        (self.large_print && self.layout == LayoutArg::Trifold).then(|| {
             eprintln!(
                 "error: large print needs room a trifold does not have; use --large-print \
                  with the sheet layout (leave out --layout trifold)"
@@ -157,12 +207,12 @@ pub fn run() -> i32 {
             }
             build::run(&BuildRequest {
                 inputs: paths,
-                layout: page.layout,
+                layout: page.layout.into(),
                 large_print: page.large_print,
                 output,
                 out_dir,
                 clinic,
-                paper: page.paper,
+                paper: page.paper.map(Paper::from),
                 allow_expired,
                 patient,
                 note,
@@ -175,7 +225,7 @@ pub fn run() -> i32 {
         } => check::run(&CheckRequest {
             inputs: paths,
             clinic,
-            format,
+            format: format.into(),
         }),
         Command::Init => init(),
         Command::New { name, from, clinic } => new(&name, from.as_deref(), clinic.as_deref()),
@@ -183,7 +233,7 @@ pub fn run() -> i32 {
             paths,
             clinic,
             format,
-        } => listing::run(&paths, clinic.as_deref(), format),
+        } => listing::run(&paths, clinic.as_deref(), format.into()),
         Command::Watch {
             paths,
             clinic,
@@ -193,9 +243,9 @@ pub fn run() -> i32 {
                 return status;
             }
             let options = crate::watch::WatchOptions {
-                layout: page.layout,
+                layout: page.layout.into(),
                 large_print: page.large_print,
-                paper: page.paper,
+                paper: page.paper.map(Paper::from),
             };
             crate::watch::run(&paths, clinic.as_deref(), options)
         }

@@ -6,7 +6,7 @@ use super::pemat::{Pemat, Scale};
 use crate::diagnostic::Severity;
 use serde_json::{Value, json};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
     Json,

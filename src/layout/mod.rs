@@ -21,7 +21,7 @@ use crate::date::Date;
 use crate::model::{Clinic, Handout, Paper};
 
 /// The layouts a handout can take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
     /// Portrait pages.
     #[default]

@@ -209,7 +209,7 @@ pub struct PageFile {
 }
 
 /// Paper size: letter | a4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     Letter,
