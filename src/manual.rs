@@ -14,15 +14,16 @@ it (or given with \fB\-\-clinic\fR): \fBname\fR (required), \fBlogo\fR,
 \fBlogo_alt\fR, \fBphone\fR, \fBemail\fR, \fBwebsite\fR, \fBaddress\fR,
 \fBbooking_url\fR, \fBdisclaimer\fR; tables \fB[colors]\fR (primary, accent,
 warning as #RRGGBB), \fB[fonts]\fR (regular required; bold, italic,
-bold_italic, fallback), \fB[page]\fR (paper letter|a4, body_size in pt, 12 or
-more) and \fB[policy]\fR (max_grade, review_months from 1 to 120).
+bold_italic, fallback), \fB[page]\fR (\fBpaper\fR letter|a4, \fBbody_size\fR in pt,
+12 or more, \fBcolumns\fR 1 or 2) and \fB[policy]\fR (\fBmax_grade\fR,
+\fBmin_inflesz\fR, \fBreview_months\fR from 1 to 120, \fBallow_words\fR).
 .TP
 \fBhandouts/NAME.toml\fR
 One handout: \fBtitle\fR and \fBreviewed\fR (a date such as 2026\-11\-01,
 without quotes) are required; \fBsubtitle\fR, \fBlanguage\fR (default en),
 \fBnext_review\fR, \fBsummary\fR, \fBclosing\fR, \fBkeywords\fR (a list),
-\fBtranslation_of\fR and \fBsource_reviewed\fR for a translation, and a
-\fB[words]\fR table are optional. Each \fB[[section]]\fR has a \fBkind\fR
+\fBtranslation_of\fR and \fBsource_reviewed\fR for a translation,
+\fBallow_words\fR and a \fB[words]\fR table are optional. Each \fB[[section]]\fR has a \fBkind\fR
 (causes, prevention, self\-care, warning\-signs, treatments or text) and
 optionally \fBheading\fR, \fBintro\fR, \fBstyle\fR (numbered|bullets) and
 \fB[[section.item]]\fR entries with \fBtitle\fR, \fBtext\fR, \fBimage\fR and
@@ -46,6 +47,9 @@ handout is past its review date or has errors.
 .TP
 \fB2\fR
 The command line is wrong (an unknown option, or options that cannot go together).
+.TP
+\fB130\fR
+Interrupted with Ctrl\-C: the PDFs already written are whole, the rest were not started.
 .SH ENVIRONMENT
 .TP
 \fBSOURCE_DATE_EPOCH\fR

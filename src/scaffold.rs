@@ -20,7 +20,7 @@ const TEMPLATE: &str = r#"{SCHEMA}# {NAME}: a patient handout. Replace every tex
 title = "{TITLE}"                      # the question or topic, in plain words
 subtitle = "What it is, what helps, and when to get help"
 language = "en"
-reviewed = {TODAY}                     # the day a clinician last checked this text
+reviewed = {TODAY}                  # the day a clinician last checked this text
 keywords = ["{NAME}"]
 
 # The main message, printed first. A blank line starts a new paragraph.
@@ -121,7 +121,13 @@ pub fn new_translation(
     }
     let source_name = source_name.trim_end_matches(".toml");
     let source_path = library.handouts_dir().join(format!("{source_name}.toml"));
-    let source = crate::model::read_source(&source_path).map_err(|d| d.to_string())?;
+    let source = crate::model::read_source(&source_path).map_err(|d| {
+        format!(
+            "{}, the handout to translate: {}",
+            source_path.display(),
+            d.message
+        )
+    })?;
     let file: HandoutFile = crate::parse::from_toml(&source).map_err(|ds| {
         let first = ds.first().map(ToString::to_string).unwrap_or_default();
         format!(
@@ -155,7 +161,7 @@ fn translation_text(
         .map_or(text.len(), |i| reviewed.end + i + 1);
     let mut added = format!(
         "translation_of = \"{source_name}.toml\"   # the source, relative to this file\n\
-         source_reviewed = {}               # the source's review this was translated from\n",
+         source_reviewed = {}   # the source's review this was translated from\n",
         file.reviewed.get_ref()
     );
     if file.language.is_none() {

@@ -301,7 +301,7 @@ fn raw_texts(raw: &HandoutFile) -> Vec<(&'static str, &Spanned<String>)> {
 
 /// Markup that will print as typed: `**` left unpaired, a link written
 /// `[label] (address)`, and any markup in a title, subtitle or heading,
-/// which prints as asterisks and goes into the PDF's title and bookmarks.
+/// which prints as asterisks and goes into the PDF's properties or bookmarks.
 pub fn markup(h: &Handout) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warn = |value: &Spanned<String>, needle: &str, message: String| {
@@ -322,9 +322,15 @@ pub fn markup(h: &Handout) -> Vec<Diagnostic> {
                 .into_iter()
                 .find(|m| marked && text.contains(m))
             {
+                // Where else the line goes: the document's properties or its bookmarks.
+                let also = match key {
+                    "heading" => "PDF's bookmarks",
+                    "subtitle" => "PDF's description",
+                    _ => "PDF's title",
+                };
                 let message = format!(
                     "`{key}` is printed as written, so this markup shows as {mark} on the page and \
-                     in the PDF's title; write plain words here"
+                     in the {also}; write plain words here"
                 );
                 warn(value, mark, message);
             }
@@ -397,10 +403,12 @@ fn not_https(address: &str) -> String {
     let host = address
         .trim_start_matches("http://")
         .trim_start_matches("//");
-    format!(
-        "`{address}` does not start with https://; write https://{host} so it opens in a \
-         browser and in the PDF"
-    )
+    let why = if address.starts_with("http://") {
+        "browsers warn patients that http:// pages are not secure"
+    } else {
+        "without it the PDF cannot open it as a link"
+    };
+    format!("`{address}` does not start with https://; write https://{host}: {why}")
 }
 
 /// A handout whose review falls due soon, so it is reviewed before it expires.

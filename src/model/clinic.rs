@@ -407,7 +407,8 @@ fn load_family(
 }
 
 fn font_unreadable(source: &Source, spec: &Spanned<String>, e: &input::ReadError) -> Diagnostic {
-    let message = format!("font `{}` cannot be read: {e}", spec.get_ref());
+    let name = spec.get_ref();
+    let message = format!("font `{name}` cannot be read: {e}{}", slash_hint(name));
     source.error(spec.span().start, e.code(), message)
 }
 
@@ -501,6 +502,16 @@ impl Clinic {
     }
 }
 
+/// A Windows path (`..\assets\logo.png`) names no file here: say how to
+/// write it.
+fn slash_hint(name: &str) -> String {
+    if name.contains('\\') {
+        format!("; write paths with forward slashes: \"{}\"", name.replace('\\', "/"))
+    } else {
+        String::new()
+    }
+}
+
 /// Load and decode a picture named in a TOML file, relative to that file's
 /// folder; a file decoded before (under any name) is not decoded again.
 pub(super) fn load_picture(
@@ -512,7 +523,7 @@ pub(super) fn load_picture(
     let at = spec.span().start;
     let name = spec.get_ref();
     let unreadable = |e: input::ReadError| {
-        let message = format!("picture `{name}` cannot be read: {e}");
+        let message = format!("picture `{name}` cannot be read: {e}{}", slash_hint(name));
         source.error(at, e.code(), message)
     };
     let file = input::locate(&resolve(dir, spec), Kind::Picture).map_err(unreadable)?;

@@ -260,7 +260,11 @@ const PLACEHOLDERS: [&str; 6] = [
 /// Why `{name}` cannot be filled, with a hint at what was meant.
 fn unknown_placeholder(name: &str) -> String {
     if PLACEHOLDERS.contains(&name) {
-        return format!("{{{name}}} is used here but clinic.toml does not set it");
+        let key = name.trim_start_matches("clinic.");
+        return format!(
+            "{{{name}}} is used here but clinic.toml does not set it: add {key} = \"...\" to \
+             clinic.toml, or take {{{name}}} out of this text"
+        );
     }
     // Compared by the part after the dot, so `{phone}` finds `{clinic.phone}`
     // and `{clinic.fax}` finds nothing rather than `{clinic.name}`.
@@ -373,23 +377,32 @@ impl Validator<'_> {
             }
             Err(err) => err,
         };
+        // Every bad placeholder of the text, not only the first: each search
+        // starts after the one before, so the same name twice is found twice.
         let span = value.span();
-        let (at, message) = match err {
-            PlaceholderError::Unbalanced { offset } => {
-                let brace = &value.get_ref()[offset..offset + 1];
-                let at = self.source.find_in(&span, brace);
-                (
-                    at,
+        let text = value.get_ref();
+        let (mut from, mut search) = (0, span.clone());
+        let mut next = Some(err);
+        while let Some(err) = next {
+            let (needle, message, resume) = match err {
+                PlaceholderError::Unbalanced { offset } => (
+                    text[from + offset..from + offset + 1].to_string(),
                     "a `{` or `}` without its partner; write {{ or }} for a literal brace"
                         .to_string(),
-                )
-            }
-            PlaceholderError::Unknown { name, .. } => {
-                let at = self.source.find_in(&span, &format!("{{{name}"));
-                (at, unknown_placeholder(&name))
-            }
-        };
-        self.error(at, "unknown-placeholder", message);
+                    offset + 1,
+                ),
+                PlaceholderError::Unknown { name, offset } => (
+                    format!("{{{name}"),
+                    unknown_placeholder(&name),
+                    offset + name.len() + 2,
+                ),
+            };
+            let at = self.source.find_in(&search, &needle);
+            self.error(at, "unknown-placeholder", message);
+            search = (at + needle.len()).min(span.end)..span.end;
+            from += resume;
+            next = expand_placeholders(&text[from..], &self.values).err();
+        }
         None
     }
 

@@ -150,21 +150,41 @@ fn duplicate(text: &str, line: &Line, found: &str) -> String {
             "the table [{header}] appears twice{place}; put its keys under one [{header}]"
         );
     }
-    // The first setting is above this line, after the table header that holds both.
+    // The first setting is above this line, after the table header that holds
+    // both; or, when that is a [table] written twice, in its earlier copy.
+    let same_key = |l: &Line| {
+        l.key(text)
+            .is_some_and(|k| k.trim_matches(|c| c == '"' || c == '\'') == name)
+    };
     let mut at = line.start;
     let mut first = None;
+    let mut table = None;
     while at > 0 {
         let above = Line::around(text, at - 1);
-        if above.header(text).is_some() {
+        if let Some(header) = above.header(text) {
+            table = Some(header);
             break;
         }
-        if above
-            .key(text)
-            .is_some_and(|k| k.trim_matches(|c| c == '"' || c == '\'') == name)
-        {
+        if same_key(&above) {
             first = Some(number(above.start));
         }
         at = above.start;
+    }
+    if first.is_none()
+        && let Some((header, false)) = table
+    {
+        let mut inside = false;
+        let mut start = 0;
+        while start < at {
+            let l = Line::around(text, start);
+            if let Some(h) = l.header(text) {
+                inside = h == (header, false);
+            } else if inside && same_key(&l) {
+                first = Some(number(l.start));
+                break;
+            }
+            start = l.end + 1;
+        }
     }
     let place = first.map_or_else(String::new, |n| format!(" (first on line {n})"));
     format!("`{name}` is set twice{place}; keep one of them")

@@ -23,14 +23,17 @@ pub fn today() -> handout::date::Date {
     handout::date::Date::from_days_since_epoch(TODAY_EPOCH.parse::<i64>().unwrap() / 86_400)
 }
 
-/// Run `handout ARGS...` in `dir`, on [`TODAY_EPOCH`].
+/// Run `handout ARGS...` in `dir`, on [`TODAY_EPOCH`]; fails the test when a
+/// message uses programmer jargon.
 pub fn handout(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handout"))
+    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
         .args(args)
         .current_dir(dir)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
-        .expect("the handout binary runs")
+        .expect("the handout binary runs");
+    crate::programmer_words::assert_plain(&out);
+    out
 }
 
 pub fn stderr(out: &Output) -> String {

@@ -41,6 +41,13 @@ fn init_starts_a_library_every_command_works_in() {
         "{}",
         stderr(&build)
     );
+    let list = handout(dir.path(), &["list"]);
+    assert_eq!(list.status.code(), Some(0));
+    assert!(
+        stderr(&list).contains("no handouts found: nothing to list"),
+        "{}",
+        stderr(&list)
+    );
     // A handout written there builds with the library's own fonts.
     write(
         dir.path(),
@@ -139,6 +146,7 @@ fn list_takes_paths_prints_json_and_alerts_on_expired() {
             .env("SOURCE_DATE_EPOCH", "1795000000")
             .output()
             .unwrap();
+        crate::programmer_words::assert_plain(&out);
         (out.status.code(), stdout(&out))
     };
     let (status, text) = run(&["list"]);
@@ -176,6 +184,7 @@ fn check_codes(clinic: &str, text: &str) -> (Vec<String>, Value) {
         .env("SOURCE_DATE_EPOCH", "1795000000")
         .output()
         .unwrap();
+    crate::programmer_words::assert_plain(&out);
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let codes = json["files"]
         .as_array()
@@ -386,8 +395,32 @@ fn the_manual_documents_every_subcommand_the_formats_and_exit_statuses() {
         ".SH FILES",
         ".SH \"EXIT STATUS\"",
         "clinic.toml",
-        "review_months",
+        "\\fB130\\fR",
     ] {
         assert!(man.contains(text), "no {text} in the manual");
+    }
+    // Every key of both files and of their tables, from the schemas; the
+    // printed words a [words] table may set are in the README.
+    for schema in ["clinic", "handout"] {
+        let path = repo().join(format!("schema/{schema}.schema.json"));
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut objects = vec![&json];
+        objects.extend(
+            json["$defs"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(name, _)| *name != "WordsFile")
+                .map(|(_, def)| def),
+        );
+        for object in objects {
+            for key in object["properties"].as_object().into_iter().flat_map(|p| p.keys()) {
+                let roff = key.replace('-', "\\-");
+                assert!(
+                    man.contains(&roff),
+                    "the manual does not name `{key}` of {schema}.toml"
+                );
+            }
+        }
     }
 }

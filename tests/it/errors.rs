@@ -12,7 +12,7 @@ pub(crate) struct Case {
     /// The handout file's bytes.
     pub(crate) handout: &'static [u8],
     /// `FILE:LINE:COLUMN: error: ` prefix expected on standard error.
-    place: &'static str,
+    pub(crate) place: &'static str,
     /// Words the message must contain.
     says: &'static str,
 }

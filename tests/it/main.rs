@@ -17,6 +17,7 @@ mod lazy_fonts;
 mod pages;
 mod patient;
 mod pemat;
+mod programmer_words;
 mod qr;
 mod readability;
 mod reproducible;

@@ -35,7 +35,7 @@ fn watch_rebuilds_on_save_and_reports_problems() {
         "title = \"A\"\nreviewed = 2026-11-01\n",
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .arg("watch")
+        .args(["watch", "--layout", "trifold"])
         .current_dir(lib.path())
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .stdout(Stdio::piped())
@@ -54,33 +54,55 @@ fn watch_rebuilds_on_save_and_reports_problems() {
             }
         });
     }
+    // The lines printed up to the one holding `needle`, or None after 20 s.
     let wait_for = |needle: &str| {
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
         while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
             match rx.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return true,
-                Ok(_) => continue,
+                Ok(line) if line.contains(needle) => return Some(seen),
+                Ok(line) => seen.push(line),
                 Err(_) => break,
             }
         }
-        false
+        None
     };
-    let saw_first = wait_for("rebuilt out/a.pdf");
+    let save = |text: &str| {
+        // Past the file system's timestamp granularity, so the save is seen.
+        std::thread::sleep(Duration::from_millis(1100));
+        std::fs::write(&file, text).unwrap();
+    };
+    let first = wait_for("rebuilt out/a.trifold.pdf");
     // Saving a mistake reports it, at its line, and keeps the last good PDF.
-    std::thread::sleep(Duration::from_millis(1100));
-    std::fs::write(
-        &file,
-        "title = \"A\"\nreviewed = 2026-11-01\nsumary = \"x\"\n",
-    )
-    .unwrap();
-    let saw_error = wait_for("handouts/a.toml:3:1: error: unknown key `sumary`");
-    std::thread::sleep(Duration::from_millis(1100));
-    std::fs::write(&file, "title = \"A again\"\nreviewed = 2026-11-01\n").unwrap();
-    let saw_again = wait_for("rebuilt out/a.pdf");
+    save("title = \"A\"\nreviewed = 2026-11-01\nsumary = \"x\"\n");
+    let error = wait_for("handouts/a.toml:3:1: error: unknown key `sumary`");
+    save("title = \"A again\"\nreviewed = 2026-11-01\n");
+    let again = wait_for("rebuilt out/a.trifold.pdf");
+    let text_again = normalize(&text_of(&lib.path().join("out/a.trifold.pdf")));
+    // A save that keeps the same two warnings does not print them again.
+    save("title = \"A again\"\nreviewed = 2026-11-01\n# a comment\n");
+    let quiet = wait_for("handouts/a.toml: 2 problems shown before still to fix");
+    std::fs::remove_file(&file).unwrap();
+    let deleted = wait_for("handouts/a.toml was deleted; its PDF is left in place");
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(saw_first, "no first build");
-    assert!(saw_error, "the mistake was not reported");
-    assert!(saw_again, "no rebuild after the fix");
-    assert!(normalize(&text_of(&lib.path().join("out/a.pdf"))).contains("A again"));
+    let first = first.expect("no first build");
+    assert!(
+        first.iter().any(|l| l.contains("warning: ")),
+        "the first build shows its warnings: {first:?}"
+    );
+    assert!(error.is_some(), "the mistake was not reported");
+    let again = again.expect("no rebuild after the fix");
+    assert!(text_again.contains("A again"), "{text_again}");
+    // Standard error and output arrive in either order, so the fix's two
+    // warnings may come after its "rebuilt" line: they are counted over both
+    // saves, and the second save adds none.
+    let quiet = quiet.expect("no note of the problems shown before");
+    let warnings = again
+        .iter()
+        .chain(&quiet)
+        .filter(|l| l.contains("warning: "))
+        .count();
+    assert_eq!(warnings, 2, "warnings shown again: {again:?} {quiet:?}");
+    assert!(deleted.is_some(), "the deletion was not reported");
 }
