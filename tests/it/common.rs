@@ -111,7 +111,9 @@ pub fn text_between(pdf: &Path, page: usize, left: f32, right: f32) -> String {
         left.round().to_string(),
         (right - left).round().to_string(),
     );
-    let crop = ["-f", &page, "-l", &page, "-x", &x, "-y", "0", "-W", &w, "-H", "100000"];
+    let crop = [
+        "-f", &page, "-l", &page, "-x", &x, "-y", "0", "-W", &w, "-H", "100000",
+    ];
     let mut args = vec!["-raw"];
     args.extend(crop);
     args.extend([pdf.to_str().unwrap(), "-"]);

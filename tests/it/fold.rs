@@ -48,6 +48,7 @@ fn spanish(dir: &Path, target: usize) -> PathBuf {
             _ => items(s),
         })
         .collect();
+    let cut = cut.as_slice();
     let most = cut.iter().copied().max().unwrap_or(0);
     let order: Vec<usize> = (0..most)
         .flat_map(|round| (0..cut.len()).filter(move |&s| cut[s] > round))
@@ -61,7 +62,9 @@ fn spanish(dir: &Path, target: usize) -> PathBuf {
         let sections = doc["section"].as_array_mut().unwrap();
         for (s, section) in sections.iter_mut().enumerate() {
             let keep = order[..taken].iter().filter(|&&o| o == s).count();
-            if let (true, Some(items)) = (cut[s] > 0, section.get_mut("item")) {
+            if cut[s] > 0
+                && let Some(items) = section.get_mut("item")
+            {
                 items.as_array_mut().unwrap().truncate(keep);
             }
         }
@@ -73,12 +76,11 @@ fn spanish(dir: &Path, target: usize) -> PathBuf {
     panic!("the Spanish sample has fewer than {target} words")
 }
 
-/// Build `file` as a trifold on `paper`: the PDF, and the body size the
-/// build says it chose (none when it is 12 pt or more).
-fn fold(dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
+/// Build `file` as a trifold on `paper` for `clinic`: the PDF, and the body
+/// size the build says it chose (none when it is 12 pt or more).
+fn fold_for(clinic: &Path, dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
     let stem = file.file_stem().unwrap().to_string_lossy();
     let pdf = dir.join(format!("{stem}.{paper}.pdf"));
-    let clinic = repo().join("clinic.toml");
     let args = [
         "build",
         file.to_str().unwrap(),
@@ -100,6 +102,11 @@ fn fold(dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
         size.parse().unwrap_or_else(|_| panic!("{said}"))
     });
     (pdf, size)
+}
+
+/// Build `file` as a trifold on `paper` for the repository's clinic.
+fn fold(dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
+    fold_for(&repo().join("clinic.toml"), dir, file, paper)
 }
 
 /// Everything the issue asks of a folded handout, read from its PDF.
@@ -264,11 +271,58 @@ fn a_short_handout_is_set_larger_to_fill_its_panels_up_to_14_pt() {
     assert_eq!(size, None, "a short handout is not stepped down");
     let height = |pdf: &Path| {
         let pages = layout(pdf);
-        let words = pages.iter().flat_map(|p| &p.2).flat_map(|l| &l.words);
-        let word = words.clone().find(|w| w.text == "Bending").expect("Bending");
+        let mut words = pages.iter().flat_map(|p| &p.2).flat_map(|l| &l.words);
+        let word = words.find(|w| w.text == "Bending").expect("Bending");
         word.y1 - word.y0
     };
     let ratio = height(&trifold) / height(&sheet);
     assert!((ratio - 14.0 / 13.0).abs() < 0.01, "{ratio}");
     assert_folds_cleanly(&neck, "en", &trifold);
+}
+
+/// A disclaimer of 129 words with a standard non-discrimination notice.
+const LONG_DISCLAIMER: &str = "This leaflet gives general information. It does not replace \
+advice from your doctor or care team about your own health. In an emergency, call 911. \
+Gramercy Pain Center complies with applicable federal civil rights laws and does not \
+discriminate on the basis of race, color, national origin, age, disability, or sex. We do \
+not exclude people or treat them differently because of race, color, national origin, age, \
+disability, or sex. We provide free aids and services to people with disabilities, such as \
+qualified sign language interpreters and written information in large print, audio and \
+other formats. We provide free language services to people whose first language is not \
+English, such as qualified interpreters and information written in other languages. If you \
+need these services, call us at (212) 555-0147.";
+
+#[test]
+fn a_129_word_disclaimer_fits_the_back_cleanly_without_shrinking_the_handout() {
+    assert_eq!(LONG_DISCLAIMER.split_whitespace().count(), 129);
+    let dir = tempfile::tempdir().unwrap();
+    let clinic = std::fs::read_to_string(repo().join("clinic.toml"))
+        .unwrap()
+        .replacen(
+            "\nlogo = ",
+            &format!("\ndisclaimer = \"{LONG_DISCLAIMER}\"\nlogo = "),
+            1,
+        )
+        .replace("\"assets/", &format!("\"{}/assets/", repo().display()))
+        .replace("\"fonts/", &format!("\"{}/fonts/", repo().display()));
+    let clinic = write(dir.path(), "clinic.toml", &clinic);
+    let short = repo().join("handouts/neck-pain-at-your-desk.toml");
+    let fixtures = ENGLISH.map(|(name, ..)| repo().join("tests/fixtures/trifold").join(name));
+    for file in std::iter::once(short.clone()).chain(fixtures) {
+        let (pdf, size) = fold_for(&clinic, dir.path(), &file, "letter");
+        // The contact block makes room, not the body: the short sample
+        // keeps 12 pt or more.
+        if file == short {
+            assert_eq!(size, None, "the disclaimer shrank the body to {size:?} pt");
+        }
+        assert_folds_cleanly(&file, "en", &pdf);
+        let pages = layout(&pdf);
+        let [_, (left, right), _] = panels(pages[0].0, 0);
+        let back = squeezed(&text_between(&pdf, 1, left, right));
+        assert!(
+            back.contains(&squeezed(LONG_DISCLAIMER)),
+            "{}: the disclaimer is not whole on the back: {back}",
+            file.display()
+        );
+    }
 }
