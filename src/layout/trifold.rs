@@ -25,6 +25,10 @@ pub const FOLD: f32 = 20.0;
 const FLAP_INSET: f32 = 4.0;
 /// The body steps down from the clinic's size to fit, but never below this.
 pub const MIN_BODY: f32 = 10.5;
+/// A short handout steps up to this to fill its panels rather than leave
+/// their lower part blank: the size recommended for older readers, and about
+/// the largest that keeps 30 characters to a panel's line.
+const MAX_BODY: f32 = 14.0;
 const STEP: f32 = 0.5;
 /// Panels the text flows through: three inside, the flap, then the back
 /// above its contact block.
@@ -102,7 +106,8 @@ struct Folded {
 }
 
 /// Lay `handout` out as a trifold, with the body size it was set at: the
-/// clinic's, or stepped down in half points to fit (found by bisection).
+/// largest that fits, in half points from the clinic's, up to [`MAX_BODY`]
+/// and down to [`MIN_BODY`] (found by bisection).
 pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
@@ -111,8 +116,10 @@ pub fn trifold<'a>(
     let g = Geometry::new(options.paper);
     let leaflet = compose(handout, clinic, &options.patient);
     let ts = Typesetter::new(clinic, handout, false);
-    let steps = ((clinic.body_size - MIN_BODY) / STEP).floor().max(0.0) as usize;
-    let size = |step: usize| clinic.body_size - step as f32 * STEP;
+    let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
+    let largest = clinic.body_size + up * STEP;
+    let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
+    let size = |step: usize| largest - step as f32 * STEP;
     let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, size(step));
     // The largest size that fits: sizes that fit form a run from the smallest up.
     let folded = match attempt(0) {
@@ -163,6 +170,10 @@ fn fold(
     let inside = g.panels(true);
     let outside = g.panels(false);
     let (top, bottom) = g.region();
+    // The back's foot is measured first, so the body knows the room above it.
+    let foot = back_foot(leaflet);
+    let (back_x, back_width) = g.column(outside[1]);
+    let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
     let mut pieces = Pieces::new(ts, &theme);
 
     let (mut cover, title_bottom, phone_top) = cover(leaflet, &mut pieces, g, outside[2]);
@@ -185,19 +196,15 @@ fn fold(
         let summary = std::slice::from_ref(summary);
         if height_of(ts, &theme, summary, width) <= room.bottom - room.top {
             pieces.nodes(summary);
+            // Measured to fit: unbounded, as for the back's foot.
+            let room = Region {
+                bottom: f32::MAX,
+                ..room
+            };
             let flowed = pieces.flow().run(|_| room);
             cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
             body = &body[1..];
         }
-    }
-
-    // The back's foot is measured first, so the body knows the room above it.
-    let foot = back_foot(leaflet);
-    let (back_x, back_width) = g.column(outside[1]);
-    let foot_top = bottom - height_of(ts, &theme, &foot, back_width);
-    if foot_top < top {
-        let lines = ((top - foot_top) / theme.small.leading).ceil() as usize;
-        return Err(Refusal::BackTooFull(lines));
     }
 
     pieces.nodes(body);
@@ -254,13 +261,16 @@ fn fold(
     for (r, elements) in flowed.regions {
         pages[r.page].extend(elements);
     }
+    pieces.theme = &foot_theme;
     pieces.nodes(&foot);
+    // Measured to end at the bottom: no bound, so rounding can never push
+    // its last line into a second region drawn over the first.
     let foot = pieces.flow().run(|i| Region {
         page: i,
         x: back_x,
         width: back_width,
         top: foot_top,
-        bottom,
+        bottom: f32::MAX,
     });
     pages[0].extend(foot.regions.into_iter().flat_map(|(_, e)| e));
     Ok(Folded {
@@ -269,6 +279,33 @@ fn fold(
         outline: flowed.outline,
         nodes: pieces.nodes,
     })
+}
+
+/// The theme the back's foot is set in, and where the foot starts: the
+/// body's, or when the foot is taller than the back panel at that size, the
+/// largest smaller one down to [`MIN_BODY`] at which it fits. A long
+/// disclaimer makes the contact block smaller, not the whole handout.
+fn fit_foot(
+    ts: &Typesetter,
+    clinic: &Clinic,
+    foot: &[Node],
+    width: f32,
+    size: f32,
+    (top, bottom): (f32, f32),
+) -> Result<(Theme, f32), Refusal> {
+    let mut size = size;
+    loop {
+        let theme = Theme::new(&clinic.colors, size, false);
+        let foot_top = bottom - height_of(ts, &theme, foot, width);
+        if foot_top >= top {
+            return Ok((theme, foot_top));
+        }
+        if size - STEP < MIN_BODY {
+            let lines = ((top - foot_top) / theme.small.leading).ceil() as usize;
+            return Err(Refusal::BackTooFull(lines));
+        }
+        size -= STEP;
+    }
 }
 
 /// The height `nodes` take, set `width` wide.

@@ -106,6 +106,24 @@ pub fn text_of(pdf: &Path) -> String {
         .join("\n\u{c}")
 }
 
+/// The text of page `page` (1-based) between `left` and `right`, in the
+/// order it is drawn, as [`text_of`] reads it: one panel of a trifold.
+pub fn text_between(pdf: &Path, page: usize, left: f32, right: f32) -> String {
+    let (page, x, w) = (
+        page.to_string(),
+        left.round().to_string(),
+        (right - left).round().to_string(),
+    );
+    let crop = [
+        "-f", &page, "-l", &page, "-x", &x, "-y", "0", "-W", &w, "-H", "100000",
+    ];
+    let mut args = vec!["-raw"];
+    args.extend(crop);
+    args.extend([pdf.to_str().unwrap(), "-"]);
+    let raw = tool("pdftotext", &args);
+    raw.lines().map(logical).collect::<Vec<_>>().join("\n")
+}
+
 /// A right-to-left word drawn in pieces (marks, a full stop beside it) has
 /// them left to right: each U+202B…U+202C group or stretch between groups,
 /// in reverse.
@@ -375,24 +393,110 @@ pub fn expected_texts(file: &Path, language: &str) -> Vec<String> {
         .filter_map(|k| doc.get(*k).map(s))
         .collect();
     for section in doc["section"].as_array().unwrap() {
-        let heading = match section.get("heading") {
-            Some(h) => s(h),
-            None => {
-                let key = section["kind"].as_str().unwrap().replace('-', "_");
-                s(&words[&key]).replace("{clinic}", "Gramercy Pain Center")
-            }
-        };
-        out.push(heading);
-        out.extend(section.get("intro").map(s));
-        for item in section
-            .get("item")
-            .and_then(|i| i.as_array())
-            .into_iter()
-            .flatten()
-        {
-            out.extend(["title", "text"].iter().filter_map(|k| item.get(*k).map(s)));
-        }
+        out.extend(section_texts(section, &words));
     }
     out.extend(doc.get("closing").map(s));
     out.iter().map(|t| printed(t)).collect()
+}
+
+/// A section's texts as written, its default heading from `words` filled in.
+pub fn section_texts(section: &toml::Value, words: &toml::Table) -> Vec<String> {
+    let s = |v: &toml::Value| v.as_str().unwrap().to_string();
+    let heading = match section.get("heading") {
+        Some(h) => s(h),
+        None => {
+            let key = section["kind"].as_str().unwrap().replace('-', "_");
+            s(&words[&key]).replace("{clinic}", "Gramercy Pain Center")
+        }
+    };
+    let mut out = vec![heading];
+    out.extend(section.get("intro").map(s));
+    for item in section
+        .get("item")
+        .and_then(|i| i.as_array())
+        .into_iter()
+        .flatten()
+    {
+        out.extend(["title", "text"].iter().filter_map(|k| item.get(*k).map(s)));
+    }
+    out
+}
+
+/// Whether two words are drawn over each other. Poppler's word boxes span
+/// the font's whole ascent and descent (Arabic faces reserve room for stacked
+/// marks), so boxes of neighbouring lines may touch; words overprint when
+/// their boxes share area and more than a third of the lower box's height.
+pub fn overlap(a: &Word, b: &Word) -> bool {
+    let eps = 0.3;
+    let shared = a.y1.min(b.y1) - a.y0.max(b.y0);
+    let height = (a.y1 - a.y0).min(b.y1 - b.y0);
+    a.x0 + eps < b.x1 && b.x0 + eps < a.x1 && shared > height / 3.0
+}
+
+/// The first two words of different lines drawn over each other.
+pub fn overprinted(lines: &[TextLine]) -> Option<(&Word, &Word)> {
+    let words: Vec<(usize, &Word)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(l, line)| line.words.iter().map(move |w| (l, w)))
+        .collect();
+    words.iter().enumerate().find_map(|(i, (la, a))| {
+        let over = words[i + 1..]
+            .iter()
+            .find(|(lb, b)| la != lb && overlap(a, b));
+        over.map(|(_, b)| (*a, *b))
+    })
+}
+
+/// Text without white space and the direction marks poppler adds around
+/// right-to-left words, to find it whatever the line breaks.
+pub fn squeezed(text: &str) -> String {
+    let mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !mark(*c))
+        .collect()
+}
+
+/// Reads the pages' text in order, finding one snippet after another.
+pub struct Reader {
+    pub pages: Vec<String>,
+    /// The page and byte after the last snippet found.
+    pub at: (usize, usize),
+}
+
+impl Reader {
+    pub fn new(pdf: &Path) -> Reader {
+        Reader::of(text_of(pdf).split('\u{c}').map(squeezed).collect())
+    }
+
+    /// A reader of texts already squeezed, one a page.
+    pub fn of(pages: Vec<String>) -> Reader {
+        Reader { pages, at: (0, 0) }
+    }
+
+    /// The page (1-based) of the next occurrence of `snippet`.
+    pub fn find(&mut self, snippet: &str) -> Option<usize> {
+        let (mut page, mut from) = self.at;
+        while page < self.pages.len() {
+            if let Some(i) = self.pages[page][from..].find(snippet) {
+                self.at = (page, from + i + snippet.len());
+                return Some(page + 1);
+            }
+            (page, from) = (page + 1, 0);
+        }
+        None
+    }
+}
+
+/// Where the folds are: the flap is 4 pt narrower than a third, the other two
+/// panels share the rest. Outside page: after the flap and after the back;
+/// inside page: between equal panels, the flap's reverse on the right.
+pub fn folds(width: f32, inside: bool) -> [f32; 2] {
+    let flap = width / 3.0 - 4.0;
+    let panel = (width - flap) / 2.0;
+    if inside {
+        [panel, 2.0 * panel]
+    } else {
+        [flap, flap + panel]
+    }
 }

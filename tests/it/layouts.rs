@@ -9,19 +9,6 @@ fn short_sample() -> std::path::PathBuf {
     repo().join("handouts/neck-pain-at-your-desk.toml")
 }
 
-/// Where the folds are: the flap is 4 pt narrower than a third, the other two
-/// panels share the rest. Outside page: after the flap and after the back;
-/// inside page: between equal panels, the flap's reverse on the right.
-fn folds(width: f32, inside: bool) -> [f32; 2] {
-    let flap = width / 3.0 - 4.0;
-    let panel = (width - flap) / 2.0;
-    if inside {
-        [panel, 2.0 * panel]
-    } else {
-        [flap, flap + panel]
-    }
-}
-
 #[test]
 fn a_trifold_is_two_landscape_pages_with_every_word_in_one_panel() {
     for paper in ["letter", "a4"] {

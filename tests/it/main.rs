@@ -9,6 +9,7 @@ mod editor_errors;
 mod editor_tools;
 mod errors;
 mod flow;
+mod fold;
 mod formats;
 mod jargon;
 mod languages;

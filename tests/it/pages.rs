@@ -33,32 +33,6 @@ fn built(dir: &Path) -> Vec<(PathBuf, &'static str, PathBuf)> {
     out
 }
 
-/// Whether two words are drawn over each other. Poppler's word boxes span
-/// the font's whole ascent and descent (Arabic faces reserve room for stacked
-/// marks), so boxes of neighbouring lines may touch; words overprint when
-/// their boxes share area and more than a third of the lower box's height.
-fn overlap(a: &Word, b: &Word) -> bool {
-    let eps = 0.3;
-    let shared = a.y1.min(b.y1) - a.y0.max(b.y0);
-    let height = (a.y1 - a.y0).min(b.y1 - b.y0);
-    a.x0 + eps < b.x1 && b.x0 + eps < a.x1 && shared > height / 3.0
-}
-
-/// The first two words of different lines drawn over each other.
-fn overprinted(lines: &[TextLine]) -> Option<(&Word, &Word)> {
-    let words: Vec<(usize, &Word)> = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(l, line)| line.words.iter().map(move |w| (l, w)))
-        .collect();
-    words.iter().enumerate().find_map(|(i, (la, a))| {
-        let over = words[i + 1..]
-            .iter()
-            .find(|(lb, b)| la != lb && overlap(a, b));
-        over.map(|(_, b)| (*a, *b))
-    })
-}
-
 #[test]
 fn no_word_is_drawn_over_a_word_of_another_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,42 +148,6 @@ fn pages_before_the_last_are_full_and_the_sample_takes_four_pages() {
             "{}: the last page is only {last}",
             file.display()
         );
-    }
-}
-
-/// Text without white space and the direction marks poppler adds around
-/// right-to-left words, to find it whatever the line breaks.
-fn squeezed(text: &str) -> String {
-    let mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !mark(*c))
-        .collect()
-}
-
-/// Reads the pages' text in order, finding one snippet after another.
-struct Reader {
-    pages: Vec<String>,
-    /// The page and byte after the last snippet found.
-    at: (usize, usize),
-}
-
-impl Reader {
-    fn new(pdf: &Path) -> Reader {
-        let pages = text_of(pdf).split('\u{c}').map(squeezed).collect();
-        Reader { pages, at: (0, 0) }
-    }
-
-    /// The page (1-based) of the next occurrence of `snippet`.
-    fn find(&mut self, snippet: &str) -> Option<usize> {
-        let (mut page, mut from) = self.at;
-        while page < self.pages.len() {
-            if let Some(i) = self.pages[page][from..].find(snippet) {
-                self.at = (page, from + i + snippet.len());
-                return Some(page + 1);
-            }
-            (page, from) = (page + 1, 0);
-        }
-        None
     }
 }
 
