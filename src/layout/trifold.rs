@@ -236,14 +236,15 @@ fn fold(
             }
         }
     };
-    let mut flowed = flow.run(region(bottom));
-    if flowed.regions.len() > FLOW_PANELS {
-        return Err(Refusal::TooLong(overflow(&flowed, top, &theme)));
+    let mut placed = flow.place(region(bottom));
+    let panels = placed.regions().count();
+    if panels > FLOW_PANELS {
+        return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
     }
-    if flowed.regions.len() < FLOW_PANELS {
+    if panels < FLOW_PANELS {
         // Balanced: the shortest panels that still hold it all in front of
         // the back, so no panel is left empty while another holds text.
-        let fits = |limit| flow.run(region(limit)).regions.len() < FLOW_PANELS;
+        let fits = |limit| flow.place(region(limit)).regions().count() < FLOW_PANELS;
         let (mut short, mut tall) = (top, bottom);
         while tall - short > 2.0 {
             let mid = (short + tall) / 2.0;
@@ -253,8 +254,9 @@ fn fold(
                 short = mid;
             }
         }
-        flowed = flow.run(region(tall));
+        placed = flow.place(region(tall));
     }
+    let flowed = flow.draw(placed);
 
     let mut pages = vec![Page::default(), Page::default()];
     pages[0].extend(cover);
