@@ -506,7 +506,10 @@ impl Clinic {
 /// write it.
 fn slash_hint(name: &str) -> String {
     if name.contains('\\') {
-        format!("; write paths with forward slashes: \"{}\"", name.replace('\\', "/"))
+        format!(
+            "; write paths with forward slashes: \"{}\"",
+            name.replace('\\', "/")
+        )
     } else {
         String::new()
     }

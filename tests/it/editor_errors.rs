@@ -266,12 +266,17 @@ fn no_message_uses_programmer_words() {
             .map(|m| (m.handout.to_string(), GOOD.to_string())),
     );
     // (The case without a place needs a library errors.rs sets up.)
-    inputs.extend(crate::errors::CASES.iter().filter(|c| !c.place.is_empty()).map(|c| {
-        (
-            c.clinic_extra.to_string(),
-            String::from_utf8_lossy(c.handout).into_owned(),
-        )
-    }));
+    inputs.extend(
+        crate::errors::CASES
+            .iter()
+            .filter(|c| !c.place.is_empty())
+            .map(|c| {
+                (
+                    c.clinic_extra.to_string(),
+                    String::from_utf8_lossy(c.handout).into_owned(),
+                )
+            }),
+    );
     // Wrong types for every kind of value the two files hold.
     for (key, value) in [
         ("subtitle", "[1]"),

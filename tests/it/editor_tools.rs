@@ -414,7 +414,11 @@ fn the_manual_documents_every_subcommand_the_formats_and_exit_statuses() {
                 .map(|(_, def)| def),
         );
         for object in objects {
-            for key in object["properties"].as_object().into_iter().flat_map(|p| p.keys()) {
+            for key in object["properties"]
+                .as_object()
+                .into_iter()
+                .flat_map(|p| p.keys())
+            {
                 let roff = key.replace('-', "\\-");
                 assert!(
                     man.contains(&roff),
