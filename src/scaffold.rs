@@ -119,6 +119,11 @@ pub fn new_translation(
             "`{language}` is not a language tag such as es, vi or zh-Hant"
         ));
     }
+    if let Some(tag) = crate::parse::language::meant(language).filter(|tag| *tag != language) {
+        return Err(format!(
+            "`{language}` is not a language tag; did you mean `{tag}`? Name the translation {base}.{tag}"
+        ));
+    }
     let source_name = source_name.trim_end_matches(".toml");
     let source_path = library.handouts_dir().join(format!("{source_name}.toml"));
     let source = crate::model::read_source(&source_path).map_err(|d| {

@@ -81,6 +81,16 @@ fn new_writes_the_schema_line_and_from_starts_a_translation() {
         "handouts/knee.toml",
         "# Knee pain\ntitle = \"Knee pain\"\nreviewed = 2026-10-01\nnext_review = 2027-10-01\nsummary = \"Rest your knee.\"\n",
     );
+    // A country code or a name for the language is a slip, caught here
+    // rather than by `check` once the translation is written.
+    let slip = handout(lib.path(), &["new", "knee.sp", "--from", "knee"]);
+    assert_eq!(slip.status.code(), Some(1), "{}", stderr(&slip));
+    assert!(
+        stderr(&slip).contains("did you mean `es`"),
+        "{}",
+        stderr(&slip)
+    );
+    assert!(!lib.path().join("handouts/knee.sp.toml").exists());
     let out = handout(lib.path(), &["new", "knee.es", "--from", "knee"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(lib.path().join("handouts/knee.es.toml")).unwrap();
