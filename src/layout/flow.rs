@@ -192,10 +192,9 @@ impl Placed {
         self.regions.iter().map(|(r, _)| r)
     }
 
-    /// The first piece set in each region, if any.
-    pub fn starts(&self) -> Vec<Option<usize>> {
-        let first = |entries: &[Entry]| entries.first().map(|e| e.at.0);
-        self.regions.iter().map(|(_, e)| first(e)).collect()
+    /// The first piece set in region `r`, if any.
+    pub fn start(&self, r: usize) -> Option<usize> {
+        self.regions[r].1.first().map(|e| e.at.0)
     }
 
     /// Panels continued from one region into the next.
@@ -350,10 +349,10 @@ impl<'a> Flow<'a> {
     /// When `p` starts a panel kept whole and the panel fits a region like
     /// `r`, the panel's last piece.
     fn fits_whole(&self, p: usize, r: &Region) -> Option<usize> {
+        // Its own panel: every piece of a panel points at it.
         let c = self
-            .containers
-            .iter()
-            .find(|c| c.whole && c.pieces.0 == p)?;
+            .container_of(p)
+            .filter(|c| c.whole && c.pieces.0 == p)?;
         let (first, last) = c.pieces;
         let mut height = 2.0 * c.style.pad;
         for q in first..=last {

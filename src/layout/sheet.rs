@@ -87,7 +87,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let last_page_starts = |body: &Placed| {
         let last = pages(body) - 1;
         let first = body.regions().position(|r| r.page == last);
-        first.and_then(|r| body.starts()[r])
+        first.and_then(|r| body.start(r))
     };
     if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
         flow.pieces[contact - 1].keep_with_next = true;
