@@ -1,9 +1,12 @@
-//! Stage 5: laid-out pages to PDF bytes. printpdf builds the page content,
-//! marked for the tag tree, and the resources; the finishing pass adds what
-//! printpdf leaves out (the tag tree, XMP metadata and output intent that
-//! PDF/UA-1 and PDF/A-2u ask for, document info, language, outline) or
-//! randomises (file ID), so identical inputs give identical bytes.
+//! Stage 5: laid-out pages to PDF bytes. Each page's content stream is
+//! written here, marked for the tag tree; printpdf builds the document
+//! around it (pages, pictures, link annotations); the finishing pass adds
+//! the fonts, and what printpdf leaves out (the tag tree, XMP metadata and
+//! output intent that PDF/UA-1 and PDF/A-2u ask for, document info,
+//! language, outline) or randomises (file ID), so identical inputs give
+//! identical bytes.
 
+mod content;
 mod deflate;
 mod finish;
 mod fonts;
@@ -30,12 +33,12 @@ pub enum Error {
 pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
     let fonts = doc.fonts;
     let mut pdf = PdfDocument::new(&doc.metadata.title);
-    let embedded = fonts::embed(&doc, fonts, &mut pdf)?;
+    let embedded = fonts::embed(&doc, fonts)?;
     let mut images = page::Images::default();
     let size = (doc.width, doc.height);
     let (pages, doc) = doc.take_pages();
     let mut structure = structure::Structure::new(&doc.nodes);
-    pdf.pages = pages
+    let (pages, contents): (Vec<_>, Vec<_>) = pages
         .into_iter()
         .enumerate()
         .map(|(index, p)| {
@@ -45,7 +48,10 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
             };
             page::render(p, size, &embedded, &mut images, &mut pdf, target)
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .unzip();
+    pdf.pages = pages;
     structure.in_reading_order();
     let options = PdfSaveOptions {
         optimize: false,
@@ -54,8 +60,13 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
+    let written = finish::Written {
+        pdf: printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
+        contents,
+        fonts: &embedded,
+    };
     Ok(finish::finish(
-        printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
+        written,
         &doc,
         &structure,
         &mut images.deflater,
