@@ -98,6 +98,14 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// Linear in the text's length: every "is there a partner later?" question is
 /// answered from tables built in one pass, so no input makes it quadratic.
 pub fn inline(text: &str) -> Paragraph {
+    // Most paragraphs hold no marker: the tables below would cost more
+    // than the paragraph's whole layout.
+    if !text.contains(['*', '[']) {
+        return (!text.is_empty())
+            .then(|| Span::plain(text))
+            .into_iter()
+            .collect();
+    }
     let ahead = Ahead::new(text);
     let mut spans: Paragraph = Vec::new();
     let (mut bold, mut italic) = (false, false);

