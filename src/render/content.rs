@@ -181,19 +181,30 @@ pub fn number(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let t = thousandths.unsigned_abs();
-    out.extend_from_slice((t / 1000).to_string().as_bytes());
-    let mut frac = t % 1000;
+    digits(out, t / 1000);
+    let frac = t % 1000;
     if frac != 0 {
         out.push(b'.');
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        let s = frac.to_string();
-        out.extend(std::iter::repeat_n(b'0', digits - s.len()));
-        out.extend_from_slice(s.as_bytes());
+        let places = [frac / 100, frac / 10 % 10, frac % 10];
+        let last = places.iter().rposition(|d| *d != 0).unwrap_or(0);
+        out.extend(places[..=last].iter().map(|d| b'0' + *d as u8));
     }
+}
+
+/// The decimal digits of `n`, without allocating.
+fn digits(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[at..]);
 }
 
 #[cfg(test)]
@@ -215,6 +226,8 @@ mod tests {
         assert_eq!(written(7.005), "7.005");
         assert_eq!(written(-0.0004), "0");
         assert_eq!(written(590.2201), "590.22");
+        assert_eq!(written(1_234_567.0), "1234567");
+        assert_eq!(written(-0.5), "-0.5");
     }
 
     #[test]

@@ -69,7 +69,8 @@ fn check_directory(font: &FontRef, len: u64) -> Result<(), String> {
 /// Check the structure and metrics of the font in `data`.
 pub fn check(data: &[u8]) -> Result<(), String> {
     let font = FontRef::from_index(data, 0).map_err(|_| NOT_A_FONT.to_string())?;
-    check_header(&font, data.len() as u64)?;
+    let table = |tag: &[u8; 4]| font.table_data(Tag::new(tag)).map(|d| d.as_bytes());
+    check_header(&font, data.len() as u64, table)?;
     letters_advance(&font)
 }
 
@@ -91,43 +92,68 @@ pub fn check_unread(
         // A collection: its directory lies further on; the full check will tell.
         return Ok(());
     };
-    // The file as far as the checks look: zeros (never read, so never
-    // resident) but for the directory and the header tables.
-    let mut data = vec![0u8; len as usize];
-    data[..start.len()].copy_from_slice(start);
+    let mut tables = Vec::new();
     for record in font.table_directory().table_records() {
         if HEADER_TABLES.iter().any(|t| record.tag() == Tag::new(t)) {
-            let (at, length) = (u64::from(record.offset()), u64::from(record.length()));
-            let bytes = read(at, length)?;
-            data[at as usize..][..bytes.len()].copy_from_slice(&bytes);
+            let bytes = read(u64::from(record.offset()), u64::from(record.length()))?;
+            tables.push((record.tag(), bytes));
         }
     }
-    let font = FontRef::from_index(&data, 0).map_err(|_| NOT_A_FONT.to_string())?;
-    check_header(&font, len)
+    let table = |tag: &[u8; 4]| {
+        tables
+            .iter()
+            .find(|(t, _)| *t == Tag::new(tag))
+            .map(|(_, bytes)| bytes.as_slice())
+    };
+    check_header(&font, len, table)
 }
 
-/// The directory, sizes and counts: everything but the letters.
-fn check_header(font: &FontRef, len: u64) -> Result<(), String> {
+/// The directory, sizes and counts: everything but the letters. `font`'s
+/// table directory is read, and of its tables only those `table` gives
+/// (the [`HEADER_TABLES`]); the others count by their length.
+fn check_header<'a>(
+    font: &FontRef,
+    len: u64,
+    table: impl Fn(&[u8; 4]) -> Option<&'a [u8]>,
+) -> Result<(), String> {
+    use skrifa::raw::tables::{head::Head, hhea::Hhea, maxp::Maxp};
+    use skrifa::raw::{FontData, FontRead};
     check_directory(font, len)?;
-    let has = |tag: &[u8; 4]| font.table_data(Tag::new(tag)).is_some();
-    let upem = font.head().map_err(damaged("head"))?.units_per_em();
+    let length = |tag: &[u8; 4]| {
+        let records = font.table_directory().table_records();
+        let record = records.iter().find(|r| r.tag() == Tag::new(tag));
+        record.map(|r| r.length() as usize)
+    };
+    let read = |tag: &'static [u8; 4]| FontData::new(table(tag).unwrap_or_default());
+    let head = Head::read(read(b"head")).map_err(damaged("head"))?;
+    let upem = head.units_per_em();
     if !UNITS_PER_EM.contains(&upem) {
         return Err(format!(
             "is damaged: it gives its size as {upem} units per em, where a working font has 16 to 16384"
         ));
     }
-    let glyphs = font.maxp().map_err(damaged("maxp"))?.num_glyphs();
+    let glyphs = Maxp::read(read(b"maxp"))
+        .map_err(damaged("maxp"))?
+        .num_glyphs();
     if glyphs < 2 {
         return Err("holds no glyphs".into());
     }
-    let metrics = font.hhea().map_err(damaged("hhea"))?.number_of_h_metrics();
-    let hmtx_len = font.table_data(Tag::new(b"hmtx")).map_or(0, |d| d.len());
+    let metrics = Hhea::read(read(b"hhea"))
+        .map_err(damaged("hhea"))?
+        .number_of_h_metrics();
+    let hmtx_len = length(b"hmtx").unwrap_or(0);
     if metrics == 0 || metrics > glyphs || hmtx_len < 4 * usize::from(metrics) {
         return Err("is damaged: its `hmtx` table (letter widths) is too short".into());
     }
-    if has(b"glyf") {
-        let loca = font.loca(None).map_err(damaged("loca"))?;
-        if loca.len() < usize::from(glyphs) {
+    if length(b"glyf").is_some() {
+        // One offset per glyph and one past the last, of 2 or 4 bytes.
+        let offset = if head.index_to_loc_format() == 1 {
+            4
+        } else {
+            2
+        };
+        let offsets = length(b"loca").unwrap_or(0) / offset;
+        if offsets < usize::from(glyphs) + 1 {
             return Err("is damaged: its `loca` table (where each glyph is) is too short".into());
         }
     }
