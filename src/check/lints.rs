@@ -436,57 +436,10 @@ pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
     ))
 }
 
-/// Words that mark a text as written in one of the built-in languages with
-/// Latin letters; other scripts are told apart by their letters.
-const MARKERS: [(&str, &[&str]); 3] = [
-    (
-        "en",
-        &[
-            "the", "and", "of", "you", "your", "is", "not", "for", "this", "with",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "la", "los", "las", "de", "y", "que", "no", "su", "para", "con", "es",
-        ],
-    ),
-    (
-        "vi",
-        &[
-            "và", "của", "không", "là", "này", "cho", "bạn", "với", "được",
-        ],
-    ),
-];
-
-/// The built-in language a text is written in, when it is clear.
-fn language_of(text: &str) -> Option<&'static str> {
-    let letters =
-        |range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).count();
-    for (language, range) in [
-        ("zh", '\u{4e00}'..='\u{9fff}'),
-        ("ru", '\u{0400}'..='\u{04ff}'),
-        ("ar", '\u{0600}'..='\u{06ff}'),
-    ] {
-        if letters(range) * 2 > text.chars().filter(|c| c.is_alphabetic()).count() {
-            return Some(language);
-        }
-    }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
-    let score = |markers: &[&str]| words.iter().filter(|w| markers.contains(w)).count();
-    let mut scores: Vec<(usize, &str)> = MARKERS.iter().map(|(l, m)| (score(m), *l)).collect();
-    scores.sort();
-    match scores.as_slice() {
-        [.., (second, _), (best, language)] if *best >= 3 && *best >= 2 * *second => Some(language),
-        _ => None,
-    }
-}
-
 /// The clinic's disclaimer printed on a handout in another language.
 pub fn disclaimer_language(h: &Handout) -> Option<Diagnostic> {
     let text = h.words.disclaimer();
-    let written = language_of(text)?;
+    let written = crate::text::language::guess(text)?;
     let primary = h.writing.primary.as_str();
     (written != primary).then(|| {
         let at = h.file.language.as_ref().map_or(0, |l| l.span().start);

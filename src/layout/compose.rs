@@ -119,6 +119,13 @@ pub enum Node {
         url: String,
         caption: String,
     },
+    /// A passage in another language than the handout's (a clinic's
+    /// English disclaimer on a Spanish handout), so a screen reader speaks
+    /// it in its own.
+    Foreign {
+        language: String,
+        node: Box<Node>,
+    },
 }
 
 /// The leaflet for `handout` from `clinic`, for `patient` when it is a copy.
@@ -175,10 +182,14 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
         },
         body,
         contact: contact(clinic, handout),
-        disclaimer: Node::Paragraph {
-            role: TextRole::Fine,
-            text: inline(words.disclaimer()),
-        },
+        disclaimer: in_language(
+            Node::Paragraph {
+                role: TextRole::Fine,
+                text: inline(words.disclaimer()),
+            },
+            words.disclaimer(),
+            &handout.writing.primary,
+        ),
         header: Header {
             name: clinic.name.clone(),
             phone: clinic.phone.clone(),
@@ -297,6 +308,18 @@ fn contact(clinic: &Clinic, handout: &Handout) -> Node {
     }
 }
 
+/// `node`, marked as written in another language when its `text` clearly
+/// is in one other than the handout's `primary` language.
+fn in_language(node: Node, text: &str, primary: &str) -> Node {
+    match crate::text::language::guess(text) {
+        Some(language) if language != primary => Node::Foreign {
+            language: language.to_string(),
+            node: Box::new(node),
+        },
+        _ => node,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,5 +423,23 @@ mod tests {
             leaflet.footer.clinic,
             "Gramercy Pain Center · (212) 555-0147"
         );
+    }
+
+    #[test]
+    fn a_passage_in_another_language_is_marked_with_it() {
+        let english =
+            "This leaflet is for information and does not replace the advice of your doctor.";
+        let fine = || Node::Paragraph {
+            role: TextRole::Fine,
+            text: inline(english),
+        };
+        let plain = |n: &Node| matches!(n, Node::Paragraph { role: TextRole::Fine, text } if text == &inline(english));
+        match in_language(fine(), english, "es") {
+            Node::Foreign { language, node } => assert!(language == "en" && plain(&node)),
+            other => panic!("{other:?}"),
+        }
+        assert!(plain(&in_language(fine(), english, "en")));
+        // Too short to tell: left as the handout's.
+        assert!(plain(&in_language(fine(), "OK.", "es")));
     }
 }

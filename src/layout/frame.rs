@@ -135,6 +135,8 @@ pub struct Node {
     pub parent: Option<usize>,
     /// What a figure drawn as shapes (the QR code) shows, for readers who cannot see it.
     pub alt: Option<String>,
+    /// The language of a passage not in the document's.
+    pub language: Option<String>,
 }
 
 /// A page's elements, each with its tag; a node starts at its first

@@ -66,6 +66,7 @@ impl<'a> Pieces<'a> {
             role,
             parent,
             alt: None,
+            language: None,
         });
         Tag::Node(self.nodes.len() - 1)
     }
@@ -197,6 +198,13 @@ impl<'a> Pieces<'a> {
                 heading,
                 children,
             } => self.panel(*role, heading.as_deref(), children, parent),
+            Node::Foreign { language, node } => {
+                let first = self.nodes.len();
+                self.node(node, within, parent);
+                if let Some(n) = self.nodes.get_mut(first) {
+                    n.language = Some(language.clone());
+                }
+            }
             Node::Qr { url, caption } => {
                 let tag = self.tag(Role::Figure, parent);
                 if let Some(node) = self.nodes.last_mut() {

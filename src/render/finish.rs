@@ -342,6 +342,9 @@ fn struct_tree(pdf: &mut lopdf::Document, structure: &Structure) -> ObjectId {
         if let Some(actual) = &elem.actual_text {
             dict.set("ActualText", text(actual));
         }
+        if let Some(language) = &elem.language {
+            dict.set("Lang", text(language));
+        }
         pdf.objects.insert(ids[e], Object::Dictionary(dict));
     }
     let next_key = pages.len() + annot_ids.len();

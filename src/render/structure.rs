@@ -35,6 +35,8 @@ pub struct Elem {
     /// technology (on the element only: poppler's pdftotext would take it
     /// from the content stream too and read the line reversed twice).
     pub actual_text: Option<String>,
+    /// The language of a passage not in the document's.
+    pub language: Option<String>,
     node: Option<usize>,
 }
 
@@ -240,6 +242,7 @@ impl<'a> Structure<'a> {
         let alt = node.alt.clone();
         let parent = node.parent.map_or(0, |p| self.node_elem(p));
         let e = self.add(role, parent, alt);
+        self.elems[e].language = self.nodes[n].language.clone();
         self.elems[e].node = Some(n);
         self.of_node[n] = Some(e);
         e
@@ -294,6 +297,7 @@ fn elem(
         kids: Vec::new(),
         alt,
         actual_text,
+        language: None,
         node: None,
     }
 }

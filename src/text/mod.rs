@@ -3,6 +3,7 @@
 
 pub mod font;
 pub mod font_check;
+pub mod language;
 pub mod lines;
 pub mod shape;
 pub mod writing;

@@ -274,3 +274,38 @@ fn arabic_reads_in_logical_order_through_the_tags() {
         assert!(spans.contains(&text), "{key} {text} not in {spans}");
     }
 }
+
+/// A clinic's English disclaimer on a Spanish handout is tagged English, so
+/// a screen reader speaks it in English; the document and the rest stay
+/// Spanish. With a Spanish disclaimer, no passage carries a language.
+#[test]
+fn a_passage_in_another_language_is_tagged_with_it() {
+    let english = "This leaflet is for information only and does not replace the advice of your doctor or nurse.";
+    let spanish = "Este folleto es solo para información y no reemplaza el consejo de su médico.";
+    for (disclaimer, tagged) in [(english, true), (spanish, false)] {
+        let dir = library(&format!("disclaimer = \"{disclaimer}\"\n{MINIMAL_CLINIC}"));
+        let file = write(
+            dir.path(),
+            "handouts/rodilla.toml",
+            "title = \"Dolor de rodilla\"\nlanguage = \"es\"\nreviewed = 2026-11-01\n\
+             summary = \"El dolor de rodilla es común y suele mejorar con reposo.\"\n",
+        );
+        let pdf = dir.path().join("rodilla.pdf");
+        let out = handout(
+            dir.path(),
+            &["build", file.to_str().unwrap(), "-o", pdf.to_str().unwrap()],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let languages: Vec<(String, String)> = struct_elems(&pdf)
+            .iter()
+            .filter(|e| e.get("/Lang").is_some())
+            .map(|e| (string(&e["/S"]), string(&e["/Lang"])))
+            .collect();
+        if tagged {
+            assert_eq!(languages, [("/P".to_string(), "en".to_string())]);
+        } else {
+            assert!(languages.is_empty(), "{languages:?}");
+        }
+        assert!(broken_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
+    }
+}
