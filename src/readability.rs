@@ -28,6 +28,19 @@ pub struct Counts {
     pub polysyllables: usize,
 }
 
+impl std::ops::Add for Counts {
+    type Output = Counts;
+
+    fn add(self, other: Counts) -> Counts {
+        Counts {
+            words: self.words + other.words,
+            sentences: self.sentences + other.sentences,
+            syllables: self.syllables + other.syllables,
+            polysyllables: self.polysyllables + other.polysyllables,
+        }
+    }
+}
+
 impl Counts {
     /// Words per sentence and syllables per word, which every formula
     /// weighs; none for text without words or sentences.
@@ -256,6 +269,15 @@ fn rankable<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_add_up_over_units() {
+        let a = ["Rest your back. Walk every day.", "Stretch slowly"];
+        let b = ["Call us at once if the pain spreads to your arm."];
+        let both: Vec<&str> = a.iter().chain(&b).copied().collect();
+        assert_eq!(counts(&both), counts(&a) + counts(&b));
+        assert_eq!(counts(&both).sentences, 4);
+    }
 
     /// `actual` is `expected` to two decimals (scores worked out by hand).
     pub(super) fn close(actual: f64, expected: f64) {

@@ -6,7 +6,7 @@ use crate::markup::{Paragraph, plain_text};
 use crate::model::{Handout, SectionKind};
 use crate::parse::handout::HandoutFile;
 use crate::parse::{Spanned, from_toml};
-use crate::readability;
+use crate::readability::{self, Counts};
 
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
@@ -54,24 +54,35 @@ pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
     (opening, sections)
 }
 
-/// The hardest sentences of some text units, hardest first, each with its
-/// score (see [`readability::hardest`]).
-pub(super) type Hardest = for<'a> fn(&[&'a str], usize) -> Vec<(&'a str, f64)>;
+/// How a language's readability is measured: its counts of a list of text
+/// units, and its hardest sentences, hardest first, each with its score
+/// (see [`readability::hardest`]), named after `label` ("grade ").
+pub(super) struct Measure<'l> {
+    pub count: fn(&[&str]) -> Counts,
+    pub hardest: for<'a> fn(&[&'a str], usize) -> Vec<(&'a str, f64)>,
+    pub label: &'l str,
+}
 
 /// A score for the whole handout and one for each section (with its
 /// heading), from `score`, which is given what it scores ("this handout",
-/// "the section \"Causes\"") and its text units. Where it also says why the
+/// "the section \"Causes\"") and its counts. Where it also says why the
 /// text is too hard, that is a warning at the text, naming its hardest
-/// sentences with their scores, after `label` ("grade ").
+/// sentences with their scores. Each unit is counted once: the handout's
+/// counts are its sections' and its opening's added up.
 pub(super) fn per_section<S>(
     h: &Handout,
     (opening, sections): &(Vec<String>, Vec<Vec<String>>),
-    (hardest, label): (Hardest, &str),
+    measure: Measure,
     out: &mut Vec<Diagnostic>,
-    mut score: impl FnMut(&str, &[&str]) -> (S, Option<String>),
+    mut score: impl FnMut(&str, &Counts) -> (S, Option<String>),
 ) -> (S, Vec<(String, S)>) {
-    let mut scored = |at: usize, what: &str, units: &[&str]| {
-        let (scores, too_hard) = score(what, units);
+    let Measure {
+        count,
+        hardest,
+        label,
+    } = measure;
+    let mut scored = |at: usize, what: &str, counts: &Counts, units: &[&str]| {
+        let (scores, too_hard) = score(what, counts);
         if let Some(why) = too_hard {
             let named: Vec<String> = hardest(units, HARDEST)
                 .into_iter()
@@ -85,21 +96,33 @@ pub(super) fn per_section<S>(
         }
         scores
     };
+    fn strs(units: &[String]) -> Vec<&str> {
+        units.iter().map(String::as_str).collect()
+    }
+    let section_units: Vec<Vec<&str>> = sections.iter().map(|u| strs(u)).collect();
+    let section_counts: Vec<Counts> = section_units.iter().map(|u| count(u)).collect();
+    let whole_counts = section_counts
+        .iter()
+        .fold(count(&strs(opening)), |sum, c| sum + *c);
     let all: Vec<&str> = opening
         .iter()
         .chain(sections.iter().flatten())
         .map(String::as_str)
         .collect();
-    let whole = scored(h.file.title.span().start, "this handout", &all);
+    let whole = scored(
+        h.file.title.span().start,
+        "this handout",
+        &whole_counts,
+        &all,
+    );
     let sections = h
         .sections
         .iter()
         .zip(&h.file.sections)
-        .zip(sections)
-        .map(|((section, spanned), units)| {
-            let units: Vec<&str> = units.iter().map(String::as_str).collect();
+        .zip(section_units.iter().zip(&section_counts))
+        .map(|((section, spanned), (units, counts))| {
             let what = format!("the section \"{}\"", section.heading);
-            let scores = scored(spanned.span().start, &what, &units);
+            let scores = scored(spanned.span().start, &what, counts, units);
             (section.heading.clone(), scores)
         })
         .collect();
@@ -116,13 +139,20 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Op
         .chain(units.1.iter().flatten())
         .map(String::as_str)
         .collect();
-    if readability::counts(&beyond_title).words == 0 {
+    if beyond_title
+        .iter()
+        .all(|u| readability::words(u).is_empty())
+    {
         return None;
     }
     let max = f64::from(max_grade);
-    let hardest = (readability::hardest as Hardest, "grade ");
-    let (whole, sections) = per_section(h, &units, hardest, out, |what, units| {
-        let scores = readability::scores(&readability::counts(units));
+    let measure = Measure {
+        count: readability::counts,
+        hardest: readability::hardest,
+        label: "grade ",
+    };
+    let (whole, sections) = per_section(h, &units, measure, out, |what, counts| {
+        let scores = readability::scores(counts);
         // SMOG is only meaningful from 30 sentences on.
         let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
         let too_hard = (scores.flesch_kincaid_grade > max || smog_counts).then(|| {

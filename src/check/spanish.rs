@@ -3,7 +3,7 @@
 //! Szigriszt-Pazos score (read on the INFLESZ scale) is below the clinic's
 //! `min_inflesz`, naming the hardest sentences.
 
-use super::lints::{Hardest, per_section, units};
+use super::lints::{Measure, per_section, units};
 use crate::diagnostic::Diagnostic;
 use crate::model::Handout;
 use crate::readability::spanish::{self, inflesz};
@@ -26,9 +26,13 @@ pub struct SpanishSection {
 
 pub fn readability(h: &Handout, min_inflesz: f32, out: &mut Vec<Diagnostic>) -> SpanishReadability {
     let min = f64::from(min_inflesz);
-    let hardest = (spanish::hardest as Hardest, "");
-    let (whole, sections) = per_section(h, &units(h), hardest, out, |what, units| {
-        let scores = spanish::scores(&spanish::counts(units));
+    let measure = Measure {
+        count: spanish::counts,
+        hardest: spanish::hardest,
+        label: "",
+    };
+    let (whole, sections) = per_section(h, &units(h), measure, out, |what, counts| {
+        let scores = spanish::scores(counts);
         let too_hard = (scores.szigriszt_pazos < min).then(|| {
             format!(
                 "{what} scores {:.1} on the INFLESZ scale (Szigriszt-Pazos, \"{}\"), below the \
