@@ -466,6 +466,31 @@ pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
     ))
 }
 
+/// A handout whose text reads as another language than it says it is in:
+/// a translation started with `handout new --from` and not yet translated
+/// would print the source's words under the translation's language.
+pub fn text_language(h: &Handout) -> Option<Diagnostic> {
+    let (opening, sections) = units(h);
+    let text: Vec<&str> = opening
+        .iter()
+        .chain(sections.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    let written = crate::text::language::guess(&text.join(" "))?;
+    (written != h.writing.primary).then(|| {
+        let at = h.file.language.as_ref().map_or(0, |l| l.span().start);
+        h.source.diagnostic(
+            at,
+            Severity::Warning,
+            "text-language",
+            format!(
+                "this handout says it is in `{}`, but its text is written in `{written}`:                  translate it before it is printed, or set language = \"{written}\"",
+                h.language
+            ),
+        )
+    })
+}
+
 /// The clinic's disclaimer printed on a handout in another language.
 pub fn disclaimer_language(h: &Handout) -> Option<Diagnostic> {
     let text = h.words.disclaimer();

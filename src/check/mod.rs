@@ -76,6 +76,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     diagnostics.extend(lints::markup(handout));
     diagnostics.extend(lints::links(handout));
     diagnostics.extend(lints::disclaimer_language(handout));
+    diagnostics.extend(lints::text_language(handout));
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.

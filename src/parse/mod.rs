@@ -33,14 +33,27 @@ fn header(line: &str) -> Option<(&str, bool)> {
     Some((inner.trim(), false))
 }
 
-/// The candidate nearest to `word`, if it is near enough to be a typo.
+/// The candidate nearest to `word`, if it is near enough to be a typo, or
+/// else the one candidate `word` is a shortening of (`warning` for
+/// `warning-signs`).
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
+    let typo = candidates
         .iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    typo.or_else(|| {
+        let word = word.to_lowercase();
+        let shortened = |c: &&&str| {
+            word.len() >= 4 && (c.starts_with(word.as_str()) || c.split('-').any(|p| p == word))
+        };
+        let mut found = candidates.iter().filter(shortened);
+        match (found.next(), found.next()) {
+            (Some(only), None) => Some(*only),
+            _ => None,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -54,5 +67,21 @@ mod tests {
             closest("self_care", &["self-care", "causes"]),
             Some("self-care")
         );
+    }
+
+    #[test]
+    fn a_shortened_value_names_the_whole_one() {
+        let kinds = [
+            "causes",
+            "prevention",
+            "self-care",
+            "warning-signs",
+            "treatments",
+        ];
+        assert_eq!(closest("warning", &kinds), Some("warning-signs"));
+        assert_eq!(closest("signs", &kinds), Some("warning-signs"));
+        // Too short, or shared by two, to be sure.
+        assert_eq!(closest("war", &kinds), None);
+        assert_eq!(closest("care", &["self-care", "aftercare-care"]), None);
     }
 }

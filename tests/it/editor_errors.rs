@@ -22,6 +22,12 @@ const MISTAKES: &[Mistake] = &[
         says: "dates are written without quotes: reviewed = 2026-10-15",
     },
     Mistake {
+        name: "section kind shortened",
+        handout: "title = \"K\"\nreviewed = 2026-10-15\n[[section]]\nkind = \"warning\"\n",
+        place: "4:8",
+        says: "unknown value `warning` (did you mean `warning-signs`?)",
+    },
+    Mistake {
         name: "day first",
         handout: "title = \"K\"\nreviewed = 15/10/2026\n",
         place: "2:12",

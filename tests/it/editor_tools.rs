@@ -254,6 +254,11 @@ fn check_warns_about_what_would_print_wrong() {
             "review-due:3:15",
         ),
         (
+            "",
+            "title = \"Knee pain\"\nlanguage = \"es\"\nreviewed = 2026-11-01\nclosing = \"Rest your knee and put ice on it for the first two days. Call us if the pain does not go away.\"\n",
+            "text-language:2:12",
+        ),
+        (
             "disclaimer = \"This leaflet is for information and does not replace the advice of your doctor.\"\n",
             "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-11-01\n",
             "disclaimer-language:2:12",
