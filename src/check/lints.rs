@@ -30,28 +30,46 @@ pub struct SectionReadability {
     pub smog: f64,
 }
 
-/// The text units of a handout, each title, heading and list item a unit of
-/// its own: the opening, then one group per section, then the closing.
-pub(super) fn units(h: &Handout) -> (Vec<String>, Vec<Vec<String>>) {
-    let text = |ps: &[Paragraph]| ps.iter().map(|p| plain_text(p)).collect::<Vec<_>>();
-    let mut opening = vec![h.title.clone()];
-    opening.extend(h.subtitle.clone());
-    opening.extend(text(&h.summary));
-    opening.extend(text(&h.closing));
-    let sections = h
-        .sections
-        .iter()
-        .map(|s| {
-            let mut units = vec![s.heading.clone()];
-            units.extend(text(&s.intro));
-            for item in &s.items {
-                units.extend(item.title.as_deref().map(plain_text));
-                units.extend(text(&item.text));
-            }
-            units
-        })
-        .collect();
-    (opening, sections)
+/// The plain text of a handout in units, each title, heading, paragraph and
+/// list item one of its own: made once for every lint that reads the text.
+pub struct Units {
+    /// The title, subtitle, summary and closing.
+    pub opening: Vec<String>,
+    /// One group per section.
+    pub sections: Vec<Vec<String>>,
+}
+
+impl Units {
+    pub fn of(h: &Handout) -> Units {
+        let text = |ps: &[Paragraph]| ps.iter().map(|p| plain_text(p)).collect::<Vec<_>>();
+        let mut opening = vec![h.title.clone()];
+        opening.extend(h.subtitle.clone());
+        opening.extend(text(&h.summary));
+        opening.extend(text(&h.closing));
+        let sections = h
+            .sections
+            .iter()
+            .map(|s| {
+                let mut units = vec![s.heading.clone()];
+                units.extend(text(&s.intro));
+                for item in &s.items {
+                    units.extend(item.title.as_deref().map(plain_text));
+                    units.extend(text(&item.text));
+                }
+                units
+            })
+            .collect();
+        Units { opening, sections }
+    }
+
+    /// Every unit, the opening first.
+    pub fn all(&self) -> Vec<&str> {
+        self.opening
+            .iter()
+            .chain(self.sections.iter().flatten())
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 /// How a language's readability is measured: its counts of a list of text
@@ -71,7 +89,7 @@ pub(super) struct Measure<'l> {
 /// counts are its sections' and its opening's added up.
 pub(super) fn per_section<S>(
     h: &Handout,
-    (opening, sections): &(Vec<String>, Vec<Vec<String>>),
+    units: &Units,
     measure: Measure,
     out: &mut Vec<Diagnostic>,
     mut score: impl FnMut(&str, &Counts) -> (S, Option<String>),
@@ -99,21 +117,16 @@ pub(super) fn per_section<S>(
     fn strs(units: &[String]) -> Vec<&str> {
         units.iter().map(String::as_str).collect()
     }
-    let section_units: Vec<Vec<&str>> = sections.iter().map(|u| strs(u)).collect();
+    let section_units: Vec<Vec<&str>> = units.sections.iter().map(|u| strs(u)).collect();
     let section_counts: Vec<Counts> = section_units.iter().map(|u| count(u)).collect();
     let whole_counts = section_counts
         .iter()
-        .fold(count(&strs(opening)), |sum, c| sum + *c);
-    let all: Vec<&str> = opening
-        .iter()
-        .chain(sections.iter().flatten())
-        .map(String::as_str)
-        .collect();
+        .fold(count(&strs(&units.opening)), |sum, c| sum + *c);
     let whole = scored(
         h.file.title.span().start,
         "this handout",
         &whole_counts,
-        &all,
+        &units.all(),
     );
     let sections = h
         .sections
@@ -132,11 +145,15 @@ pub(super) fn per_section<S>(
 /// Scores for the whole handout and each section, with a warning wherever
 /// a grade is above the clinic's target; none for a handout with no text
 /// beyond its title, whose grade would say nothing.
-pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Option<Readability> {
-    let units = units(h);
-    let beyond_title: Vec<&str> = units.0[1..]
+pub fn readability(
+    h: &Handout,
+    units: &Units,
+    max_grade: f32,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Readability> {
+    let beyond_title: Vec<&str> = units.opening[1..]
         .iter()
-        .chain(units.1.iter().flatten())
+        .chain(units.sections.iter().flatten())
         .map(String::as_str)
         .collect();
     if beyond_title
@@ -151,7 +168,7 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Op
         hardest: readability::hardest,
         label: "grade ",
     };
-    let (whole, sections) = per_section(h, &units, measure, out, |what, counts| {
+    let (whole, sections) = per_section(h, units, measure, out, |what, counts| {
         let scores = readability::scores(counts);
         // SMOG is only meaningful from 30 sentences on.
         let smog_counts = scores.sentences >= readability::SMOG_SENTENCES && scores.smog > max;
@@ -181,10 +198,9 @@ pub fn readability(h: &Handout, max_grade: f32, out: &mut Vec<Diagnostic>) -> Op
 }
 
 /// A warning for each sentence over 25 words, at the sentence.
-pub fn long_sentences(h: &Handout) -> Vec<Diagnostic> {
-    let (opening, sections) = units(h);
+pub fn long_sentences(h: &Handout, units: &Units) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for unit in opening.iter().chain(sections.iter().flatten()) {
+    for unit in units.all() {
         for sentence in readability::sentences(unit) {
             let words = readability::words(sentence).len();
             if words > MAX_SENTENCE_WORDS {
@@ -469,45 +485,40 @@ pub fn due_soon(h: &Handout, today: crate::date::Date) -> Option<Diagnostic> {
 /// A handout whose text reads as another language than it says it is in:
 /// a translation started with `handout new --from` and not yet translated
 /// would print the source's words under the translation's language.
-pub fn text_language(h: &Handout) -> Option<Diagnostic> {
-    let (opening, sections) = units(h);
-    let text: Vec<&str> = opening
-        .iter()
-        .chain(sections.iter().flatten())
-        .map(String::as_str)
-        .collect();
-    let written = crate::text::language::guess(&text.join(" "))?;
-    (written != h.writing.primary).then(|| {
-        let at = h.file.language.as_ref().map_or(0, |l| l.span().start);
-        h.source.diagnostic(
-            at,
-            Severity::Warning,
-            "text-language",
-            format!(
-                "this handout says it is in `{}`, but its text is written in `{written}`:                  translate it before it is printed, or set language = \"{written}\"",
-                h.language
-            ),
+pub fn text_language(h: &Handout, units: &Units) -> Option<Diagnostic> {
+    in_other_language(h, &units.all().join(" "), "text-language", |written| {
+        format!(
+            "this handout says it is in `{}`, but its text is written in `{written}`: \
+             translate it before it is printed, or set language = \"{written}\"",
+            h.language
         )
     })
 }
 
 /// The clinic's disclaimer printed on a handout in another language.
 pub fn disclaimer_language(h: &Handout) -> Option<Diagnostic> {
-    let text = h.words.disclaimer();
-    let written = crate::text::language::guess(text)?;
-    let primary = h.writing.primary.as_str();
-    (written != primary).then(|| {
-        let at = h.file.language.as_ref().map_or(0, |l| l.span().start);
-        h.source.diagnostic(
-            at,
-            Severity::Warning,
-            "disclaimer-language",
-            format!(
-                "the disclaimer printed on this `{}` handout is written in `{written}`; give \
-                 clinic.toml a [disclaimer] table with a text for `{}`, or set `disclaimer` \
-                 under [words] here",
-                h.language, h.language
-            ),
+    in_other_language(h, h.words.disclaimer(), "disclaimer-language", |written| {
+        format!(
+            "the disclaimer printed on this `{}` handout is written in `{written}`; give \
+             clinic.toml a [disclaimer] table with a text for `{}`, or set `disclaimer` \
+             under [words] here",
+            h.language, h.language
         )
     })
+}
+
+/// A warning at the handout's `language` key when `text` is clearly
+/// written in another language, saying `message` of the one it is in.
+fn in_other_language(
+    h: &Handout,
+    text: &str,
+    code: &'static str,
+    message: impl FnOnce(&str) -> String,
+) -> Option<Diagnostic> {
+    let written = crate::text::language::other_than(text, &h.writing.primary)?;
+    let at = h.file.language.as_ref().map_or(0, |l| l.span().start);
+    Some(
+        h.source
+            .diagnostic(at, Severity::Warning, code, message(written)),
+    )
 }

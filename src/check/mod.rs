@@ -75,21 +75,22 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     diagnostics.extend(lints::due_soon(handout, today));
     diagnostics.extend(lints::markup(handout));
     diagnostics.extend(lints::links(handout));
+    let units = lints::Units::of(handout);
     diagnostics.extend(lints::disclaimer_language(handout));
-    diagnostics.extend(lints::text_language(handout));
+    diagnostics.extend(lints::text_language(handout, &units));
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
     if spaces_words(language) && language != "vi" {
-        diagnostics.extend(lints::long_sentences(handout));
+        diagnostics.extend(lints::long_sentences(handout, &units));
     }
     // The grade formulas (Flesch-Kincaid, SMOG) are for English only;
     // Spanish has its own.
     let readability = (language == "en")
-        .then(|| lints::readability(handout, clinic.max_grade, &mut diagnostics))
+        .then(|| lints::readability(handout, &units, clinic.max_grade, &mut diagnostics))
         .flatten();
     let spanish = (language == "es")
-        .then(|| spanish::readability(handout, clinic.min_inflesz, &mut diagnostics));
+        .then(|| spanish::readability(handout, &units, clinic.min_inflesz, &mut diagnostics));
     let jargon = jargon::lint(handout, clinic);
     let pemat = pemat::score(handout, jargon::list(language).map(|_| jargon.len()));
     diagnostics.extend(jargon);

@@ -3,7 +3,7 @@
 //! Szigriszt-Pazos score (read on the INFLESZ scale) is below the clinic's
 //! `min_inflesz`, naming the hardest sentences.
 
-use super::lints::{Measure, per_section, units};
+use super::lints::{Measure, Units, per_section};
 use crate::diagnostic::Diagnostic;
 use crate::model::Handout;
 use crate::readability::spanish::{self, inflesz};
@@ -24,14 +24,19 @@ pub struct SpanishSection {
     pub szigriszt_pazos: f64,
 }
 
-pub fn readability(h: &Handout, min_inflesz: f32, out: &mut Vec<Diagnostic>) -> SpanishReadability {
+pub fn readability(
+    h: &Handout,
+    units: &Units,
+    min_inflesz: f32,
+    out: &mut Vec<Diagnostic>,
+) -> SpanishReadability {
     let min = f64::from(min_inflesz);
     let measure = Measure {
         count: spanish::counts,
         hardest: spanish::hardest,
         label: "",
     };
-    let (whole, sections) = per_section(h, &units(h), measure, out, |what, counts| {
+    let (whole, sections) = per_section(h, units, measure, out, |what, counts| {
         let scores = spanish::scores(counts);
         let too_hard = (scores.szigriszt_pazos < min).then(|| {
             format!(

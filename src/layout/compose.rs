@@ -311,12 +311,12 @@ fn contact(clinic: &Clinic, handout: &Handout) -> Node {
 /// `node`, marked as written in another language when its `text` clearly
 /// is in one other than the handout's `primary` language.
 fn in_language(node: Node, text: &str, primary: &str) -> Node {
-    match crate::text::language::guess(text) {
-        Some(language) if language != primary => Node::Foreign {
+    match crate::text::language::other_than(text, primary) {
+        Some(language) => Node::Foreign {
             language: language.to_string(),
             node: Box::new(node),
         },
-        _ => node,
+        None => node,
     }
 }
 

@@ -37,10 +37,12 @@ pub fn finish(
 ) -> Vec<u8> {
     let mut pdf = written.pdf;
     pdf.version = "1.7".into();
-    fill_pages(&mut pdf, written.contents, written.fonts);
+    // printpdf's page objects, in page order.
+    let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+    fill_pages(&mut pdf, &pages, written.contents, written.fonts);
     set_info(&mut pdf, doc);
-    let outline = outline(&mut pdf, doc);
-    let tree = struct_tree(&mut pdf, structure);
+    let outline = outline(&mut pdf, &pages, doc);
+    let tree = struct_tree(&mut pdf, &pages, structure);
     let info = xmp::Info {
         metadata: &doc.metadata,
         creator: CREATOR,
@@ -82,27 +84,28 @@ pub fn finish(
 
 /// Put each page's content stream in place of printpdf's empty one, and
 /// the fonts into the font resources every page shares.
-fn fill_pages(pdf: &mut lopdf::Document, contents: Vec<Vec<u8>>, fonts: &Embedded) {
-    let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+fn fill_pages(
+    pdf: &mut lopdf::Document,
+    pages: &[ObjectId],
+    contents: Vec<Vec<u8>>,
+    fonts: &Embedded,
+) {
     let mut shared_fonts = None;
     for (page, content) in pages.iter().zip(contents) {
         let Ok(dict) = pdf.get_dictionary(*page) else {
             continue;
         };
-        if let Ok(Object::Reference(stream)) = dict.get(b"Contents") {
-            let stream = *stream;
-            pdf.objects.insert(
-                stream,
-                Object::Stream(Stream::new(Dictionary::new(), content)),
-            );
-        }
-        let resources = pdf
-            .get_dictionary(*page)
-            .and_then(|d| d.get(b"Resources"))
+        let stream = dict.get(b"Contents").and_then(Object::as_reference);
+        let resources = dict
+            .get(b"Resources")
             .and_then(Object::as_reference)
             .and_then(|r| pdf.get_dictionary(r));
         if let Ok(Object::Reference(id)) = resources.and_then(|r| r.get(b"Font")) {
             shared_fonts = Some(*id);
+        }
+        if let Ok(stream) = stream {
+            let content = Stream::new(Dictionary::new(), content);
+            pdf.objects.insert(stream, Object::Stream(content));
         }
     }
     let entries: Vec<(String, ObjectId)> = fonts
@@ -148,15 +151,14 @@ fn set_info(pdf: &mut lopdf::Document, doc: &Document) {
 
 /// One outline entry per section, in reading order, each opening its page at
 /// the heading.
-fn outline(pdf: &mut lopdf::Document, doc: &Document) -> Option<ObjectId> {
+fn outline(pdf: &mut lopdf::Document, pages: &[ObjectId], doc: &Document) -> Option<ObjectId> {
     if doc.outline.is_empty() {
         return None;
     }
-    let pages = pdf.get_pages();
     let root = pdf.new_object_id();
     let ids: Vec<ObjectId> = doc.outline.iter().map(|_| pdf.new_object_id()).collect();
     for (i, (mark, id)) in doc.outline.iter().zip(&ids).enumerate() {
-        let page = pages.get(&(mark.page as u32 + 1)).copied()?;
+        let page = pages.get(mark.page).copied()?;
         let top = (doc.height - mark.top + 6.0).min(doc.height);
         let mut entry = Dictionary::from_iter([
             ("Title", text(&mark.title)),
@@ -216,8 +218,7 @@ fn output_intent(pdf: &mut lopdf::Document) -> Object {
 /// annotation's /StructParent (with /Contents and the print flag), and the
 /// parent tree from those keys back to the elements. Pages get a
 /// transparency group in RGB when a picture has a soft mask.
-fn struct_tree(pdf: &mut lopdf::Document, structure: &Structure) -> ObjectId {
-    let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+fn struct_tree(pdf: &mut lopdf::Document, pages: &[ObjectId], structure: &Structure) -> ObjectId {
     let root = pdf.new_object_id();
     let ids: Vec<ObjectId> = structure
         .elems

@@ -136,10 +136,10 @@ fn embed_face(
         text.insert(code, t);
     }
     let metrics = face.font.metrics();
-    let (ascent, descent) = extent(face, &ids)
-        .map_or((face.ascender * upem, face.descender * upem), |(a, d)| {
-            (f32::from(a), f32::from(d))
-        });
+    let measured = matches!(program, Program::TrueType(_))
+        .then(|| extent(face, &ids))
+        .flatten();
+    let (ascent, descent) = measured.unwrap_or((face.ascender * upem, face.descender * upem));
     let b = &metrics.bounds;
     let italic_angle = face
         .font
@@ -336,27 +336,20 @@ fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> 
 /// faces leave room for stacked marks) and make lines seem to overlap.
 /// TrueType faces only: they store each glyph's box, while a CFF face would
 /// have to draw every glyph to measure it (its own metrics serve).
-fn extent(face: &crate::text::Face, glyphs: &[u16]) -> Option<(i16, i16)> {
-    use skrifa::MetadataProvider;
-    use skrifa::instance::{LocationRef, Size};
-    use skrifa::raw::TableProvider;
-    let font = skrifa::FontRef::new(&face.data).ok()?;
-    if font.glyf().is_err() {
-        return None;
-    }
-    let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+fn extent(face: &crate::text::Face, glyphs: &[u16]) -> Option<(f32, f32)> {
+    let metrics = face.font.glyph_metrics();
     let (mut top, mut bottom) = (0.0f32, 0.0f32);
     for &g in glyphs {
         let id = skrifa::GlyphId::new(u32::from(g));
-        if metrics.advance_width(id).unwrap_or(0.0) <= 0.0 {
+        if metrics.h_advance(id) <= 0.0 {
             continue;
         }
-        if let Some(b) = metrics.bounds(id) {
-            top = top.max(b.y_max);
-            bottom = bottom.min(b.y_min);
+        if let Some(e) = metrics.extents(id) {
+            top = top.max(e.y_bearing);
+            bottom = bottom.min(e.y_bearing - e.height);
         }
     }
-    (top > 0.0).then(|| (top.round() as i16, bottom.round() as i16))
+    (top > 0.0).then(|| (top.round(), bottom.round()))
 }
 
 /// Six capital letters naming a subset (ISO 32000 9.6.4), derived from its

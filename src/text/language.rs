@@ -26,8 +26,14 @@ const MARKERS: [(&str, &[&str]); 3] = [
     ),
 ];
 
+/// The language `text` is clearly written in, when that is not `primary`
+/// (the primary subtag of the document's language).
+pub fn other_than(text: &str, primary: &str) -> Option<&'static str> {
+    guess(text).filter(|written| *written != primary)
+}
+
 /// The built-in language a text is written in, when it is clear.
-pub fn guess(text: &str) -> Option<&'static str> {
+fn guess(text: &str) -> Option<&'static str> {
     let letters =
         |range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).count();
     for (language, range) in [

@@ -40,6 +40,11 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The run's standard error says `words`.
+pub fn assert_says(out: &Output, words: &str) {
+    assert!(stderr(out).contains(words), "{}", stderr(out));
+}
+
 /// Build `input` with the repository's clinic into `dir/NAME.pdf`; panics on failure.
 pub fn build(dir: &Path, input: &Path, extra: &[&str]) -> PathBuf {
     let pdf = dir.join(format!(

@@ -190,60 +190,51 @@ fn errors_in(err: &str) -> Vec<&str> {
     err.lines().filter(|l| l.contains(": error: ")).collect()
 }
 
+/// Building `text` fails (exit 1) with one error line for each of
+/// `expected`, found by `matches(line, expected)`, and no other.
+fn assert_errors(text: &str, expected: &[&str], matches: fn(&str, &str) -> bool) {
+    let (err, status) = build_with("", text);
+    assert_eq!(status, Some(1));
+    let errors = errors_in(&err);
+    for want in expected {
+        assert!(
+            errors.iter().any(|l| matches(l, want)),
+            "{want} not in\n{err}"
+        );
+    }
+    assert_eq!(errors.len(), expected.len(), "{err}");
+}
+
 #[test]
 fn every_misspelt_key_and_the_missing_title_in_one_run() {
     let text = "titel = \"Knee\"\nreviewed = 2026-11-01\nsubtitel = \"x\"\nkeywrods = [\"knee\"]\n\
                 [[section]]\nkind = \"causes\"\n  [[section.item]]\n  txt = \"x\"\n";
-    let (err, status) = build_with("", text);
-    assert_eq!(status, Some(1));
-    let errors = errors_in(&err);
-    for expected in [
+    let expected = [
         "handouts/h.toml:1:1: error: unknown key `titel` (did you mean `title`?)",
         "handouts/h.toml:1:1: error: required key `title` is missing",
         "handouts/h.toml:3:1: error: unknown key `subtitel` (did you mean `subtitle`?)",
         "handouts/h.toml:4:1: error: unknown key `keywrods` (did you mean `keywords`?)",
         "handouts/h.toml:8:3: error: unknown key `txt` (did you mean `text`?)",
-    ] {
-        assert!(
-            errors.iter().any(|l| l.starts_with(expected)),
-            "{expected} not in\n{err}"
-        );
-    }
-    assert_eq!(errors.len(), 5, "{err}");
+    ];
+    assert_errors(text, &expected, |line, want| line.starts_with(want));
 }
 
 #[test]
 fn every_broken_line_in_one_run() {
     let text = "title = \u{201c}Knee\u{201d}\nreviewed = 15/10/2026\nsubtitle = \"ok\"\nclosing = 'Don't wait'\n";
-    let (err, status) = build_with("", text);
-    assert_eq!(status, Some(1));
-    let errors = errors_in(&err);
-    for place in ["h.toml:1:9: ", "h.toml:2:12: ", "h.toml:4:15: "] {
-        assert!(
-            errors.iter().any(|l| l.contains(place)),
-            "{place} not in\n{err}"
-        );
-    }
-    assert_eq!(errors.len(), 3, "{err}");
+    let places = ["h.toml:1:9: ", "h.toml:2:12: ", "h.toml:4:15: "];
+    assert_errors(text, &places, |line, place| line.contains(place));
 }
 
 #[test]
 fn every_unknown_placeholder_of_a_text_is_reported() {
     let text = "title = \"K\"\nreviewed = 2026-11-01\nsummary = \"Call {phone} or fax {clinic.fax}, not {phone}.\"\n";
-    let (err, status) = build_with("", text);
-    assert_eq!(status, Some(1));
-    let errors = errors_in(&err);
-    for expected in [
+    let expected = [
         "handouts/h.toml:3:17: error: unknown placeholder {phone} (did you mean {clinic.phone}?)",
         "handouts/h.toml:3:32: error: unknown placeholder {clinic.fax}; known ones",
         "handouts/h.toml:3:50: error: unknown placeholder {phone} (did you mean {clinic.phone}?)",
-    ] {
-        assert!(
-            errors.iter().any(|l| l.starts_with(expected)),
-            "{expected} not in\n{err}"
-        );
-    }
-    assert_eq!(errors.len(), 3, "{err}");
+    ];
+    assert_errors(text, &expected, |line, want| line.starts_with(want));
 }
 
 #[test]

@@ -36,18 +36,10 @@ fn init_starts_a_library_every_command_works_in() {
     let check = handout(dir.path(), &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let build = handout(dir.path(), &["build"]);
-    assert!(
-        stderr(&build).contains("no handouts found in handouts/"),
-        "{}",
-        stderr(&build)
-    );
+    assert_says(&build, "no handouts found in handouts/");
     let list = handout(dir.path(), &["list"]);
     assert_eq!(list.status.code(), Some(0));
-    assert!(
-        stderr(&list).contains("no handouts found: nothing to list"),
-        "{}",
-        stderr(&list)
-    );
+    assert_says(&list, "no handouts found: nothing to list");
     // A handout written there builds with the library's own fonts.
     write(
         dir.path(),
@@ -85,11 +77,7 @@ fn new_writes_the_schema_line_and_from_starts_a_translation() {
     // rather than by `check` once the translation is written.
     let slip = handout(lib.path(), &["new", "knee.sp", "--from", "knee"]);
     assert_eq!(slip.status.code(), Some(1), "{}", stderr(&slip));
-    assert!(
-        stderr(&slip).contains("did you mean `es`"),
-        "{}",
-        stderr(&slip)
-    );
+    assert_says(&slip, "did you mean `es`");
     assert!(!lib.path().join("handouts/knee.sp.toml").exists());
     let out = handout(lib.path(), &["new", "knee.es", "--from", "knee"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -176,11 +164,7 @@ fn list_takes_paths_prints_json_and_alerts_on_expired() {
     std::fs::remove_dir_all(lib.path().join("handouts")).unwrap();
     let out = handout(lib.path(), &["list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("there is no handouts/ folder beside clinic.toml"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&out, "there is no handouts/ folder beside clinic.toml");
     assert!(!stdout(&out).contains("invalid"));
 }
 
@@ -333,10 +317,9 @@ fn hints_say_what_was_meant() {
     std::fs::create_dir_all(lib.path().join("handouts")).unwrap();
     let out = handout(lib.path(), &["build", "clinic.toml"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("clinic.toml: error: this is the clinic profile, not a handout"),
-        "{}",
-        stderr(&out)
+    assert_says(
+        &out,
+        "clinic.toml: error: this is the clinic profile, not a handout",
     );
 }
 
@@ -376,11 +359,7 @@ fn build_counts_warnings_and_points_to_check() {
     let out = handout(lib.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     // No actions and no warning-signs section: two warnings.
-    assert!(
-        stderr(&out).contains("2 warnings: run handout check to read them"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&out, "2 warnings: run handout check to read them");
 }
 
 #[test]

@@ -96,10 +96,9 @@ fn a_note_with_a_character_no_font_draws_is_refused() {
     write(lib.path(), "handouts/knee.toml", HANDOUT);
     let out = handout(lib.path(), &["build", "--note", "Take 1 tablet → twice"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("--note: no configured font can draw the character U+2192"),
-        "{}",
-        stderr(&out)
+    assert_says(
+        &out,
+        "--note: no configured font can draw the character U+2192",
     );
     assert!(!lib.path().join("out/knee.pdf").exists());
 }

@@ -122,9 +122,8 @@ fn a_min_inflesz_off_the_scale_is_an_error_at_its_line() {
     write(lib.path(), "handouts/corto.toml", SHORT);
     let out = handout(lib.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(":9:15: error: min_inflesz 150 is outside the INFLESZ scale"),
-        "{}",
-        stderr(&out)
+    assert_says(
+        &out,
+        ":9:15: error: min_inflesz 150 is outside the INFLESZ scale",
     );
 }
