@@ -6,6 +6,9 @@
 //! Last, adversarial input (1 MB of unpaired markup, 40,000 errors) at two
 //! sizes, to show the time grows linearly.
 //!
+//! When `typst` is on PATH, the same content is timed through Typst side by
+//! side (benches/typst/ writes it as a Typst document).
+//!
 //! Run with `cargo bench`. Budgets (SPEC.md): one handout about 7 ms median
 //! on an idle machine, under 40 MB peak, under 60 KB; 100 handouts under
 //! 0.4 s. `handout check` of the sample is timed too: it reads only the
@@ -17,6 +20,8 @@ use handout::model::load_clinic;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod typst;
 
 const RUNS: usize = 60;
 
@@ -34,33 +39,11 @@ fn main() {
         out.to_str().unwrap(),
     ];
 
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let status = Command::new(env!("CARGO_BIN_EXE_handout"))
-                .args(args)
-                .output()
-                .unwrap()
-                .status;
-            assert!(status.success(), "the build failed");
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
+    let times = timed_runs(Command::new(env!("CARGO_BIN_EXE_handout")).args(args));
     let size = std::fs::metadata(&out).unwrap().len();
-    let mut checks: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let status = Command::new(env!("CARGO_BIN_EXE_handout"))
-                .args(["check", &args[1], &args[2], &args[3]])
-                .output()
-                .unwrap()
-                .status;
-            assert!(status.success(), "the check failed");
-            start.elapsed()
-        })
-        .collect();
-    checks.sort();
+    let checks = timed_runs(
+        Command::new(env!("CARGO_BIN_EXE_handout")).args(["check", args[1], args[2], args[3]]),
+    );
     std::fs::remove_file(&out).ok();
 
     let clinic = load_clinic(&clinic).unwrap();
@@ -96,8 +79,70 @@ fn main() {
         ms(checks[RUNS / 2])
     );
 
+    side_by_side(root, &sample, times[RUNS / 2]);
     batch(root);
     linear(root);
+}
+
+/// The times of `RUNS` whole-process runs of `command`, fastest first.
+fn timed_runs(command: &mut Command) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let out = command.output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+/// Typst on the same content, fonts and logo, when it is installed
+/// (`cargo install typst-cli`); `ours` is our median for the sample.
+fn side_by_side(root: &Path, sample: &Path, ours: Duration) {
+    let Ok(version) = Command::new("typst").arg("--version").output() else {
+        println!("typst side by side: typst is not on PATH (cargo install typst-cli)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("handout-typst-{}", std::process::id()));
+    let fonts = dir.join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    // Only the faces the sample uses, as our build reads only those.
+    for face in ["Regular", "Bold", "Italic", "BoldItalic"] {
+        let name = format!("AtkinsonHyperlegibleNext-{face}.ttf");
+        std::fs::copy(root.join("fonts").join(&name), fonts.join(&name)).unwrap();
+    }
+    std::fs::copy(root.join("assets/logo.png"), dir.join("logo.png")).unwrap();
+    let read = |path: &Path| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let source = typst::source(&read(sample), &read(&root.join("clinic.toml")), "logo.png");
+    std::fs::write(dir.join("sample.typ"), source).unwrap();
+    let theirs = timed_runs(
+        Command::new("typst")
+            .current_dir(&dir)
+            .args(["compile", "--ignore-system-fonts", "--font-path", "fonts"])
+            .args(["sample.typ", "sample.pdf"]),
+    )[RUNS / 2];
+    let size = std::fs::metadata(dir.join("sample.pdf")).unwrap().len();
+    std::fs::remove_dir_all(&dir).ok();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "typst side by side ({}, same content, whole process, {RUNS} runs):",
+        String::from_utf8_lossy(&version.stdout).trim()
+    );
+    println!(
+        "  typst median {:.2} ms, PDF {:.1} KB; handout {:.2} ms: {:.1} times faster",
+        ms(theirs),
+        size as f64 / 1024.0,
+        ms(ours),
+        theirs.as_secs_f64() / ours.as_secs_f64()
+    );
 }
 
 /// The start of every adversarial handout.

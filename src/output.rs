@@ -30,8 +30,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .write(true)
             .create_new(true)
             .open(&temp)?;
+        // No fsync: it cost more than the whole typesetting (2 to 12 ms on
+        // ext4). The rename is atomic for every process, and ext4 and btrfs
+        // write a replacing file's data before the rename itself; a leaflet
+        // that a power cut empties elsewhere is rebuilt in milliseconds.
         file.write_all(bytes)?;
-        file.sync_all()?;
         fs::rename(&temp, path)
     })();
     if result.is_err() {

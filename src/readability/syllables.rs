@@ -6,27 +6,42 @@
 //! `data/make-syllables.py` builds the table with a Python copy of these
 //! rules: change both together and regenerate.
 
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+/// The exceptions table's entries: lines of "word count", sorted by word.
+fn entries() -> &'static str {
+    let mut text = include_str!("../../data/syllables.txt");
+    while let Some(comment) = text.strip_prefix('#') {
+        text = comment.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    text
+}
 
-/// The exceptions table, parsed on first use (in every process that checks
-/// or builds a handout). Its 9,000 words are hashed with FxHash: with the
-/// standard SipHash, building it cost as much as counting a handout.
-fn table() -> &'static FxHashMap<&'static str, u8> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let text = include_str!("../../data/syllables.txt");
-        let mut map = FxHashMap::with_capacity_and_hasher(9_000, Default::default());
-        // Each line: a syllable count, then the words that have it.
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split_ascii_whitespace();
-            let Some(count) = fields.next().and_then(|f| f.parse().ok()) else {
-                continue;
-            };
-            map.extend(fields.map(|word| (word, count)));
+/// CMUdict's count for `word` when the rules get it wrong. The sorted text
+/// is halved until the word's line is found: nothing is built or allocated
+/// (a map of the 8,700 words cost a build as much as counting a handout).
+fn lookup(word: &str) -> Option<u8> {
+    let text = entries().as_bytes();
+    // Whole lines in text[low..high] are still to be searched.
+    let (mut low, mut high) = (0, text.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        let start = text[low..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |at| low + at + 1);
+        let end = middle + text[middle..].iter().position(|&b| b == b'\n')?;
+        let space = start + text[start..end].iter().position(|&b| b == b' ')?;
+        match text[start..space].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => {
+                return std::str::from_utf8(&text[space + 1..end])
+                    .ok()?
+                    .parse()
+                    .ok();
+            }
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
         }
-        map
-    })
+    }
+    None
 }
 
 /// Syllables in one word ("isn't", "15-20", "patient's").
@@ -114,10 +129,7 @@ fn fold(c: char) -> Option<char> {
 
 /// A lower-case ASCII word with apostrophes: the table, else the rules.
 fn letter_syllables(word: &str) -> usize {
-    match table().get(word) {
-        Some(&count) => usize::from(count),
-        None => fallback(word.as_bytes()),
-    }
+    lookup(word).map_or_else(|| fallback(word.as_bytes()), usize::from)
 }
 
 // The rules below mirror `fallback` in data/make-syllables.py rule by rule.
@@ -318,9 +330,21 @@ mod tests {
 
     #[test]
     fn table_holds_only_exceptions() {
-        for (word, &count) in table() {
+        let mut previous = "";
+        for line in entries().lines() {
+            let (word, count) = line.split_once(' ').unwrap();
+            let count: u8 = count.parse().unwrap();
+            assert!(
+                previous < word,
+                "{previous} before {word}: the halving needs order"
+            );
             assert_ne!(fallback(word.as_bytes()), usize::from(count), "{word}");
+            assert_eq!(lookup(word), Some(count), "{word}");
+            previous = word;
         }
-        assert!(table().len() > 8_000);
+        assert!(entries().lines().count() > 8_000);
+        for absent in ["", "a", "cat", "zzzz", "aaa'"] {
+            assert_eq!(lookup(absent), None, "{absent}");
+        }
     }
 }
