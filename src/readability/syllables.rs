@@ -6,21 +6,27 @@
 //! `data/make-syllables.py` builds the table with a Python copy of these
 //! rules: change both together and regenerate.
 
-/// The exceptions table's entries: lines of "word count", sorted by word.
-fn entries() -> &'static str {
+use std::sync::LazyLock;
+
+/// The exceptions table's entries: lines of "word count", sorted by word,
+/// found once past the file's comment lines.
+static ENTRIES: LazyLock<&str> = LazyLock::new(|| {
     let mut text = include_str!("../../data/syllables.txt");
     while let Some(comment) = text.strip_prefix('#') {
         text = comment.split_once('\n').map_or("", |(_, rest)| rest);
     }
     text
-}
+});
 
 /// CMUdict's count for `word` when the rules get it wrong. The sorted text
 /// is halved until the word's line is found: nothing is built or allocated
 /// (a map of the 8,700 words cost a build as much as counting a handout).
 fn lookup(word: &str) -> Option<u8> {
-    let text = entries().as_bytes();
-    // Whole lines in text[low..high] are still to be searched.
+    let entries: &str = &ENTRIES;
+    let text = entries.as_bytes();
+    // Whole lines in text[low..high] are still to be searched. The halving
+    // lands on any byte; line ends and spaces are ASCII, so the text can be
+    // cut as a string at them.
     let (mut low, mut high) = (0, text.len());
     while low < high {
         let middle = (low + high) / 2;
@@ -29,14 +35,9 @@ fn lookup(word: &str) -> Option<u8> {
             .rposition(|&b| b == b'\n')
             .map_or(low, |at| low + at + 1);
         let end = middle + text[middle..].iter().position(|&b| b == b'\n')?;
-        let space = start + text[start..end].iter().position(|&b| b == b' ')?;
-        match text[start..space].cmp(word.as_bytes()) {
-            std::cmp::Ordering::Equal => {
-                return std::str::from_utf8(&text[space + 1..end])
-                    .ok()?
-                    .parse()
-                    .ok();
-            }
+        let (entry, count) = entries[start..end].split_once(' ')?;
+        match entry.cmp(word) {
+            std::cmp::Ordering::Equal => return count.parse().ok(),
             std::cmp::Ordering::Less => low = end + 1,
             std::cmp::Ordering::Greater => high = start,
         }
@@ -331,7 +332,7 @@ mod tests {
     #[test]
     fn table_holds_only_exceptions() {
         let mut previous = "";
-        for line in entries().lines() {
+        for line in ENTRIES.lines() {
             let (word, count) = line.split_once(' ').unwrap();
             let count: u8 = count.parse().unwrap();
             assert!(
@@ -342,7 +343,7 @@ mod tests {
             assert_eq!(lookup(word), Some(count), "{word}");
             previous = word;
         }
-        assert!(entries().lines().count() > 8_000);
+        assert!(ENTRIES.lines().count() > 8_000);
         for absent in ["", "a", "cat", "zzzz", "aaa'"] {
             assert_eq!(lookup(absent), None, "{absent}");
         }
