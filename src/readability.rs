@@ -192,26 +192,45 @@ fn push_word<'a>(found: &mut Vec<&'a str>, run: &'a str) {
 /// Counts a list of units (titles, headings, list items, paragraphs); each is
 /// split with [`sentences`], so a unit without a full stop is one sentence.
 pub fn counts(units: &[&str]) -> Counts {
-    counts_with(units, syllables)
+    total(&counted(units))
 }
 
-/// [`counts`] with another language's syllable counter.
-fn counts_with(units: &[&str], syllables: fn(&str) -> usize) -> Counts {
-    let mut total = Counts::default();
-    for sentence in units.iter().flat_map(|unit| sentences(unit)) {
-        add_sentence(&mut total, sentence, syllables);
-    }
-    total
+/// Each sentence of the units with its own counts. A check counts every
+/// sentence once, then adds them up by section and ranks them for the
+/// hardest: counting syllables is most of a check's work.
+pub fn counted<'a>(units: &[&'a str]) -> Vec<Counted<'a>> {
+    counted_with(units, syllables)
 }
 
-fn add_sentence(total: &mut Counts, sentence: &str, syllables: fn(&str) -> usize) {
-    total.sentences += 1;
-    for word in words(sentence) {
-        let count = syllables(word);
-        total.words += 1;
-        total.syllables += count;
-        total.polysyllables += usize::from(count >= 3);
-    }
+/// A sentence and its counts.
+pub type Counted<'a> = (&'a str, Counts);
+
+/// The counts of counted sentences added up.
+pub fn total(counted: &[Counted]) -> Counts {
+    counted
+        .iter()
+        .fold(Counts::default(), |sum, (_, c)| sum + *c)
+}
+
+/// [`counted`] with another language's syllable counter.
+fn counted_with<'a>(units: &[&'a str], syllables: fn(&str) -> usize) -> Vec<Counted<'a>> {
+    units
+        .iter()
+        .flat_map(|unit| sentences(unit))
+        .map(|sentence| {
+            let mut one = Counts {
+                sentences: 1,
+                ..Counts::default()
+            };
+            for word in words(sentence) {
+                let count = syllables(word);
+                one.words += 1;
+                one.syllables += count;
+                one.polysyllables += usize::from(count >= 3);
+            }
+            (sentence, one)
+        })
+        .collect()
 }
 
 /// Scores from counts; text without words or sentences scores zero.
@@ -239,7 +258,12 @@ pub fn scores(c: &Counts) -> Scores {
 /// The hardest sentences of the units, each with its own Flesch-Kincaid
 /// grade, hardest first (ties in text order), at most `n`.
 pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = rankable(units, syllables)
+    hardest_counted(&counted(units), n)
+}
+
+/// [`hardest`] among sentences already counted.
+pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
+    let mut graded: Vec<(&'a str, f64)> = rankable(counted)
         .map(|(sentence, one)| (sentence, scores(&one).flesch_kincaid_grade))
         .collect();
     graded.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -247,23 +271,14 @@ pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
     graded
 }
 
-/// The sentences of the units worth naming among the hardest, each counted
-/// on its own.
-fn rankable<'a>(
-    units: &[&'a str],
-    syllables: fn(&str) -> usize,
-) -> impl Iterator<Item = (&'a str, Counts)> {
-    units
+/// The counted sentences worth naming among the hardest.
+fn rankable<'a, 'c>(counted: &'c [Counted<'a>]) -> impl Iterator<Item = Counted<'a>> + 'c {
+    counted
         .iter()
-        .flat_map(|unit| sentences(unit))
         // A short heading can score a high grade on one long word, but there
         // is nothing in it to rewrite: rank only sentences an editor can split.
-        .filter(|sentence| words(sentence).len() >= MIN_HARDEST_WORDS)
-        .map(move |sentence| {
-            let mut one = Counts::default();
-            add_sentence(&mut one, sentence, syllables);
-            (sentence, one)
-        })
+        .filter(|(_, one)| one.words >= MIN_HARDEST_WORDS)
+        .copied()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::markup::{Paragraph, plain_text};
 use crate::model::{Handout, SectionKind};
 use crate::parse::handout::HandoutFile;
 use crate::parse::{Spanned, from_toml};
-use crate::readability::{self, Counts};
+use crate::readability::{self, Counted, Counts, total};
 
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
@@ -72,12 +72,13 @@ impl Units {
     }
 }
 
-/// How a language's readability is measured: its counts of a list of text
-/// units, and its hardest sentences, hardest first, each with its score
-/// (see [`readability::hardest`]), named after `label` ("grade ").
+/// How a language's readability is measured: the counts of each sentence
+/// of a list of text units, and the hardest of counted sentences, hardest
+/// first, each with its score (see [`readability::hardest_counted`]), named
+/// after `label` ("grade ").
 pub(super) struct Measure<'l> {
-    pub count: fn(&[&str]) -> Counts,
-    pub hardest: for<'a> fn(&[&'a str], usize) -> Vec<(&'a str, f64)>,
+    pub count: for<'a> fn(&[&'a str]) -> Vec<Counted<'a>>,
+    pub hardest: for<'a> fn(&[Counted<'a>], usize) -> Vec<(&'a str, f64)>,
     pub label: &'l str,
 }
 
@@ -99,10 +100,10 @@ pub(super) fn per_section<S>(
         hardest,
         label,
     } = measure;
-    let mut scored = |at: usize, what: &str, counts: &Counts, units: &[&str]| {
+    let mut scored = |at: usize, what: &str, counts: &Counts, counted: &[Counted]| {
         let (scores, too_hard) = score(what, counts);
         if let Some(why) = too_hard {
-            let named: Vec<String> = hardest(units, HARDEST)
+            let named: Vec<String> = hardest(counted, HARDEST)
                 .into_iter()
                 .map(|(s, value)| format!("\"{s}\" ({label}{value:.1})"))
                 .collect();
@@ -117,25 +118,24 @@ pub(super) fn per_section<S>(
     fn strs(units: &[String]) -> Vec<&str> {
         units.iter().map(String::as_str).collect()
     }
-    let section_units: Vec<Vec<&str>> = units.sections.iter().map(|u| strs(u)).collect();
-    let section_counts: Vec<Counts> = section_units.iter().map(|u| count(u)).collect();
-    let whole_counts = section_counts
-        .iter()
-        .fold(count(&strs(&units.opening)), |sum, c| sum + *c);
+    let section_counted: Vec<Vec<Counted>> =
+        units.sections.iter().map(|u| count(&strs(u))).collect();
+    let mut whole_counted = count(&strs(&units.opening));
+    whole_counted.extend(section_counted.iter().flatten());
     let whole = scored(
         h.file.title.span().start,
         "this handout",
-        &whole_counts,
-        &units.all(),
+        &total(&whole_counted),
+        &whole_counted,
     );
     let sections = h
         .sections
         .iter()
         .zip(&h.file.sections)
-        .zip(section_units.iter().zip(&section_counts))
-        .map(|((section, spanned), (units, counts))| {
+        .zip(&section_counted)
+        .map(|((section, spanned), counted)| {
             let what = format!("the section \"{}\"", section.heading);
-            let scores = scored(spanned.span().start, &what, counts, units);
+            let scores = scored(spanned.span().start, &what, &total(counted), counted);
             (section.heading.clone(), scores)
         })
         .collect();
@@ -164,8 +164,8 @@ pub fn readability(
     }
     let max = f64::from(max_grade);
     let measure = Measure {
-        count: readability::counts,
-        hardest: readability::hardest,
+        count: readability::counted,
+        hardest: readability::hardest_counted,
         label: "grade ",
     };
     let (whole, sections) = per_section(h, units, measure, out, |what, counts| {

@@ -32,8 +32,8 @@ pub fn readability(
 ) -> SpanishReadability {
     let min = f64::from(min_inflesz);
     let measure = Measure {
-        count: spanish::counts,
-        hardest: spanish::hardest,
+        count: spanish::counted,
+        hardest: spanish::hardest_counted,
         label: "",
     };
     let (whole, sections) = per_section(h, units, measure, out, |what, counts| {

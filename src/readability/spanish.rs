@@ -11,7 +11,7 @@
 //! in writing ("a-ho-ra"). As in the English counter, a group of digits is one
 //! syllable.
 
-use super::{Counts, counts_with, rankable};
+use super::{Counted, Counts, counted_with, rankable, total};
 
 /// Spanish readability scores of a run of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -103,7 +103,12 @@ fn letter_syllables(letters: &[char]) -> usize {
 
 /// Counts a list of units, each title, heading and item a sentence of its own.
 pub fn counts(units: &[&str]) -> Counts {
-    counts_with(units, syllables)
+    total(&counted(units))
+}
+
+/// Each sentence of the units with its own counts.
+pub fn counted<'a>(units: &[&'a str]) -> Vec<Counted<'a>> {
+    counted_with(units, syllables)
 }
 
 /// Scores from counts; text without words or sentences scores zero.
@@ -138,7 +143,12 @@ pub fn inflesz(score: f64) -> &'static str {
 /// The hardest sentences of the units, each with its own Szigriszt-Pazos
 /// score, lowest (hardest) first, at most `n`.
 pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = rankable(units, syllables)
+    hardest_counted(&counted(units), n)
+}
+
+/// [`hardest`] among sentences already counted.
+pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
+    let mut graded: Vec<(&'a str, f64)> = rankable(counted)
         .map(|(sentence, one)| (sentence, scores(&one).szigriszt_pazos))
         .collect();
     graded.sort_by(|a, b| a.1.total_cmp(&b.1));
