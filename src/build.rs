@@ -291,8 +291,9 @@ pub fn run(request: &BuildRequest) -> i32 {
             // jargon), a third of the work of a build, so it runs on a core of
             // its own while the handout is laid out and rendered.
             let (warnings, built) = std::thread::scope(|scope| {
-                let counting =
-                    scope.spawn(|| crate::check::warning_count(&handout, &clinic, options.today));
+                let counting = crate::beside::spawn(scope, || {
+                    crate::check::warning_count(&handout, &clinic, options.today)
+                });
                 let built = render_handout(&handout, &clinic, &options);
                 (counting.join(), built)
             });

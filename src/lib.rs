@@ -5,6 +5,7 @@
 //! [`text`] (fonts, shaping, line breaking) → [`layout`] (positioned frames) →
 //! [`render`] (frames to PDF bytes). [`build`] strings them together for the CLI.
 
+pub mod beside;
 pub mod build;
 pub mod check;
 pub mod cli;

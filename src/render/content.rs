@@ -77,27 +77,34 @@ impl Content {
 
     /// Show glyphs by their two-byte codes; each a code and, where shaping
     /// moved the next glyph from where the viewer would put it, the
-    /// adjustment in thousandths of an em (positive moves left).
+    /// adjustment in thousandths of an em (positive moves left). Codes are
+    /// written as literal strings, two bytes a glyph rather than hex's
+    /// four: half the bytes to write and to compress.
     pub fn show(&mut self, glyphs: impl Iterator<Item = (u16, f32)>) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         self.bytes.push(b'[');
         let mut open = false;
         for (code, adjust) in glyphs {
             if !open {
-                self.bytes.push(b'<');
+                self.bytes.push(b'(');
                 open = true;
             }
-            for shift in [12, 8, 4, 0] {
-                self.bytes.push(HEX[usize::from((code >> shift) & 0xf)]);
+            for byte in code.to_be_bytes() {
+                // A bare CR would be read as a line end, and parentheses
+                // and backslashes delimit and escape.
+                match byte {
+                    b'(' | b')' | b'\\' => self.bytes.extend_from_slice(&[b'\\', byte]),
+                    b'\r' => self.bytes.extend_from_slice(b"\\r"),
+                    _ => self.bytes.push(byte),
+                }
             }
             if adjust != 0.0 {
-                self.bytes.extend_from_slice(b"> ");
+                self.bytes.extend_from_slice(b") ");
                 number(&mut self.bytes, adjust);
                 open = false;
             }
         }
         if open {
-            self.bytes.push(b'>');
+            self.bytes.push(b')');
         }
         self.op("] TJ");
     }
@@ -234,10 +241,14 @@ mod tests {
     fn glyph_runs_break_only_where_adjusted() {
         let mut c = Content::default();
         c.show([(3, 0.0), (0x14, 9.0), (0x28, 0.0)].into_iter());
-        assert_eq!(
-            String::from_utf8(c.into_bytes()).unwrap(),
-            "[<00030014> 9<0028>] TJ\n"
-        );
+        assert_eq!(c.into_bytes(), b"[(\0\x03\0\x14) 9(\0\\()] TJ\n");
+    }
+
+    #[test]
+    fn glyph_codes_escape_what_literal_strings_read_specially() {
+        let mut c = Content::default();
+        c.show([(0x0d29, 0.0), (0x5c0a, 0.0)].into_iter());
+        assert_eq!(c.into_bytes(), b"[(\\r\\)\\\\\n)] TJ\n");
     }
 
     #[test]

@@ -5,13 +5,11 @@
 
 use super::deflate::Deflater;
 use super::fonts::{self, Embedded};
+use super::pack::Packed;
 use super::structure::{Kid, Structure};
 use super::xmp;
 use crate::layout::Document;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
-
-/// zlib's level 4: level 6 (its default) takes a quarter longer for 2% less.
-const LEVEL: u32 = 4;
 
 const CREATOR: &str = "handout";
 const PRODUCER: &str = concat!("handout ", env!("CARGO_PKG_VERSION"), " with printpdf");
@@ -23,23 +21,23 @@ const SRGB: &[u8] = include_bytes!("../../assets/sRGB-v2-magic.icc");
 /// What printpdf made of the document, and what this stage puts into it.
 pub struct Written<'a> {
     pub pdf: lopdf::Document,
-    /// Each page's content stream, in page order.
-    pub contents: Vec<Vec<u8>>,
     pub fonts: &'a Embedded,
 }
 
-/// Finish the document and write it out.
+/// Finish the document and write it out. The fonts' programs and the
+/// pages' content streams come `packed` on another core, and are waited
+/// for last.
 pub fn finish(
     written: Written,
     doc: &Document,
     structure: &Structure,
     deflater: &mut Deflater,
-) -> Vec<u8> {
+    packed: impl FnOnce() -> Result<Packed, super::Error>,
+) -> Result<Vec<u8>, super::Error> {
     let mut pdf = written.pdf;
     pdf.version = "1.7".into();
     // printpdf's page objects, in page order.
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
-    fill_pages(&mut pdf, &pages, written.contents, written.fonts);
     set_info(&mut pdf, doc);
     let outline = outline(&mut pdf, &pages, doc);
     let tree = struct_tree(&mut pdf, &pages, structure);
@@ -78,18 +76,15 @@ pub fn finish(
             catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
         }
     }
+    fill_pages(&mut pdf, &pages, packed()?, written.fonts);
     compress(&mut pdf, deflater);
-    write_with_id(pdf)
+    Ok(write_with_id(pdf))
 }
 
 /// Put each page's content stream in place of printpdf's empty one, and
 /// the fonts into the font resources every page shares.
-fn fill_pages(
-    pdf: &mut lopdf::Document,
-    pages: &[ObjectId],
-    contents: Vec<Vec<u8>>,
-    fonts: &Embedded,
-) {
+fn fill_pages(pdf: &mut lopdf::Document, pages: &[ObjectId], packed: Packed, fonts: &Embedded) {
+    let Packed { programs, contents } = packed;
     let mut shared_fonts = None;
     for (page, content) in pages.iter().zip(contents) {
         let Ok(dict) = pdf.get_dictionary(*page) else {
@@ -104,13 +99,13 @@ fn fill_pages(
             shared_fonts = Some(*id);
         }
         if let Ok(stream) = stream {
-            let content = Stream::new(Dictionary::new(), content);
             pdf.objects.insert(stream, Object::Stream(content));
         }
     }
     let entries: Vec<(String, ObjectId)> = fonts
         .values()
-        .map(|face| (face.resource.clone(), fonts::write(face, pdf)))
+        .zip(programs)
+        .map(|(face, program)| (face.resource.clone(), fonts::write(face, program, pdf)))
         .collect();
     if let Some(Ok(dict)) = shared_fonts.map(|id| pdf.get_dictionary_mut(id)) {
         for (name, id) in entries {
@@ -375,20 +370,8 @@ fn text(s: &str) -> Object {
 /// of the size).
 fn compress(pdf: &mut lopdf::Document, deflater: &mut Deflater) {
     for object in pdf.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        if let Some(packed) = deflater
-            .deflate(&stream.content, LEVEL)
-            .filter(|p| p.len() < stream.content.len())
-        {
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+        if let Object::Stream(stream) = object {
+            deflater.pack(stream);
         }
     }
 }

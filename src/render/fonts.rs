@@ -7,7 +7,9 @@
 use super::Error;
 use crate::layout::{Document, Element};
 use crate::text::{FaceId, FontSet, PlacedGlyph};
+use compact_str::CompactString;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use subsetter::GlyphRemapper;
 
@@ -21,16 +23,11 @@ pub struct EmbeddedFace {
     widths: Vec<u16>,
     /// The subset tag and face name (`ABCDEF+Face`).
     base_font: String,
-    program: Program,
+    /// CFF outlines (an OpenType `OTTO` face), not TrueType ones.
+    cff: bool,
     /// The text of each code, as copied from the page.
-    text: BTreeMap<u16, String>,
+    text: BTreeMap<u16, CompactString>,
     descriptor: Descriptor,
-}
-
-/// A font program: TrueType outlines, or a bare CFF table.
-enum Program {
-    TrueType(Vec<u8>),
-    Cff(Vec<u8>),
 }
 
 /// The FontDescriptor's metrics, in thousandths of an em.
@@ -65,7 +62,8 @@ impl EmbeddedFace {
 /// Embed every face `doc` uses. A glyph that would print as nothing (a
 /// letter without a shape, or one no font has) is an error, never blank text.
 pub fn embed(doc: &Document, fonts: &FontSet) -> Result<Embedded, Error> {
-    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    // Hashed while thousands of glyphs are looked up; ordered once per face.
+    let mut used: BTreeMap<FaceId, FxHashMap<u16, CompactString>> = BTreeMap::new();
     for element in doc.pages.iter().flat_map(|p| &p.elements) {
         if let Element::Text {
             face, glyphs, rtl, ..
@@ -88,14 +86,17 @@ pub fn embed(doc: &Document, fonts: &FontSet) -> Result<Embedded, Error> {
         }
     }
     used.into_iter()
-        .map(|(face_id, glyphs)| Ok((face_id, embed_face(fonts, face_id, glyphs)?)))
+        .map(|(face_id, glyphs)| {
+            let glyphs = glyphs.into_iter().collect();
+            Ok((face_id, embed_face(fonts, face_id, glyphs)?))
+        })
         .collect()
 }
 
 fn embed_face(
     fonts: &FontSet,
     face_id: FaceId,
-    mut glyphs: BTreeMap<u16, String>,
+    mut glyphs: BTreeMap<u16, CompactString>,
 ) -> Result<EmbeddedFace, Error> {
     let face = fonts.face(face_id);
     let problem = |problem: String| Error::Font {
@@ -113,17 +114,7 @@ fn embed_face(
     for &g in &ids {
         remap.remap(g);
     }
-    let cannot = || problem("cannot be embedded in a PDF; try another copy of it".into());
-    let subset = subsetter::subset(&face.data, 0, &remap).map_err(|_| cannot())?;
-    let program = if subset.starts_with(b"OTTO") {
-        let sfnt = skrifa::raw::FontRef::new(&subset).map_err(|_| cannot())?;
-        let cff = sfnt
-            .table_data(skrifa::Tag::new(b"CFF "))
-            .ok_or_else(cannot)?;
-        Program::Cff(cff.as_bytes().to_vec())
-    } else {
-        Program::TrueType(subset)
-    };
+    let cff = face.data.starts_with(b"OTTO");
     let upem = face.units_per_em;
     let thousandths = |units: f32| (units * 1000.0 / upem).round() as i64;
     let advances = face.font.glyph_metrics();
@@ -136,9 +127,7 @@ fn embed_face(
         text.insert(code, t);
     }
     let metrics = face.font.metrics();
-    let measured = matches!(program, Program::TrueType(_))
-        .then(|| extent(face, &ids))
-        .flatten();
+    let measured = (!cff).then(|| extent(face, &ids)).flatten();
     let (ascent, descent) = measured.unwrap_or((face.ascender * upem, face.descender * upem));
     let b = &metrics.bounds;
     let italic_angle = face
@@ -154,7 +143,7 @@ fn embed_face(
         base_font: format!("{}+{}", subset_tag(&face.name, &ids), face.name),
         remap,
         widths,
-        program,
+        cff,
         text,
         descriptor: Descriptor {
             ascent: thousandths(ascent),
@@ -170,7 +159,7 @@ fn embed_face(
 /// Give each glyph that carries no text of its own (the second glyph of a
 /// cluster) a character the face maps to it, so that every code has
 /// Unicode text, as PDF/A-2u asks; U+FFFD where the face has none.
-fn name_textless(face: &crate::text::Face, glyphs: &mut BTreeMap<u16, String>) {
+fn name_textless(face: &crate::text::Face, glyphs: &mut BTreeMap<u16, CompactString>) {
     let textless: BTreeSet<u16> = glyphs
         .iter()
         .filter(|(_, t)| t.is_empty())
@@ -194,29 +183,37 @@ fn name_textless(face: &crate::text::Face, glyphs: &mut BTreeMap<u16, String>) {
     }
 }
 
-/// Add `face`'s objects to `pdf`: the Type 0 font the pages name.
-pub fn write(face: &EmbeddedFace, pdf: &mut lopdf::Document) -> ObjectId {
-    let name = || Object::Name(face.base_font.clone().into_bytes());
-    let (subtype, file_key, file) = match &face.program {
-        Program::TrueType(bytes) => {
-            let dict = Dictionary::from_iter([("Length1", Object::Integer(bytes.len() as i64))]);
-            (
-                "CIDFontType2",
-                "FontFile2",
-                Stream::new(dict, bytes.clone()),
-            )
-        }
-        Program::Cff(bytes) => {
-            let dict =
-                Dictionary::from_iter([("Subtype", Object::Name(b"CIDFontType0C".to_vec()))]);
-            (
-                "CIDFontType0",
-                "FontFile3",
-                Stream::new(dict, bytes.clone()),
-            )
-        }
+/// The font program of `face` (embedded from face `id` of `fonts`), subset
+/// to its glyphs: TrueType outlines, or a bare CFF table. Subsetting is the
+/// slow part of embedding, done while the pages are drawn (see `pack`).
+pub fn program(fonts: &FontSet, id: FaceId, face: &EmbeddedFace) -> Result<Stream, Error> {
+    let cannot = || Error::Font {
+        face: id,
+        problem: "cannot be embedded in a PDF; try another copy of it".into(),
     };
-    let file = pdf.add_object(file);
+    let subset = subsetter::subset(&fonts.face(id).data, 0, &face.remap).map_err(|_| cannot())?;
+    if !face.cff {
+        let dict = Dictionary::from_iter([("Length1", Object::Integer(subset.len() as i64))]);
+        return Ok(Stream::new(dict, subset));
+    }
+    let sfnt = skrifa::raw::FontRef::new(&subset).map_err(|_| cannot())?;
+    let cff = sfnt
+        .table_data(skrifa::Tag::new(b"CFF "))
+        .ok_or_else(cannot)?;
+    let dict = Dictionary::from_iter([("Subtype", Object::Name(b"CIDFontType0C".to_vec()))]);
+    Ok(Stream::new(dict, cff.as_bytes().to_vec()))
+}
+
+/// Add `face`'s objects to `pdf`, with its `program`: the Type 0 font the
+/// pages name.
+pub fn write(face: &EmbeddedFace, program: Stream, pdf: &mut lopdf::Document) -> ObjectId {
+    let name = || Object::Name(face.base_font.clone().into_bytes());
+    let (subtype, file_key) = if face.cff {
+        ("CIDFontType0", "FontFile3")
+    } else {
+        ("CIDFontType2", "FontFile2")
+    };
+    let file = pdf.add_object(program);
     let d = &face.descriptor;
     let italic = d.italic_angle != 0;
     // Flags: nonsymbolic (the standard Latin set), italic when slanted.
@@ -252,7 +249,7 @@ pub fn write(face: &EmbeddedFace, pdf: &mut lopdf::Document) -> ObjectId {
         ("DW", Object::Integer(1000)),
         ("W", widths(&face.widths)),
     ]);
-    if matches!(face.program, Program::TrueType(_)) {
+    if !face.cff {
         cid_font.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
     }
     let to_unicode = pdf.add_object(Stream::new(Dictionary::new(), to_unicode(&face.text)));
@@ -279,14 +276,14 @@ fn widths(widths: &[u16]) -> Object {
 }
 
 /// A ToUnicode CMap from each two-byte code to its text in UTF-16BE.
-fn to_unicode(text: &BTreeMap<u16, String>) -> Vec<u8> {
+fn to_unicode(text: &BTreeMap<u16, CompactString>) -> Vec<u8> {
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
          1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
-    let entries: Vec<(&u16, &String)> = text.iter().filter(|(_, t)| !t.is_empty()).collect();
+    let entries: Vec<(&u16, &CompactString)> = text.iter().filter(|(_, t)| !t.is_empty()).collect();
     // At most 100 mappings to a block (PDF 32000 9.10.3).
     for block in entries.chunks(100) {
         out.push_str(&format!("{} beginbfchar\n", block.len()));

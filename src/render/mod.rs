@@ -11,6 +11,7 @@ mod deflate;
 mod finish;
 mod fonts;
 mod image;
+mod pack;
 mod page;
 mod structure;
 mod xmp;
@@ -29,46 +30,80 @@ pub enum Error {
     Picture,
 }
 
-/// The PDF file for `doc`, with the fonts its text was shaped with.
+/// The PDF file for `doc`, with the fonts its text was shaped with. The
+/// pages are drawn on this core while another subsets the fonts and
+/// compresses what is drawn (see [`pack`]).
 pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
     let fonts = doc.fonts;
-    let mut pdf = PdfDocument::new(&doc.metadata.title);
     let embedded = fonts::embed(&doc, fonts)?;
-    let mut images = page::Images::default();
     let size = (doc.width, doc.height);
     let (pages, doc) = doc.take_pages();
     let mut structure = structure::Structure::new(&doc.nodes);
-    let (pages, contents): (Vec<_>, Vec<_>) = pages
-        .into_iter()
-        .enumerate()
-        .map(|(index, p)| {
-            let target = page::Target {
-                index,
-                structure: &mut structure,
-            };
-            page::render(p, size, &embedded, &mut images, &mut pdf, target)
-        })
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .unzip();
-    pdf.pages = pages;
-    structure.in_reading_order();
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: false,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let written = finish::Written {
-        pdf: printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
-        contents,
-        fonts: &embedded,
-    };
-    Ok(finish::finish(
-        written,
-        &doc,
-        &structure,
-        &mut images.deflater,
-    ))
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        let packer = crate::beside::spawn(scope, || pack::pack(fonts, &embedded, receive));
+        let canvas = Canvas {
+            size,
+            title: &doc.metadata.title,
+            fonts: &embedded,
+        };
+        let drawn = draw(pages, canvas, &mut structure, |content| {
+            send.send(content).is_ok()
+        });
+        drop(send);
+        let packed = || {
+            packer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        // A face that cannot be embedded stops the packer, and so the
+        // drawing: its error is the one to report.
+        let (pdf, mut images) = match drawn {
+            Ok(drawn) => drawn,
+            Err(e) => return Err(packed().err().unwrap_or(e)),
+        };
+        structure.in_reading_order();
+        let options = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            secure: false,
+            image_optimization: None,
+        };
+        let mut warnings = Vec::new();
+        let written = finish::Written {
+            pdf: printpdf::to_lopdf_doc(&pdf, &options, &mut warnings),
+            fonts: &embedded,
+        };
+        finish::finish(written, &doc, &structure, &mut images.deflater, packed)
+    })
+}
+
+/// What every page is drawn with.
+struct Canvas<'a> {
+    size: (f32, f32),
+    title: &'a str,
+    fonts: &'a fonts::Embedded,
+}
+
+/// Draw each page into a printpdf document (pages, pictures, links) and the
+/// tag tree, handing its content stream to `packed`, which says whether the
+/// packer still takes them.
+fn draw(
+    pages: Vec<crate::layout::Page>,
+    canvas: Canvas,
+    structure: &mut structure::Structure,
+    mut packed: impl FnMut(Vec<u8>) -> bool,
+) -> Result<(PdfDocument, page::Images), Error> {
+    let mut pdf = PdfDocument::new(canvas.title);
+    let mut images = page::Images::default();
+    for (index, p) in pages.into_iter().enumerate() {
+        let target = page::Target { index, structure };
+        let (page, content) =
+            page::render(p, canvas.size, canvas.fonts, &mut images, &mut pdf, target)?;
+        pdf.pages.push(page);
+        if !packed(content) {
+            break;
+        }
+    }
+    Ok((pdf, images))
 }

@@ -6,6 +6,7 @@
 
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
+use compact_str::CompactString;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -29,8 +30,9 @@ pub struct PlacedGlyph {
     pub advance: f32,
     pub y_offset: f32,
     /// The characters this glyph stands for, in reading order (empty for
-    /// the 2nd+ glyph of a cluster).
-    pub text: String,
+    /// the 2nd+ glyph of a cluster). Inline, not on the heap: a page sets
+    /// thousands of glyphs, and each is copied from line to frame.
+    pub text: CompactString,
 }
 
 /// Consecutive glyphs of one face, size and style on a line.
@@ -439,10 +441,10 @@ impl Para<'_> {
 
     /// The characters glyph `i` stands for: its cluster's, given to the
     /// cluster's first glyph (in logical order) on the line.
-    fn cluster_text(&self, i: usize, line_start: usize, chunk_end: usize) -> String {
+    fn cluster_text(&self, i: usize, line_start: usize, chunk_end: usize) -> CompactString {
         let Shaped { glyph, chunk, .. } = &self.glyphs[i];
         if i > line_start && self.glyphs[i - 1].glyph.cluster == glyph.cluster {
-            return String::new();
+            return CompactString::default();
         }
         let next = self.glyphs[i + 1..]
             .iter()
@@ -454,7 +456,7 @@ impl Para<'_> {
                     chunk_end
                 }
             });
-        self.full[glyph.cluster..next.max(glyph.cluster)].to_string()
+        CompactString::from(&self.full[glyph.cluster..next.max(glyph.cluster)])
     }
 }
 
