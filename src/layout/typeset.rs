@@ -6,7 +6,7 @@ use super::theme::MAX_MEASURE_EM;
 use crate::markup::Span;
 use crate::model::{Clinic, Handout, Rgb};
 use crate::text::lines::is_cjk;
-use crate::text::{FontSet, Line, Run, Writing, break_lines};
+use crate::text::{FontSet, Line, Run, ShapedText, Writing};
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +115,8 @@ impl<'a> Typesetter<'a> {
     ) -> Vec<Line<Ink>> {
         let rest = runs_from(runs, from);
         let width = width.min(style.size * MAX_MEASURE_EM);
-        let set = |w: f32| break_lines(self.fonts, &rest, w, self.writing);
+        let shaped = ShapedText::new(self.fonts, &rest, self.writing);
+        let set = |w: f32| shaped.lines(w);
         let lines = set(width);
         if lines.len() < 2 {
             return lines;

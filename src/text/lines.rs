@@ -1,8 +1,9 @@
-//! Paragraphs into lines: shape each styled run once, then fill lines greedily
-//! at Unicode (UAX #14) break opportunities, ragged. A word wider than the
-//! line (a long address) is split where it fits, after a `/` or `-` if it can.
-//! Text mixing directions is shaped per direction (UAX #9 levels) and each
-//! line is put in visual order.
+//! Paragraphs into lines: shape each styled run once (then break at as many
+//! widths as asked), filling lines greedily at Unicode (UAX #14) break
+//! opportunities, ragged. A word wider than the line (a long address) is
+//! split where it fits, after a `/` or `-` if it can. Text mixing directions
+//! is shaped per direction (UAX #9 levels) and each line is put in visual
+//! order.
 
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
@@ -75,65 +76,91 @@ struct Shaped {
     width: f32,
 }
 
-/// Break `runs` into lines no wider than `max_width` points.
-pub fn break_lines<S: Clone>(
-    fonts: &FontSet,
-    runs: &[Run<S>],
-    max_width: f32,
-    writing: &Writing,
-) -> Vec<Line<S>> {
-    let full: String = runs.iter().map(|r| r.text.as_str()).collect();
-    if full.trim().is_empty() {
-        return Vec::new();
-    }
-    let phones = phone_numbers(&full);
-    let levels = bidi_levels(&full, writing.rtl, &phones);
-    let (chunks, glyphs) = shape_runs(fonts, runs, levels.as_deref(), writing);
-    let mut prefix = Vec::with_capacity(glyphs.len() + 1);
-    prefix.push(0.0f32);
-    for g in &glyphs {
-        prefix.push(prefix.last().copied().unwrap_or(0.0) + g.width);
-    }
-    let para = Para {
-        full: &full,
-        glyphs: &glyphs,
-        prefix: &prefix,
-    };
+/// Styled runs shaped once, to be broken into lines at as many widths as a
+/// caller tries (balancing a heading tries eight).
+pub struct ShapedText<'r, S> {
+    runs: &'r [Run<S>],
+    rtl: bool,
+    full: String,
+    chunks: Vec<Chunk>,
+    glyphs: Vec<Shaped>,
+    /// The width of the glyphs before each glyph.
+    prefix: Vec<f32>,
+    /// Break opportunities: where, what kind, and whether inside an address.
+    breaks: Vec<(usize, BreakOpportunity, bool)>,
+}
 
-    let mut lines = Vec::new();
-    let mut start = 0;
-    // The last break that fits, and the last that fits outside a web
-    // address: an address is broken only when it is wider than a line.
-    let mut last_fit: Option<usize> = None;
-    let mut last_whole: Option<usize> = None;
-    let mut breaks = opportunities(&full, &phones).into_iter().peekable();
-    while let Some(&(at, kind, in_address)) = breaks.peek() {
-        // Nothing but spaces always fits, so a line of zero, negative or NaN
-        // width still moves on (one word a line at worst) instead of looping.
-        let end = para.trim_end(start, at);
-        if end <= start || para.width(start, end) <= max_width {
-            last_fit = Some(at);
-            if !in_address {
-                last_whole = Some(at);
-            }
-            breaks.next();
-            if kind == BreakOpportunity::Mandatory {
-                lines.push(para.line(runs, &chunks, start..at, writing.rtl));
-                start = at;
-                (last_fit, last_whole) = (None, None);
-            }
-        } else if let Some(fit) = last_whole.take().or(last_fit.take()) {
-            lines.push(para.line(runs, &chunks, start..fit, writing.rtl));
-            start = fit;
-            (last_fit, last_whole) = (None, None);
-        } else {
-            let cut = para.emergency_cut(start, at, max_width);
-            lines.push(para.line(runs, &chunks, start..cut, writing.rtl));
-            start = cut;
+impl<'r, S: Clone> ShapedText<'r, S> {
+    pub fn new(fonts: &FontSet, runs: &'r [Run<S>], writing: &Writing) -> ShapedText<'r, S> {
+        let full: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let mut shaped = ShapedText {
+            runs,
+            rtl: writing.rtl,
+            full,
+            chunks: Vec::new(),
+            glyphs: Vec::new(),
+            prefix: Vec::new(),
+            breaks: Vec::new(),
+        };
+        if shaped.full.trim().is_empty() {
+            return shaped;
         }
+        let phones = phone_numbers(&shaped.full);
+        let levels = bidi_levels(&shaped.full, writing.rtl, &phones);
+        (shaped.chunks, shaped.glyphs) = shape_runs(fonts, runs, levels.as_deref(), writing);
+        shaped.prefix.reserve(shaped.glyphs.len() + 1);
+        shaped.prefix.push(0.0f32);
+        for g in &shaped.glyphs {
+            let before = shaped.prefix.last().copied().unwrap_or(0.0);
+            shaped.prefix.push(before + g.width);
+        }
+        shaped.breaks = opportunities(&shaped.full, &phones);
+        shaped
     }
-    lines.retain(|l| !l.fragments.is_empty());
-    lines
+
+    /// The text in lines no wider than `max_width` points.
+    pub fn lines(&self, max_width: f32) -> Vec<Line<S>> {
+        let para = Para {
+            full: &self.full,
+            glyphs: &self.glyphs,
+            prefix: &self.prefix,
+        };
+        let (runs, chunks, rtl) = (self.runs, &self.chunks, self.rtl);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        // The last break that fits, and the last that fits outside a web
+        // address: an address is broken only when it is wider than a line.
+        let mut last_fit: Option<usize> = None;
+        let mut last_whole: Option<usize> = None;
+        let mut breaks = self.breaks.iter().copied().peekable();
+        while let Some(&(at, kind, in_address)) = breaks.peek() {
+            // Nothing but spaces always fits, so a line of zero, negative or NaN
+            // width still moves on (one word a line at worst) instead of looping.
+            let end = para.trim_end(start, at);
+            if end <= start || para.width(start, end) <= max_width {
+                last_fit = Some(at);
+                if !in_address {
+                    last_whole = Some(at);
+                }
+                breaks.next();
+                if kind == BreakOpportunity::Mandatory {
+                    lines.push(para.line(runs, chunks, start..at, rtl));
+                    start = at;
+                    (last_fit, last_whole) = (None, None);
+                }
+            } else if let Some(fit) = last_whole.take().or(last_fit.take()) {
+                lines.push(para.line(runs, chunks, start..fit, rtl));
+                start = fit;
+                (last_fit, last_whole) = (None, None);
+            } else {
+                let cut = para.emergency_cut(start, at, max_width);
+                lines.push(para.line(runs, chunks, start..cut, rtl));
+                start = cut;
+            }
+        }
+        lines.retain(|l| !l.fragments.is_empty());
+        lines
+    }
 }
 
 /// UAX #14 break opportunities, except inside phone numbers, and inside web
@@ -484,7 +511,7 @@ mod tests {
             style: (),
         }];
         for width in [-50.0, 0.0, 1.0, f32::NAN] {
-            let lines = break_lines(&fonts, &runs, width, &writing);
+            let lines = ShapedText::new(&fonts, &runs, &writing).lines(width);
             let set: usize = lines.iter().map(|l| l.range.len()).sum();
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
             assert!(set <= text.len());
