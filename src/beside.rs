@@ -5,21 +5,58 @@
 //! then take turns on one core. So the new thread first steps off its
 //! parent's core (a move the kernel makes at once), and the parent yields
 //! so that it gets to.
+//!
+//! A batch keeps every core busy with handouts of its own: there, work is
+//! done in turn, when its result is asked for, on the thread that asks.
 
+use std::cell::Cell;
 use std::thread::{Scope, ScopedJoinHandle};
 
-/// Start `work` on a thread of `scope`, on another core than this one.
-pub fn spawn<'scope, T: Send + 'scope>(
-    scope: &'scope Scope<'scope, '_>,
-    work: impl FnOnce() -> T + Send + 'scope,
-) -> ScopedJoinHandle<'scope, T> {
+thread_local! {
+    /// Whether this thread shares the cores with others as busy as itself.
+    static CROWDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Mark this thread as one of several that keep every core busy.
+pub fn crowded() {
+    CROWDED.set(true);
+}
+
+/// Work under way beside this thread, or waiting to be done in turn.
+pub enum Beside<'scope, T, F> {
+    Running(ScopedJoinHandle<'scope, T>),
+    Waiting(F),
+}
+
+impl<T, F: FnOnce() -> T> Beside<'_, T, F> {
+    /// The work's result, once it is done; a panic in it goes on here.
+    pub fn join(self) -> T {
+        match self {
+            Beside::Running(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Beside::Waiting(work) => work(),
+        }
+    }
+}
+
+/// Start `work` on a thread of `scope`, on another core than this one; on a
+/// crowded thread, leave it to be done when joined.
+pub fn spawn<'scope, T, F>(scope: &'scope Scope<'scope, '_>, work: F) -> Beside<'scope, T, F>
+where
+    T: Send + 'scope,
+    F: FnOnce() -> T + Send + 'scope,
+{
+    if CROWDED.get() {
+        return Beside::Waiting(work);
+    }
     let parent = current_core();
     let handle = scope.spawn(move || {
         leave_core(parent);
         work()
     });
     std::thread::yield_now();
-    handle
+    Beside::Running(handle)
 }
 
 #[cfg(target_os = "linux")]

@@ -297,7 +297,6 @@ pub fn run(request: &BuildRequest) -> i32 {
                 let built = render_handout(&handout, &clinic, &options);
                 (counting.join(), built)
             });
-            let warnings = warnings.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             let built = built?;
             replaceable(target).map_err(cannot_write)?;
             write_atomic(target, &built.bytes).map_err(|e| {
@@ -445,6 +444,7 @@ fn parallel<T: Sync, R: Send>(
             let tx = tx.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
+                crate::beside::crowded();
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };

@@ -51,11 +51,7 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
             send.send(content).is_ok()
         });
         drop(send);
-        let packed = || {
-            packer
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        };
+        let packed = || packer.join();
         // A face that cannot be embedded stops the packer, and so the
         // drawing: its error is the one to report.
         let (pdf, mut images) = match drawn {
