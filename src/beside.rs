@@ -99,3 +99,34 @@ fn current_core() -> Option<usize> {
 
 #[cfg(not(target_os = "linux"))]
 fn leave_core(_: Option<usize>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn work_runs_beside_or_in_turn_and_gives_its_result() {
+        std::thread::scope(|scope| {
+            let running = spawn(scope, || 6 * 7);
+            assert!(matches!(running, Beside::Running(_)));
+            assert_eq!(running.join(), 42);
+        });
+        // A batch's worker: nothing is started until the result is asked for.
+        std::thread::spawn(|| {
+            crowded();
+            let done = AtomicBool::new(false);
+            std::thread::scope(|scope| {
+                let waiting = spawn(scope, || {
+                    done.store(true, Ordering::Relaxed);
+                    6 * 7
+                });
+                assert!(!done.load(Ordering::Relaxed));
+                assert_eq!(waiting.join(), 42);
+                assert!(done.load(Ordering::Relaxed));
+            });
+        })
+        .join()
+        .unwrap();
+    }
+}
