@@ -86,6 +86,8 @@ fn leave_core(core: Option<usize>) {
         if libc::CPU_COUNT(&others) == 0 {
             return;
         }
+        // Should the second call fail, the thread still runs, on the
+        // other cores: nothing is lost but a little freedom.
         if libc::sched_setaffinity(0, size, &others) == 0 {
             libc::sched_setaffinity(0, size, &allowed);
         }

@@ -288,14 +288,16 @@ pub fn run(request: &BuildRequest) -> i32 {
             let handout = load_handout(file, &clinic, options.patient.as_deref())?;
             // Warnings are counted, not printed: `check` is where an editor
             // reads them. Counting runs every lint `check` runs (readability,
-            // jargon), a third of the work of a build, so it runs on a core of
-            // its own while the handout is laid out and rendered.
+            // jargon), a fifth of the work of a build, so it runs beside the
+            // layout and rendering (in a batch, after them, and only for a
+            // handout that built).
             let (warnings, built) = std::thread::scope(|scope| {
                 let counting = crate::beside::spawn(scope, || {
                     crate::check::warning_count(&handout, &clinic, options.today)
                 });
                 let built = render_handout(&handout, &clinic, &options);
-                (counting.join(), built)
+                let warnings = if built.is_ok() { counting.join() } else { 0 };
+                (warnings, built)
             });
             let built = built?;
             replaceable(target).map_err(cannot_write)?;

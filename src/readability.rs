@@ -263,22 +263,43 @@ pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
 
 /// [`hardest`] among sentences already counted.
 pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = rankable(counted)
-        .map(|(sentence, one)| (sentence, scores(&one).flesch_kincaid_grade))
-        .collect();
-    graded.sort_by(|a, b| b.1.total_cmp(&a.1));
-    graded.truncate(n);
-    graded
+    rank(
+        counted,
+        n,
+        |c| scores(c).flesch_kincaid_grade,
+        Hardest::Highest,
+    )
 }
 
-/// The counted sentences worth naming among the hardest.
-fn rankable<'a, 'c>(counted: &'c [Counted<'a>]) -> impl Iterator<Item = Counted<'a>> + 'c {
-    counted
+/// Which end of a scale is hard to read.
+enum Hardest {
+    /// A grade: the higher, the harder.
+    Highest,
+    /// An ease score: the lower, the harder.
+    Lowest,
+}
+
+/// The `n` hardest of the counted sentences worth naming, each with its
+/// `score`, hardest first (ties in text order).
+fn rank<'a>(
+    counted: &[Counted<'a>],
+    n: usize,
+    score: impl Fn(&Counts) -> f64,
+    hardest: Hardest,
+) -> Vec<(&'a str, f64)> {
+    let mut graded: Vec<(&'a str, f64)> = counted
         .iter()
         // A short heading can score a high grade on one long word, but there
         // is nothing in it to rewrite: rank only sentences an editor can split.
         .filter(|(_, one)| one.words >= MIN_HARDEST_WORDS)
-        .copied()
+        .map(|(sentence, one)| (*sentence, score(one)))
+        .collect();
+    match hardest {
+        Hardest::Highest => graded.sort_by(|a, b| b.1.total_cmp(&a.1)),
+        Hardest::Lowest => graded.sort_by(|a, b| a.1.total_cmp(&b.1)),
+    }
+    graded.truncate(n);
+    graded
 }
 
 #[cfg(test)]

@@ -133,9 +133,8 @@ impl<'a> Typesetter<'a> {
             }
             return set(hi);
         }
-        let text: String = rest.iter().map(|r| r.text.as_str()).collect();
         let lone = |lines: &[Line<Ink>]| {
-            let last = lines.last().map_or("", |l| &text[l.range.clone()]);
+            let last = lines.last().map_or("", |l| &shaped.text()[l.range.clone()]);
             let mut letters = last.chars().filter(|c| c.is_alphanumeric());
             letters.next().is_some_and(is_cjk) && letters.next().is_none()
         };

@@ -11,7 +11,7 @@
 //! in writing ("a-ho-ra"). As in the English counter, a group of digits is one
 //! syllable.
 
-use super::{Counted, Counts, counted_with, rankable, total};
+use super::{Counted, Counts, Hardest, counted_with, rank, total};
 
 /// Spanish readability scores of a run of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -148,12 +148,7 @@ pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
 
 /// [`hardest`] among sentences already counted.
 pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = rankable(counted)
-        .map(|(sentence, one)| (sentence, scores(&one).szigriszt_pazos))
-        .collect();
-    graded.sort_by(|a, b| a.1.total_cmp(&b.1));
-    graded.truncate(n);
-    graded
+    rank(counted, n, |c| scores(c).szigriszt_pazos, Hardest::Lowest)
 }
 
 #[cfg(test)]

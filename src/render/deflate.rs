@@ -26,19 +26,23 @@ impl Default for Deflater {
 
 impl Deflater {
     /// Compress `stream` at the [`STREAMS`] level, unless it is compressed
-    /// already, must not be, or would not get smaller.
+    /// already, must not be, or would not get smaller (then it is left as
+    /// it is, and marked so that no later pass tries again).
     pub fn pack(&mut self, stream: &mut Stream) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             return;
         }
-        if let Some(packed) = self
+        match self
             .deflate(&stream.content, STREAMS)
             .filter(|p| p.len() < stream.content.len())
         {
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+            Some(packed) => {
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream.set_content(packed);
+            }
+            None => stream.allows_compression = false,
         }
     }
 

@@ -114,7 +114,9 @@ fn embed_face(
     for &g in &ids {
         remap.remap(g);
     }
-    let cff = face.data.starts_with(b"OTTO");
+    // Outlines as subsetter sees them: a collection's first face may be CFF.
+    let cff = skrifa::FontRef::from_index(&face.data, 0)
+        .is_ok_and(|f| f.table_data(skrifa::Tag::new(b"CFF ")).is_some());
     let upem = face.units_per_em;
     let thousandths = |units: f32| (units * 1000.0 / upem).round() as i64;
     let advances = face.font.glyph_metrics();

@@ -47,13 +47,14 @@ pub fn pdf(doc: Document) -> Result<Vec<u8>, Error> {
             title: &doc.metadata.title,
             fonts: &embedded,
         };
-        let drawn = draw(pages, canvas, &mut structure, |content| {
-            send.send(content).is_ok()
+        // The sender goes with the closure when drawing ends, which ends
+        // the packer's stream of pages. A packer that has failed takes no
+        // more; its error is met when it is joined.
+        let drawn = draw(pages, canvas, &mut structure, move |content| {
+            send.send(content).ok();
         });
-        drop(send);
         let packed = || packer.join();
-        // A face that cannot be embedded stops the packer, and so the
-        // drawing: its error is the one to report.
+        // A face that cannot be embedded is the first problem to report.
         let (pdf, mut images) = match drawn {
             Ok(drawn) => drawn,
             Err(e) => return Err(packed().err().unwrap_or(e)),
@@ -82,13 +83,12 @@ struct Canvas<'a> {
 }
 
 /// Draw each page into a printpdf document (pages, pictures, links) and the
-/// tag tree, handing its content stream to `packed`, which says whether the
-/// packer still takes them.
+/// tag tree, handing its content stream on to be `packed`.
 fn draw(
     pages: Vec<crate::layout::Page>,
     canvas: Canvas,
     structure: &mut structure::Structure,
-    mut packed: impl FnMut(Vec<u8>) -> bool,
+    mut packed: impl FnMut(Vec<u8>),
 ) -> Result<(PdfDocument, page::Images), Error> {
     let mut pdf = PdfDocument::new(canvas.title);
     let mut images = page::Images::default();
@@ -97,9 +97,7 @@ fn draw(
         let (page, content) =
             page::render(p, canvas.size, canvas.fonts, &mut images, &mut pdf, target)?;
         pdf.pages.push(page);
-        if !packed(content) {
-            break;
-        }
+        packed(content);
     }
     Ok((pdf, images))
 }

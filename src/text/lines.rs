@@ -118,6 +118,11 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         shaped
     }
 
+    /// The text of all the runs.
+    pub fn text(&self) -> &str {
+        &self.full
+    }
+
     /// The text in lines no wider than `max_width` points.
     pub fn lines(&self, max_width: f32) -> Vec<Line<S>> {
         let para = Para {
