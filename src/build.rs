@@ -334,11 +334,15 @@ pub fn run(request: &BuildRequest) -> i32 {
         return 130;
     }
     if jobs.len() > 1 {
-        eprintln!("{built} built, {failed} failed in {seconds:.2} s");
+        say(format_args!(
+            "{built} built, {failed} failed in {seconds:.2} s"
+        ));
     }
     if warnings > 0 {
         let s = if warnings == 1 { "" } else { "s" };
-        eprintln!("{warnings} warning{s}: run handout check to read them");
+        say(format_args!(
+            "{warnings} warning{s}: run handout check to read them"
+        ));
     }
     i32::from(failed > 0)
 }
@@ -463,6 +467,12 @@ fn parallel<T: Sync, R: Send>(
     });
 }
 
+/// Print `line` to standard error in one write: unbuffered, each piece of
+/// a formatted line would be a system call of its own.
+fn say(line: std::fmt::Arguments) {
+    eprint!("{}", format!("{line}\n"));
+}
+
 /// Progress of a batch: a bar redrawn in place on a terminal, one plain line
 /// per file otherwise (logs, CI).
 struct Progress {
@@ -492,7 +502,10 @@ impl Progress {
             self.draw();
         } else {
             let noun = if pages == 1 { "page" } else { "pages" };
-            eprintln!("built {} ({pages} {noun}{note})", target.display());
+            say(format_args!(
+                "built {} ({pages} {noun}{note})",
+                target.display()
+            ));
         }
     }
 
