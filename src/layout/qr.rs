@@ -3,9 +3,30 @@
 use super::Element;
 use crate::model::Rgb;
 use qrcode::{Color, EcLevel, QrCode};
+use std::sync::{Arc, Mutex};
 
 /// Light modules around the code that scanners need to find its edges.
 const QUIET_ZONE: usize = 4;
+
+/// The code for `text`, encoded once a run: a batch prints its clinic's
+/// booking code on every handout, and encoding one (scoring eight masks)
+/// costs a tenth of a page's layout. A few texts are kept, the latest last.
+fn encoded(text: &str) -> Option<Arc<QrCode>> {
+    const KEPT: usize = 4;
+    static CODES: Mutex<Vec<(String, Option<Arc<QrCode>>)>> = Mutex::new(Vec::new());
+    let mut codes = CODES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, code)) = codes.iter().find(|(t, _)| t == text) {
+        return code.clone();
+    }
+    let code = QrCode::with_error_correction_level(text, EcLevel::M)
+        .ok()
+        .map(Arc::new);
+    if codes.len() == KEPT {
+        codes.remove(0);
+    }
+    codes.push((text.to_string(), code.clone()));
+    code
+}
 
 /// The modules of a QR code for `text`, as filled rectangles: a square of side `size` points with its top-left at (x, y), including the 4-module quiet zone (white), dark modules in `dark`. Adjacent dark modules in a row are merged into one rectangle to keep the PDF small. Error correction level M. Returns None if the text is too long for a QR code.
 ///
@@ -18,7 +39,7 @@ pub fn qr_code(
     dark: Rgb,
     flipped: bool,
 ) -> Option<Vec<Element>> {
-    let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
+    let code = encoded(text)?;
     let width = code.width();
     let dark_at = |col: usize, row: usize| {
         let col = if flipped { width - 1 - col } else { col };
@@ -69,6 +90,15 @@ mod tests {
     use super::*;
 
     const URL: &str = "https://example.org/book";
+
+    #[test]
+    fn each_text_is_encoded_once_a_run() {
+        let first = encoded(URL).unwrap();
+        assert!(Arc::ptr_eq(&first, &encoded(URL).unwrap()));
+        let other = encoded("https://example.org/other").unwrap();
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert!(encoded(&"x".repeat(4000)).is_none(), "too long for any code");
+    }
 
     fn rect(e: &Element) -> (f32, f32, f32, f32, Rgb) {
         match *e {
