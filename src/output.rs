@@ -3,7 +3,8 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Write `bytes` to `path` through a temporary file in the same folder,
@@ -44,27 +45,50 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Remove `.NAME.PID-N.partial` files of `name` whose process is gone: a
-/// build killed mid-write (SIGKILL, power loss) leaves one behind.
+/// build killed mid-write (SIGKILL, power loss) leaves one behind. Each
+/// folder is listed once a run: a batch writes hundreds of PDFs into one,
+/// and listing it again for each would take time growing with their square.
 fn remove_stale(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
+    static LISTED: Mutex<Vec<(PathBuf, Vec<PathBuf>)>> = Mutex::new(Vec::new());
+    let mut listed = LISTED.lock().unwrap_or_else(|e| e.into_inner());
+    if !listed.iter().any(|(d, _)| d == dir) {
+        listed.push((dir.to_path_buf(), list_stale(dir)));
+    }
+    let Some((_, stale)) = listed.iter_mut().find(|(d, _)| d == dir) else {
         return;
     };
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        let Some(pid) = file
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".partial"))
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if !running(pid, &entry.path()) {
-            fs::remove_file(entry.path()).ok();
+    let prefix = format!(".{name}.");
+    stale.retain(|file| {
+        let ours = file
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy().starts_with(&prefix));
+        if ours {
+            fs::remove_file(file).ok();
         }
-    }
+        !ours
+    });
+}
+
+/// `.NAME.PID-N.partial` files in `dir` whose process is gone.
+fn list_stale(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| {
+            let file = entry.file_name();
+            let file = file.to_string_lossy();
+            let pid = file
+                .strip_prefix('.')
+                .and_then(|rest| rest.strip_suffix(".partial"))
+                .and_then(|rest| rest.rsplit_once('.'))
+                .and_then(|(_, run)| run.split('-').next())
+                .and_then(|pid| pid.parse::<u32>().ok());
+            pid.is_some_and(|pid| !running(pid, &entry.path()))
+        })
+        .map(|entry| entry.path())
+        .collect()
 }
 
 /// Whether process `pid` may still be writing `temp`: on Linux, whether it
@@ -113,6 +137,9 @@ mod tests {
             other.exists(),
             "only the output's own temporaries are touched"
         );
+        // The folder was listed once; the other output's write still finds its own.
+        write_atomic(&dir.join("b.pdf"), b"whole").unwrap();
+        assert!(!other.exists());
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -97,7 +97,10 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &encoded(URL).unwrap()));
         let other = encoded("https://example.org/other").unwrap();
         assert!(!Arc::ptr_eq(&first, &other));
-        assert!(encoded(&"x".repeat(4000)).is_none(), "too long for any code");
+        assert!(
+            encoded(&"x".repeat(4000)).is_none(),
+            "too long for any code"
+        );
     }
 
     fn rect(e: &Element) -> (f32, f32, f32, f32, Rgb) {
