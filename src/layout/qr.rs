@@ -1,8 +1,9 @@
 //! A booking link as a QR code, drawn as vector shapes (never a raster), so it prints sharp at any size.
 
 use super::Element;
+use crate::model::QR_CORRECTION;
 use crate::model::Rgb;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::{Color, QrCode};
 use std::sync::{Arc, Mutex};
 
 /// Light modules around the code that scanners need to find its edges.
@@ -18,7 +19,7 @@ fn encoded(text: &str) -> Option<Arc<QrCode>> {
     if let Some((_, code)) = codes.iter().find(|(t, _)| t == text) {
         return code.clone();
     }
-    let code = QrCode::with_error_correction_level(text, EcLevel::M)
+    let code = QrCode::with_error_correction_level(text, QR_CORRECTION)
         .ok()
         .map(Arc::new);
     if codes.len() == KEPT {
@@ -28,7 +29,7 @@ fn encoded(text: &str) -> Option<Arc<QrCode>> {
     code
 }
 
-/// The modules of a QR code for `text`, as filled rectangles: a square of side `size` points with its top-left at (x, y), including the 4-module quiet zone (white), dark modules in `dark`. Adjacent dark modules in a row are merged into one rectangle to keep the PDF small. Error correction level M. Returns None if the text is too long for a QR code.
+/// The modules of a QR code for `text`, as filled rectangles: a square of side `size` points with its top-left at (x, y), including the 4-module quiet zone (white), dark modules in `dark`. Adjacent dark modules in a row are merged into one rectangle to keep the PDF small. Error correction as the clinic's check expects ([`QR_CORRECTION`]). Returns None if the text is too long for a QR code.
 ///
 /// `flipped` draws the code reversed left to right, for a page that will be
 /// mirrored whole (right-to-left writing) and so turn it the right way round.
@@ -168,7 +169,7 @@ mod tests {
     fn dark_runs_are_merged_and_do_not_overlap() {
         let elements = qr_code(URL, (0.0, 0.0), 33.0, Rgb::INK, false).unwrap();
         let dark: Vec<_> = elements[1..].iter().map(rect).collect();
-        let code = QrCode::with_error_correction_level(URL, EcLevel::M).unwrap();
+        let code = QrCode::with_error_correction_level(URL, QR_CORRECTION).unwrap();
         let modules = code
             .to_colors()
             .iter()

@@ -107,11 +107,15 @@ const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
 /// 10 (57 modules) is about 0.4 mm a module there.
 const MAX_QR_VERSION: i16 = 10;
 
+/// The booking code's error correction: level M, readable with 15% of it
+/// damaged (a crease, a smudge), the level the layout draws it at.
+pub const QR_CORRECTION: qrcode::EcLevel = qrcode::EcLevel::M;
+
 /// Whether the booking address makes a QR code that scans from paper.
 fn booking_code(url: &str) -> Result<(), String> {
     // The version the layout's code will take, from the encoding alone:
     // drawing the code (its masks scored) would cost a fifth of a millisecond.
-    let version = qrcode::bits::encode_auto(url.as_bytes(), qrcode::EcLevel::M)
+    let version = qrcode::bits::encode_auto(url.as_bytes(), QR_CORRECTION)
         .ok()
         .map(|bits| match bits.version() {
             qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,

@@ -5,7 +5,7 @@ mod clinic;
 mod handout;
 mod words;
 
-pub use clinic::{Clinic, Colors, Disclaimer, Rgb, load_clinic};
+pub use clinic::{Clinic, Colors, Disclaimer, QR_CORRECTION, Rgb, load_clinic};
 pub use handout::{Handout, Item, Section, expand_note, load_handout};
 pub use words::Words;
 
