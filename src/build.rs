@@ -470,7 +470,11 @@ fn parallel<T: Sync, R: Send>(
 /// Print `line` to standard error in one write: unbuffered, each piece of
 /// a formatted line would be a system call of its own.
 fn say(line: std::fmt::Arguments) {
-    eprint!("{}", format!("{line}\n"));
+    use std::io::Write;
+    // With standard error closed there is no one to tell.
+    std::io::stderr()
+        .write_all(format!("{line}\n").as_bytes())
+        .ok();
 }
 
 /// Progress of a batch: a bar redrawn in place on a terminal, one plain line

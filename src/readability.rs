@@ -205,6 +205,9 @@ pub fn counted<'a>(units: &[&'a str]) -> Vec<Counted<'a>> {
 /// A sentence and its counts.
 pub type Counted<'a> = (&'a str, Counts);
 
+/// Sentences with their scores, hardest first.
+pub type Ranked<'a> = Vec<(&'a str, f64)>;
+
 /// The counts of counted sentences added up.
 pub fn total(counted: &[Counted]) -> Counts {
     counted
@@ -257,12 +260,12 @@ pub fn scores(c: &Counts) -> Scores {
 
 /// The hardest sentences of the units, each with its own Flesch-Kincaid
 /// grade, hardest first (ties in text order), at most `n`.
-pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
+pub fn hardest<'a>(units: &[&'a str], n: usize) -> Ranked<'a> {
     hardest_counted(&counted(units), n)
 }
 
 /// [`hardest`] among sentences already counted.
-pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
+pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Ranked<'a> {
     rank(
         counted,
         n,
@@ -286,8 +289,8 @@ fn rank<'a>(
     n: usize,
     score: impl Fn(&Counts) -> f64,
     hardest: Hardest,
-) -> Vec<(&'a str, f64)> {
-    let mut graded: Vec<(&'a str, f64)> = counted
+) -> Ranked<'a> {
+    let mut graded: Ranked<'a> = counted
         .iter()
         // A short heading can score a high grade on one long word, but there
         // is nothing in it to rewrite: rank only sentences an editor can split.

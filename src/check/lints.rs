@@ -6,7 +6,7 @@ use crate::markup::{Paragraph, plain_text};
 use crate::model::{Handout, SectionKind};
 use crate::parse::handout::HandoutFile;
 use crate::parse::{Spanned, from_toml};
-use crate::readability::{self, Counted, Counts, total};
+use crate::readability::{self, Counted, Counts, Ranked, total};
 
 /// Sentences longer than this are hard to follow (plain-language guides).
 const MAX_SENTENCE_WORDS: usize = 25;
@@ -78,7 +78,7 @@ impl Units {
 /// after `label` ("grade ").
 pub(super) struct Measure<'l> {
     pub count: for<'a> fn(&[&'a str]) -> Vec<Counted<'a>>,
-    pub hardest: for<'a> fn(&[Counted<'a>], usize) -> Vec<(&'a str, f64)>,
+    pub hardest: for<'a> fn(&[Counted<'a>], usize) -> Ranked<'a>,
     pub label: &'l str,
 }
 

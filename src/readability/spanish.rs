@@ -11,7 +11,7 @@
 //! in writing ("a-ho-ra"). As in the English counter, a group of digits is one
 //! syllable.
 
-use super::{Counted, Counts, Hardest, counted_with, rank, total};
+use super::{Counted, Counts, Hardest, Ranked, counted_with, rank, total};
 
 /// Spanish readability scores of a run of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -142,12 +142,12 @@ pub fn inflesz(score: f64) -> &'static str {
 
 /// The hardest sentences of the units, each with its own Szigriszt-Pazos
 /// score, lowest (hardest) first, at most `n`.
-pub fn hardest<'a>(units: &[&'a str], n: usize) -> Vec<(&'a str, f64)> {
+pub fn hardest<'a>(units: &[&'a str], n: usize) -> Ranked<'a> {
     hardest_counted(&counted(units), n)
 }
 
 /// [`hardest`] among sentences already counted.
-pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Vec<(&'a str, f64)> {
+pub fn hardest_counted<'a>(counted: &[Counted<'a>], n: usize) -> Ranked<'a> {
     rank(counted, n, |c| scores(c).szigriszt_pazos, Hardest::Lowest)
 }
 
