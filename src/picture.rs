@@ -29,14 +29,16 @@ pub struct Picture {
     prints: Arc<Mutex<HashMap<(u32, u32), Arc<PrintPixels>>>>,
 }
 
-/// Pixels ready for the page, 8 bits per channel.
+/// Pixels ready for the page, 8 bits per channel, as a PDF takes them:
+/// colour and transparency apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintPixels {
     pub width: u32,
     pub height: u32,
-    /// RGB or RGBA rows, top to bottom.
-    pub data: Vec<u8>,
-    pub has_alpha: bool,
+    /// RGB rows, top to bottom.
+    pub color: Vec<u8>,
+    /// The alpha channel, when some pixel is not opaque.
+    pub alpha: Option<Vec<u8>>,
 }
 
 impl Picture {
@@ -138,26 +140,33 @@ impl Picture {
         } else {
             img
         };
-        let (data, has_alpha) = match img {
-            DynamicImage::ImageRgb8(rgb) => (rgb.as_raw().clone(), false),
-            _ if !img.color().has_alpha() => (img.to_rgb8().into_raw(), false),
-            _ => {
-                let rgba = img.to_rgba8();
-                if rgba.pixels().any(|p| p.0[3] < 255) {
-                    (rgba.into_raw(), true)
-                } else {
-                    // An alpha channel that is opaque everywhere need not be embedded.
-                    (DynamicImage::ImageRgba8(rgba).to_rgb8().into_raw(), false)
-                }
-            }
+        let (color, alpha) = match img {
+            DynamicImage::ImageRgb8(rgb) => (rgb.as_raw().clone(), None),
+            _ if !img.color().has_alpha() => (img.to_rgb8().into_raw(), None),
+            DynamicImage::ImageRgba8(rgba) => split(rgba.as_raw()),
+            _ => split(img.to_rgba8().as_raw()),
         };
         PrintPixels {
             width: img.width(),
             height: img.height(),
-            data,
-            has_alpha,
+            color,
+            alpha,
         }
     }
+}
+
+/// RGBA bytes as RGB and alpha, in one pass and without a copy of the
+/// whole: the first touch of fresh memory is much of a picture's cost. An
+/// alpha channel that is opaque everywhere need not be embedded.
+fn split(rgba: &[u8]) -> (Vec<u8>, Option<Vec<u8>>) {
+    let mut color = Vec::with_capacity(rgba.len() / 4 * 3);
+    let mut alpha = Vec::with_capacity(rgba.len() / 4);
+    for p in rgba.chunks_exact(4) {
+        color.extend_from_slice(&p[..3]);
+        alpha.push(p[3]);
+    }
+    let opaque = alpha.iter().all(|a| *a == 255);
+    (color, (!opaque).then_some(alpha))
 }
 
 /// A file's identity on disk (device and inode): hard and symbolic links to
@@ -259,8 +268,9 @@ mod tests {
     fn downscales_to_300_dpi_and_keeps_alpha() {
         let pic = Picture::decode(&png(1200, 600, 128)).unwrap();
         let px = pic.for_print(72.0, 36.0);
-        assert_eq!((px.width, px.height, px.has_alpha), (300, 150, true));
-        assert_eq!(px.data.len(), 300 * 150 * 4);
+        assert_eq!((px.width, px.height), (300, 150));
+        assert_eq!(px.color.len(), 300 * 150 * 3);
+        assert!(px.alpha.as_ref().is_some_and(|a| a.len() == 300 * 150));
     }
 
     #[test]
@@ -274,7 +284,8 @@ mod tests {
     fn small_pictures_are_not_upscaled_and_opaque_alpha_is_dropped() {
         let pic = Picture::decode(&png(40, 20, 255)).unwrap();
         let px = pic.for_print(144.0, 72.0);
-        assert_eq!((px.width, px.height, px.has_alpha), (40, 20, false));
+        assert_eq!((px.width, px.height, px.alpha.is_none()), (40, 20, true));
+        assert_eq!(px.color.len(), 40 * 20 * 3);
     }
 
     #[test]

@@ -11,13 +11,12 @@ use std::collections::BTreeMap;
 const LEVEL: u32 = 3;
 
 pub fn xobject(px: &PrintPixels, deflater: &mut Deflater) -> Result<ExternalXObject, super::Error> {
-    let (color, alpha) = split(px);
     let mut dict = image_dict(px, "DeviceRGB");
-    if let Some(alpha) = alpha {
+    if let Some(alpha) = &px.alpha {
         let mask = ExternalStream {
             dict: image_dict(px, "DeviceGray"),
             content: deflater
-                .deflate(&alpha, LEVEL)
+                .deflate(alpha, LEVEL)
                 .ok_or(super::Error::Picture)?,
             compress: false,
         };
@@ -27,7 +26,7 @@ pub fn xobject(px: &PrintPixels, deflater: &mut Deflater) -> Result<ExternalXObj
         stream: ExternalStream {
             dict,
             content: deflater
-                .deflate(&color, LEVEL)
+                .deflate(&px.color, LEVEL)
                 .ok_or(super::Error::Picture)?,
             compress: false,
         },
@@ -35,20 +34,6 @@ pub fn xobject(px: &PrintPixels, deflater: &mut Deflater) -> Result<ExternalXObj
         height: Some(Px(px.height as usize)),
         dpi: None,
     })
-}
-
-/// RGB bytes, and the alpha channel when there is one.
-fn split(px: &PrintPixels) -> (Vec<u8>, Option<Vec<u8>>) {
-    if !px.has_alpha {
-        return (px.data.clone(), None);
-    }
-    let mut color = Vec::with_capacity(px.data.len() / 4 * 3);
-    let mut alpha = Vec::with_capacity(px.data.len() / 4);
-    for p in px.data.chunks_exact(4) {
-        color.extend_from_slice(&p[..3]);
-        alpha.push(p[3]);
-    }
-    (color, Some(alpha))
 }
 
 fn image_dict(px: &PrintPixels, color_space: &str) -> BTreeMap<String, DictItem> {
