@@ -501,7 +501,7 @@ impl Progress {
         if self.terminal {
             if !note.is_empty() {
                 self.clear();
-                eprintln!("{}{note}", target.display());
+                say(format_args!("{}{note}", target.display()));
             }
             self.draw();
         } else {

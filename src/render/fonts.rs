@@ -114,9 +114,7 @@ fn embed_face(
     for &g in &ids {
         remap.remap(g);
     }
-    // Outlines as subsetter sees them: a collection's first face may be CFF.
-    let cff = skrifa::FontRef::from_index(&face.data, 0)
-        .is_ok_and(|f| f.table_data(skrifa::Tag::new(b"CFF ")).is_some());
+    let cff = face.cff;
     let upem = face.units_per_em;
     let thousandths = |units: f32| (units * 1000.0 / upem).round() as i64;
     let advances = face.font.glyph_metrics();

@@ -36,6 +36,9 @@ pub struct Face {
     /// Height of capitals, in ems.
     pub cap_height: f32,
     pub units_per_em: f32,
+    /// CFF outlines rather than TrueType ones, as subsetter sees the face
+    /// (a collection's first face may be either): a PDF embeds them apart.
+    pub cff: bool,
     /// Shaping plans by direction, script and language: building one costs
     /// more than shaping a paragraph with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
@@ -75,6 +78,8 @@ impl Face {
         let charmap = font.charmap();
         let ascii = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
         let cap_height = metrics.cap_height.map_or(0.7 * upem, |c| c.to_f32());
+        let cff = skrifa::FontRef::from_index(&data, 0)
+            .is_ok_and(|f| f.table_data(skrifa::Tag::new(b"CFF ")).is_some());
         let name: String = name
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -87,6 +92,7 @@ impl Face {
             descender: descender / upem,
             cap_height: cap_height / upem,
             units_per_em: upem,
+            cff,
             font,
             plans: Mutex::new(Vec::new()),
             ascii,

@@ -125,12 +125,6 @@ impl<'r, S: Clone> ShapedText<'r, S> {
 
     /// The text in lines no wider than `max_width` points.
     pub fn lines(&self, max_width: f32) -> Vec<Line<S>> {
-        let para = Para {
-            full: &self.full,
-            glyphs: &self.glyphs,
-            prefix: &self.prefix,
-        };
-        let (runs, chunks, rtl) = (self.runs, &self.chunks, self.rtl);
         let mut lines = Vec::new();
         let mut start = 0;
         // The last break that fits, and the last that fits outside a web
@@ -141,25 +135,25 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         while let Some(&(at, kind, in_address)) = breaks.peek() {
             // Nothing but spaces always fits, so a line of zero, negative or NaN
             // width still moves on (one word a line at worst) instead of looping.
-            let end = para.trim_end(start, at);
-            if end <= start || para.width(start, end) <= max_width {
+            let end = self.trim_end(start, at);
+            if end <= start || self.width(start, end) <= max_width {
                 last_fit = Some(at);
                 if !in_address {
                     last_whole = Some(at);
                 }
                 breaks.next();
                 if kind == BreakOpportunity::Mandatory {
-                    lines.push(para.line(runs, chunks, start..at, rtl));
+                    lines.push(self.line(start..at));
                     start = at;
                     (last_fit, last_whole) = (None, None);
                 }
             } else if let Some(fit) = last_whole.take().or(last_fit.take()) {
-                lines.push(para.line(runs, chunks, start..fit, rtl));
+                lines.push(self.line(start..fit));
                 start = fit;
                 (last_fit, last_whole) = (None, None);
             } else {
-                let cut = para.emergency_cut(start, at, max_width);
-                lines.push(para.line(runs, chunks, start..cut, rtl));
+                let cut = self.emergency_cut(start, at, max_width);
+                lines.push(self.line(start..cut));
                 start = cut;
             }
         }
@@ -351,13 +345,7 @@ fn visual_order<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
     }
 }
 
-struct Para<'a> {
-    full: &'a str,
-    glyphs: &'a [Shaped],
-    prefix: &'a [f32],
-}
-
-impl Para<'_> {
+impl<S: Clone> ShapedText<'_, S> {
     /// Index of the first glyph at or after byte `at`.
     fn glyph_at(&self, at: usize) -> usize {
         self.glyphs.partition_point(|g| g.glyph.cluster < at)
@@ -406,15 +394,9 @@ impl Para<'_> {
 
     /// The text between byte offsets, as a line: glyphs in visual order in
     /// each fragment, fragments from the start edge.
-    fn line<S: Clone>(
-        &self,
-        runs: &[Run<S>],
-        chunks: &[Chunk],
-        range: Range<usize>,
-        rtl: bool,
-    ) -> Line<S> {
+    fn line(&self, range: Range<usize>) -> Line<S> {
+        let (runs, chunks) = (self.runs, &self.chunks);
         let to = self.trim_end(range.start, range.end);
-        let range = range.clone();
         let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
@@ -426,7 +408,7 @@ impl Para<'_> {
         }
         let level = |s: &Range<usize>| chunks[self.glyphs[s.start].chunk].level;
         visual_order(&mut stretches, level);
-        if rtl {
+        if self.rtl {
             stretches.reverse();
         }
         let mut fragments: Vec<Fragment<S>> = Vec::new();
