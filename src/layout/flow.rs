@@ -479,7 +479,9 @@ impl<'a> Flow<'a> {
                 (image, Part::Picture)
             };
             if f.side {
-                sets[0].elements.push(image(left + width - f.w, 3.0));
+                // Read after the marker, before the text beside it.
+                let picture = image(left + width - f.w, 3.0);
+                sets[0].elements.insert(marker_len, picture);
                 let last = sets.last_mut().expect("one set at least");
                 last.height += (f.h + 6.0 - top).max(0.0);
             } else {

@@ -4,6 +4,8 @@
 //! marked-content sequence; each picture a Figure with its alternative text;
 //! each link a Link holding its annotation. What is not read (header band,
 //! footer, panel backgrounds, rules, list discs, underlines) is an artifact.
+//! Which is which, and in what order it is read, is what the layout said of
+//! each element it placed (its [`Tag`]): nothing is guessed from the drawing.
 
 use crate::layout::Element;
 use crate::layout::frame::{Item, Node, Part, Role, Tag};
