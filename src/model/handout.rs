@@ -215,6 +215,9 @@ fn needed_word(key: &str, file: &HandoutFile, clinic: &Clinic) -> bool {
                 s.heading.is_none() && super::words::kind_key(*s.kind.get_ref()) == key
             })
         }
+        // Not printed yet: key points, write-in lines, "also available" and
+        // the web page are still to come.
+        "key_points" | "notes" | "also_available" | "language_name" | "urgent" => false,
         _ => true,
     }
 }
