@@ -437,7 +437,7 @@ fn rows() -> Vec<Row> {
             setup: |l| many(l, 3),
             args: &["build", "--patient", "Jane Doe"],
             status: 2,
-            says: "--patient makes one patient's copy of one handout, but 3 handouts were given",
+            says: "--patient makes one patient's copy of one handout: name it",
             ..ROW
         },
         Row {
@@ -909,6 +909,20 @@ fn rows() -> Vec<Row> {
             ..ROW
         },
         Row {
+            name: "two handouts for one patient copy",
+            setup: |l| many(l, 1),
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "handouts/h000.toml",
+                "--patient",
+                "Jane",
+            ],
+            status: 2,
+            says: "--patient makes one patient's copy of one handout, but 2 handouts were given",
+            ..ROW
+        },
+        Row {
             name: "--patient naming no handout in a library of one",
             args: &["build", "--patient", "Jane Doe"],
             setup: |l| put(l, "handouts/h.toml", GOOD),
@@ -963,10 +977,10 @@ fn rows() -> Vec<Row> {
                 "--note",
                 "biopsy positive",
                 "-o",
-                "print/h0.large.pdf",
+                "print/h000.large.pdf",
             ],
             status: 2,
-            says: "the shared leaflet of handouts/h0.toml",
+            says: "the shared leaflet of handouts/h000.toml",
             ..ROW
         },
         Row {
