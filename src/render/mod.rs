@@ -17,6 +17,8 @@ mod stream_end;
 mod structure;
 mod xmp;
 
+pub use xmp::SIGNATURE;
+
 use crate::layout::Document;
 use crate::text::FaceId;
 use printpdf::{PdfDocument, PdfSaveOptions};
