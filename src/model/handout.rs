@@ -291,12 +291,22 @@ pub fn expand_note(text: &str, clinic: &Clinic, patient: Option<&str>) -> Result
     if let Some((_, why)) = super::text_problem(text, false) {
         return Err(why);
     }
-    expand_placeholders(text, &placeholder_values(clinic, patient)).map_err(|e| match e {
-        PlaceholderError::Unknown { name, .. } => unknown_placeholder(&name),
-        PlaceholderError::Unbalanced { .. } => {
-            "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
-        }
-    })
+    let note =
+        expand_placeholders(text, &placeholder_values(clinic, patient)).map_err(|e| match e {
+            PlaceholderError::Unknown { name, .. } => unknown_placeholder(&name),
+            PlaceholderError::Unbalanced { .. } => {
+                "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
+            }
+        })?;
+    // The note prints like a handout's text: its links follow the same rules.
+    for url in paragraphs(&note)
+        .iter()
+        .flatten()
+        .filter_map(|s| s.link.as_deref())
+    {
+        super::link_target(url).map_err(|why| format!("the link `{url}`: {why}"))?;
+    }
+    Ok(note)
 }
 
 /// What each `{placeholder}` stands for. Clinic details that are not set are
@@ -330,7 +340,8 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, offset: usize, code: &'static str, message: String) {
-        self.errors.push(self.source.error(offset, code, message));
+        let source = self.source;
+        crate::diagnostic::push_capped(&mut self.errors, || source.error(offset, code, message));
     }
 
     fn date(&mut self, value: &Spanned<toml::value::Datetime>, key: &str) -> Option<Date> {
