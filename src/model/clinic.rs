@@ -170,7 +170,9 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 "bad-link",
                 format!("`booking_url`: {why}"),
             ));
-        } else if let Err(why) = booking_code(url.get_ref().trim()) {
+        } else if let Err(why) =
+            super::address::encoded(url.get_ref().trim()).and_then(|u| booking_code(&u))
+        {
             errors.push(source.error(url.span().start, "bad-booking-url", why));
         }
     }
@@ -571,7 +573,9 @@ fn check_links(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>)
             .filter_map(|s| s.link.as_deref())
         {
             if let Err(why) = super::link_target(url) {
-                let at = source.find_in(&disclaimer.span(), url);
+                // A [disclaimer] table's span is its header: its texts follow.
+                let after = disclaimer.span().start..source.text.len();
+                let at = source.find_in(&after, url);
                 errors.push(source.error(at, "bad-link", format!("`disclaimer`: {why}")));
             }
         }

@@ -395,22 +395,28 @@ impl Validator<'_> {
         let (mut from, mut search) = (0, span.clone());
         let mut next = Some(err);
         while let Some(err) = next {
-            let (needle, message, resume) = match err {
-                PlaceholderError::Unbalanced { offset } => (
-                    text[from + offset..from + offset + 1].to_string(),
-                    "a `{` or `}` without its partner; write {{ or }} for a literal brace"
-                        .to_string(),
-                    offset + 1,
-                ),
-                PlaceholderError::Unknown { name, offset } => (
-                    format!("{{{name}"),
-                    unknown_placeholder(&name),
-                    offset + name.len() + 2,
-                ),
+            let resume = match &err {
+                PlaceholderError::Unbalanced { offset } => offset + 1,
+                PlaceholderError::Unknown { name, offset } => offset + name.len() + 2,
             };
-            let at = self.source.find_in(&search, &needle);
-            self.error(at, "unknown-placeholder", message);
-            search = (at + needle.len()).min(span.end)..span.end;
+            if self.errors.len() >= crate::diagnostic::SHOWN_PER_FILE {
+                // Past the cap only counted: no message made, no place found.
+                self.error(0, "unknown-placeholder", String::new());
+            } else {
+                let (needle, message) = match err {
+                    PlaceholderError::Unbalanced { offset } => (
+                        text[from + offset..from + offset + 1].to_string(),
+                        "a `{` or `}` without its partner; write {{ or }} for a literal brace"
+                            .to_string(),
+                    ),
+                    PlaceholderError::Unknown { name, .. } => {
+                        (format!("{{{name}"), unknown_placeholder(&name))
+                    }
+                };
+                let at = self.source.find_in(&search, &needle);
+                self.error(at, "unknown-placeholder", message);
+                search = (at + needle.len()).min(span.end)..span.end;
+            }
             from += resume;
             next = expand_placeholders(&text[from..], &self.values).err();
         }

@@ -1,6 +1,7 @@
 //! Stage 2: raw files validated into the model the layout works from. Every
 //! problem is collected as a diagnostic pointing into the file it came from.
 
+pub mod address;
 mod clinic;
 mod handout;
 mod words;

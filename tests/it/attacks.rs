@@ -906,6 +906,53 @@ fn rows() -> Vec<Row> {
             ..ROW
         },
         Row {
+            name: "a font with a letter moved 30,000 units out of its box",
+            setup: |l| {
+                let mut font = atkinson();
+                let c = move_glyph(&mut font, 30_000);
+                std::fs::write(l.join("fonts/Bad.ttf"), font).unwrap();
+                regular_at(l, "fonts/Bad.ttf");
+                let title = format!("title = \"Knee {c} pain\"\nreviewed = 2026-11-01\n");
+                write(l, "handouts/h.toml", &title);
+            },
+            place: "clinic.toml:3:11",
+            says: "is drawn far outside the box the font gives for all its letters",
+            ..ROW
+        },
+        Row {
+            name: "a font with an advance of 65,535 units",
+            setup: |l| bad_regular(l, |f| advance(f, 'e', 65_535)),
+            place: "clinic.toml:3:11",
+            says: "its glyph for the character U+0065 \"e\" is many times wider than a letter can be",
+            ..ROW
+        },
+        Row {
+            name: "a font with an advance of 65,535 units for a letter of the clinic's name",
+            setup: |l| bad_regular(l, |f| advance(f, 'T', 65_535)),
+            place: "clinic.toml:3:11",
+            says: "U+0054 \"T\" is many times wider",
+            ..ROW
+        },
+        Row {
+            name: "a booking link with letters other than English ones",
+            setup: |l| clinic(l, &format!("booking_url = \"{BOOKING}\"\n{MINIMAL_CLINIC}")),
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a booking link no browser could open",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("booking_url = \"https://bü cher.example/\"\n{MINIMAL_CLINIC}"),
+                )
+            },
+            place: "clinic.toml:1:15",
+            says: "is not a web address a phone can open",
+            ..ROW
+        },
+        Row {
             name: "a javascript: website",
             setup: |l| {
                 clinic(
@@ -1738,4 +1785,103 @@ fn exif_orientation_turns_a_photo_upright() {
             pdf_images(&pdf)
         );
     }
+}
+
+/// The hmtx advance of the glyph for `c` set to `units`.
+fn advance(font: &mut Vec<u8>, c: char, units: u16) {
+    let face = handout::text::Face::from_bytes("f", font.clone()).unwrap();
+    let glyph = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
+    let metrics = u16_at(font, table(font, b"hhea").0 + 34);
+    assert!(glyph < metrics, "the glyph has its own advance");
+    let hmtx = table(font, b"hmtx").0;
+    put_u16(font, hmtx + 4 * glyph, units);
+}
+
+/// Some letter's outline moved `by` units to the right, points and all (its
+/// first point's x is a two-byte delta the others follow); which letter.
+fn move_glyph(font: &mut Vec<u8>, by: i16) -> char {
+    let face = handout::text::Face::from_bytes("f", font.clone()).unwrap();
+    let long = u16_at(font, table(font, b"head").0 + 50) == 1;
+    let (loca, glyf) = (table(font, b"loca").0, table(font, b"glyf").0);
+    let start = |g: usize| match long {
+        true => {
+            u32::from_be_bytes(font[loca + 4 * g..loca + 4 * g + 4].try_into().unwrap()) as usize
+        }
+        false => 2 * u16_at(font, loca + 2 * g),
+    };
+    for c in 'a'..='z' {
+        let g = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
+        let at = glyf + start(g);
+        let contours = u16_at(font, at);
+        if contours == 0 || contours >= 0x8000 {
+            continue;
+        }
+        let instructions = at + 10 + 2 * contours;
+        let flags = instructions + 2 + u16_at(font, instructions);
+        // Flag bit 1: x is one byte; bit 4 without bit 1: x repeats the last.
+        if font[flags] & 0b1_0010 != 0 {
+            continue;
+        }
+        let points = u16_at(font, at + 10 + 2 * (contours - 1)) + 1;
+        let (mut i, mut read) = (flags, 0);
+        while read < points {
+            let repeat = if font[i] & 8 != 0 {
+                i += 1;
+                usize::from(font[i])
+            } else {
+                0
+            };
+            read += 1 + repeat;
+            i += 1;
+        }
+        let x = i16::from_be_bytes([font[i], font[i + 1]]);
+        font[i..i + 2].copy_from_slice(&(x + by).to_be_bytes());
+        return c;
+    }
+    panic!("no letter starts with a two-byte x")
+}
+
+/// A booking address with a German host and path.
+const BOOKING: &str = "https://bücher.example/termin buchen/für-sie";
+
+/// Its QR code scans (zbarimg) to the address as a browser sends it, while
+/// the page prints it as the clinic wrote it.
+#[test]
+fn a_booking_link_in_other_letters_scans_as_a_browser_sends_it() {
+    let lib = library(&format!("booking_url = \"{BOOKING}\"\n{MINIMAL_CLINIC}"));
+    write(lib.path(), "handouts/h.toml", GOOD);
+    let run = run(lib.path(), &["build", "handouts/h.toml"], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let pdf = lib.path().join("out/h.pdf");
+    let page = lib.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "200", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&page)
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success());
+    let scan = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(page.with_extension("png"))
+        .output()
+        .expect("zbarimg (zbar-tools) runs");
+    let found = String::from_utf8_lossy(&scan.stdout);
+    assert_eq!(
+        found.trim(),
+        "https://xn--bcher-kva.example/termin%20buchen/f%C3%BCr-sie"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("bücher.example/termin buchen/für-sie"),
+        "{text}"
+    );
 }
