@@ -216,6 +216,9 @@ pub fn run(request: &BuildRequest) -> i32 {
         Ok(p) => p,
         Err(message) => return usage(&message),
     };
+    if let Some(Err(why)) = request.note.as_deref().map(crate::model::note_links) {
+        return usage(&format!("--note: {why}"));
+    }
     let (library, clinic) = match crate::library::open(request.clinic.as_deref()) {
         Ok(opened) => opened,
         Err(status) => return status,

@@ -142,6 +142,10 @@ fn too_large() -> String {
     )
 }
 
+fn too_many_pixels((w, h): (u32, u32)) -> bool {
+    w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS
+}
+
 /// Refuse a picture of `w` × `h` pixels taking `bytes` decoded before any
 /// is decoded, else ask `reserve` for the memory: twice its pixels when it
 /// must be turned, which makes a turned copy.
@@ -151,11 +155,7 @@ fn within_limits(
     orientation: Orientation,
     reserve: impl FnOnce(u64) -> Result<(), String>,
 ) -> Result<(), String> {
-    if w > MAX_SIDE
-        || h > MAX_SIDE
-        || u64::from(w) * u64::from(h) > MAX_PIXELS
-        || bytes > MAX_DECODED_BYTES
-    {
+    if too_many_pixels((w, h)) || bytes > MAX_DECODED_BYTES {
         return Err(too_large());
     }
     let copies = if orientation == Orientation::NoTransforms {
@@ -183,6 +183,11 @@ fn decode_png(
     decoder.set_ignore_text_chunk(true);
     decoder.set_ignore_iccp_chunk(true);
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    // Its size is refused from the header alone, before any chunk is read.
+    let header = decoder.read_header_info().map_err(unreadable)?;
+    if too_many_pixels(header.size()) {
+        return Err(too_large());
+    }
     let mut reader = decoder.read_info().map_err(unreadable)?;
     let size = reader.info().size();
     let orientation = (reader.info().exif_metadata.as_deref())

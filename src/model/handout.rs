@@ -298,15 +298,22 @@ pub fn expand_note(text: &str, clinic: &Clinic, patient: Option<&str>) -> Result
                 "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
             }
         })?;
-    // The note prints like a handout's text: its links follow the same rules.
-    for url in paragraphs(&note)
+    note_links(&note)?;
+    Ok(note)
+}
+
+/// The note prints like a handout's text: its links follow the same rules.
+/// Checked on the command line as written, before any handout is read, and
+/// again once its placeholders are filled.
+pub fn note_links(note: &str) -> Result<(), String> {
+    for url in paragraphs(note)
         .iter()
         .flatten()
         .filter_map(|s| s.link.as_deref())
     {
         super::link_target(url).map_err(|why| format!("the link `{url}`: {why}"))?;
     }
-    Ok(note)
+    Ok(())
 }
 
 /// What each `{placeholder}` stands for. Clinic details that are not set are

@@ -7,7 +7,7 @@ mod handout;
 mod words;
 
 pub use clinic::{Clinic, Colors, Disclaimer, QR_CORRECTION, Rgb, load_clinic};
-pub use handout::{Handout, Item, Section, expand_note, load_handout};
+pub use handout::{Handout, Item, Section, expand_note, load_handout, note_links};
 pub use words::Words;
 
 pub use crate::parse::clinic::Paper;

@@ -1003,8 +1003,8 @@ fn rows() -> Vec<Row> {
                 "--note",
                 "See [this](javascript:alert(1))",
             ],
-            place: "command line",
-            says: "--note: the link `javascript:alert(1)`: a link to `javascript:` cannot be opened",
+            status: 2,
+            says: "error: --note: the link `javascript:alert(1)`: a link to `javascript:` cannot be opened",
             ..ROW
         },
         Row {
@@ -1015,8 +1015,22 @@ fn rows() -> Vec<Row> {
                 "--note",
                 "[x](file:///etc/passwd)",
             ],
-            place: "command line",
-            says: "--note: the link `file:///etc/passwd`",
+            status: 2,
+            says: "error: --note: the link `file:///etc/passwd`",
+            ..ROW
+        },
+        Row {
+            name: "a web link in the note is printed",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "--note",
+                "See [our exercises](https://example.org/knees) or call [us](tel:+15035550199).",
+            ],
+            status: 0,
+            writes: &["out/h.patient.pdf"],
             ..ROW
         },
         Row {
