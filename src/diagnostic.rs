@@ -39,8 +39,9 @@ pub struct Diagnostic {
     pub caret: usize,
     /// Problems of this file found after this one but not described: past
     /// [`SHOWN_PER_FILE`] only their number is kept, so a file with 250,000
-    /// of them costs no more to check than one with fifty.
-    pub also: usize,
+    /// of them costs no more to check than one with fifty. (32 bits keep a
+    /// diagnostic small enough to return in a `Result`.)
+    pub also: u32,
 }
 
 impl Diagnostic {
@@ -245,7 +246,7 @@ pub fn count(diags: &[Diagnostic], severity: Severity) -> usize {
     diags
         .iter()
         .filter(|d| d.severity == severity)
-        .map(|d| 1 + d.also)
+        .map(|d| 1 + d.also as usize)
         .sum()
 }
 
@@ -267,9 +268,9 @@ pub fn print_all(diags: &[Diagnostic]) -> i32 {
             *count += 1;
             // A closed standard error (a pipe to `head`) must not stop the build.
             writeln!(out, "{d}").ok();
-            d.also
+            d.also as usize
         } else {
-            1 + d.also
+            1 + d.also as usize
         };
         if unshown > 0 {
             match hidden.iter_mut().find(|(f, _)| *f == d.file) {

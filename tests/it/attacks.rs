@@ -1802,8 +1802,8 @@ fn exif_orientation_turns_a_photo_upright() {
 }
 
 /// The hmtx advance of the glyph for `c` set to `units`.
-fn advance(font: &mut Vec<u8>, c: char, units: u16) {
-    let face = handout::text::Face::from_bytes("f", font.clone()).unwrap();
+fn advance(font: &mut [u8], c: char, units: u16) {
+    let face = handout::text::Face::from_bytes("f", font.to_vec()).unwrap();
     let glyph = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
     let metrics = u16_at(font, table(font, b"hhea").0 + 34);
     assert!(glyph < metrics, "the glyph has its own advance");
@@ -1813,8 +1813,8 @@ fn advance(font: &mut Vec<u8>, c: char, units: u16) {
 
 /// Some letter's outline moved `by` units to the right, points and all (its
 /// first point's x is a two-byte delta the others follow); which letter.
-fn move_glyph(font: &mut Vec<u8>, by: i16) -> char {
-    let face = handout::text::Face::from_bytes("f", font.clone()).unwrap();
+fn move_glyph(font: &mut [u8], by: i16) -> char {
+    let face = handout::text::Face::from_bytes("f", font.to_vec()).unwrap();
     let long = u16_at(font, table(font, b"head").0 + 50) == 1;
     let (loca, glyf) = (table(font, b"loca").0, table(font, b"glyf").0);
     let start = |g: usize| match long {
