@@ -1898,4 +1898,6 @@ fn a_booking_link_in_other_letters_scans_as_a_browser_sends_it() {
         text.contains("bücher.example/termin buchen/für-sie"),
         "{text}"
     );
+    // Printed once, as written: not followed by its encoded form.
+    assert!(!text.contains("xn--"), "{text}");
 }
