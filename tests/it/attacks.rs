@@ -1248,6 +1248,8 @@ fn rows() -> Vec<Row> {
             args: &[
                 "build",
                 "handouts/h.toml",
+                "--patient",
+                "Jane",
                 "--note",
                 "[x](file:///etc/passwd)",
             ],
