@@ -4,7 +4,7 @@
 //! fit sends the region back to its last allowed break; what may not break
 //! is said by each piece's keep rules (see [`Piece`]).
 
-use super::frame::{Bookmark, Element, Tag};
+use super::frame::{Bookmark, Element, Part, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
@@ -109,7 +109,7 @@ pub struct Piece {
     pub keep_single: bool,
     /// Drawn level with its first line (a list marker): x from the piece's
     /// start edge, y from the line's top.
-    pub marker: Vec<Element>,
+    pub marker: Vec<(Element, Part)>,
     /// The leaflet node it sets, for tagging.
     pub tag: Tag,
 }
@@ -148,8 +148,9 @@ pub struct Container {
 #[derive(Debug, Clone)]
 struct Set {
     height: f32,
-    /// x from the region's left edge, y from the set's top.
-    elements: Vec<Element>,
+    /// x from the region's left edge, y from the set's top; each with
+    /// what it is to the piece's node.
+    elements: Vec<(Element, Part)>,
     /// Kept with the next set by the piece's line rules; the piece's own
     /// `keep_with_next` is applied when placing, as the flow's owner may
     /// change it between runs.
@@ -384,15 +385,12 @@ impl<'a> Flow<'a> {
         let piece = &self.pieces[p];
         let (left, right) = piece.indent;
         let width = width - left - right;
-        let marker = || -> Vec<Element> {
+        let marker = || -> Vec<(Element, Part)> {
             if from > 0 {
                 return Vec::new();
             }
-            piece
-                .marker
-                .iter()
-                .map(|e| e.clone().shifted(left, 0.0))
-                .collect()
+            let shifted = |(e, part): &(Element, Part)| (e.clone().shifted(left, 0.0), *part);
+            piece.marker.iter().map(shifted).collect()
         };
         let (style, lines, rule, figure) = match &piece.content {
             Content::Fixed {
@@ -403,7 +401,8 @@ impl<'a> Flow<'a> {
                 let x = left + ((width - w) / 2.0).max(0.0);
                 // The marker first: it is read before what it marks.
                 let mut drawn = marker();
-                drawn.extend(elements.iter().map(|e| e.clone().shifted(x, 0.0)));
+                let shifted = |e: &Element| (e.clone().shifted(x, 0.0), Part::Content);
+                drawn.extend(elements.iter().map(shifted));
                 return vec![Set {
                     height: *height,
                     elements: drawn,
@@ -449,7 +448,7 @@ impl<'a> Flow<'a> {
             };
             sets.push(Set {
                 height: style.leading,
-                elements: self.ts.line_elements(line, style, left, 0.0),
+                elements: self.ts.line_parts(line, style, left, 0.0),
                 keep_with_next: keep,
                 next,
             });
@@ -464,18 +463,25 @@ impl<'a> Flow<'a> {
             });
         }
         // The marker first: it is read before what it marks.
-        sets[0].elements.splice(0..0, marker());
+        let marker = marker();
+        let marker_len = marker.len();
+        sets[0].elements.splice(0..0, marker);
         if let Some(f) = figure {
-            let image = |x, y| Element::Image {
-                x,
-                y,
-                w: f.w,
-                h: f.h,
-                picture: f.figure.picture.clone(),
-                alt: f.figure.alt.clone(),
+            let image = |x, y| {
+                let image = Element::Image {
+                    x,
+                    y,
+                    w: f.w,
+                    h: f.h,
+                    picture: f.figure.picture.clone(),
+                    alt: f.figure.alt.clone(),
+                };
+                (image, Part::Picture)
             };
             if f.side {
-                sets[0].elements.push(image(left + width - f.w, 3.0));
+                // Read after the marker, before the text beside it.
+                let picture = image(left + width - f.w, 3.0);
+                sets[0].elements.insert(marker_len, picture);
                 let last = sets.last_mut().expect("one set at least");
                 last.height += (f.h + 6.0 - top).max(0.0);
             } else {
@@ -483,24 +489,27 @@ impl<'a> Flow<'a> {
                 // the rest of the item breaks like any other text.
                 let room = f.h + 0.5 * style.size;
                 let first = &mut sets[0];
+                // Drawn in reading order: the marker, the picture, the text.
                 let moved = std::mem::take(&mut first.elements);
+                let shifted = |(e, part): (Element, Part)| (e.shifted(0.0, room), part);
+                let (marker, text) = moved.split_at(marker_len);
+                first.elements.extend(marker.iter().cloned().map(shifted));
                 first.elements.push(image(left, 0.0));
-                first
-                    .elements
-                    .extend(moved.into_iter().map(|e| e.shifted(0.0, room)));
+                first.elements.extend(text.iter().cloned().map(shifted));
                 first.height += room;
             }
         }
         if let Some((w, room, fill)) = *rule {
             let last = sets.last_mut().expect("one set at least");
-            last.elements.push(Element::Rect {
+            let bar = Element::Rect {
                 x: left,
                 y: last.height + 3.0,
                 w,
                 h: 3.0,
                 radius: 1.5,
                 fill,
-            });
+            };
+            last.elements.push((bar, Part::Decoration));
             last.height += room;
         }
         sets
@@ -534,9 +543,12 @@ impl<'a> Flow<'a> {
                             top: e.y,
                         });
                     }
-                    let tag = piece.tag;
+                    // A heading set again where its panel continues is not read twice.
+                    let tag = if e.repeat { Tag::Artifact } else { piece.tag };
                     let drawn = e.set().elements.iter().cloned();
-                    elements.extend(drawn.map(|el| (el.shifted(r.x, e.y), tag)));
+                    elements.extend(
+                        drawn.map(|(el, part)| (el.shifted(r.x, e.y), tag.placed(part, e.at))),
+                    );
                 }
                 (r, elements)
             })
@@ -647,7 +659,7 @@ mod tests {
                 rule: None,
                 figure: None,
             },
-            Tag::Node(0),
+            Tag::node(0),
         )
     }
 
@@ -772,7 +784,7 @@ mod tests {
                     pieces: (1, 2),
                     heading: Some(1),
                     whole: true,
-                    tag: Tag::Node(1),
+                    tag: Tag::node(1),
                 }],
             );
             let flowed = run(&flow, [200.0, narrow], 100.0);

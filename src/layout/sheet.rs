@@ -32,6 +32,8 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let bottom = height - MARGIN - footer_height(&ts, &theme, &leaflet.footer, inner);
 
     let mut pieces = Pieces::new(&ts, &theme);
+    let logo_alt = leaflet.header.logo.as_ref().map(|(_, alt)| alt.as_str());
+    let band = pieces.band(band, logo_alt);
     pieces.title_block(&leaflet.title);
     let title_top = MARGIN + band_height + BAND_GAP;
     let title = pieces.flow().run(|i| Region {
@@ -115,7 +117,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let count = pages(&body);
     let body = flow.draw(body);
     let mut pages = vec![Page::default(); count];
-    pages[0].artifacts(band);
+    pages[0].extend(band);
     for (_, elements) in title.regions {
         pages[0].extend(elements);
     }

@@ -428,7 +428,8 @@ fn cover(
             top += style.leading;
         }
     }
-    let mut out: Vec<(Element, Tag)> = out.into_iter().map(|e| (e, Tag::Artifact)).collect();
+    let logo_alt = header.logo.as_ref().map(|(_, alt)| alt.as_str());
+    let mut out: Vec<(Element, Tag)> = pieces.band(out, logo_alt).collect();
     pieces.title_block(&leaflet.title);
     let title_top = band.max(y - top) + top + 28.0;
     let title = pieces.flow().run(|i| Region {

@@ -1,7 +1,7 @@
 //! Text to lines: styled spans into runs, broken to a width, and lines into
 //! positioned elements.
 
-use super::frame::Element;
+use super::frame::{Element, Part};
 use super::theme::MAX_MEASURE_EM;
 use crate::markup::Span;
 use crate::model::{Clinic, Handout, Rgb};
@@ -169,10 +169,23 @@ impl<'a> Typesetter<'a> {
         x: f32,
         top: f32,
     ) -> Vec<Element> {
+        let parts = self.line_parts(line, style, x, top);
+        parts.into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// The elements of one line, each with what it is to the text: a
+    /// link's text, underline and clickable area are told apart here.
+    pub fn line_parts(
+        &self,
+        line: Line<Ink>,
+        style: &TextStyle,
+        x: f32,
+        top: f32,
+    ) -> Vec<(Element, Part)> {
         let baseline = top + self.baseline(style);
         let mut out = Vec::new();
         for f in line.fragments {
-            out.push(Element::Text {
+            let text = Element::Text {
                 x: x + f.x,
                 baseline,
                 width: f.width,
@@ -181,25 +194,30 @@ impl<'a> Typesetter<'a> {
                 size: f.size,
                 color: f.style.color,
                 glyphs: f.glyphs,
-            });
-            if let Some(url) = f.style.link {
-                let underline = f.size * 0.07;
-                out.push(Element::Rect {
-                    x: x + f.x,
-                    y: baseline + f.size * 0.12,
-                    w: f.width,
-                    h: underline,
-                    radius: 0.0,
-                    fill: f.style.color,
-                });
-                out.push(Element::Link {
-                    x: x + f.x,
-                    y: top,
-                    w: f.width,
-                    h: style.leading,
-                    url,
-                });
-            }
+            };
+            let Some(url) = f.style.link else {
+                out.push((text, Part::Content));
+                continue;
+            };
+            out.push((text, Part::Link));
+            let underline = f.size * 0.07;
+            let rect = Element::Rect {
+                x: x + f.x,
+                y: baseline + f.size * 0.12,
+                w: f.width,
+                h: underline,
+                radius: 0.0,
+                fill: f.style.color,
+            };
+            out.push((rect, Part::Decoration));
+            let area = Element::Link {
+                x: x + f.x,
+                y: top,
+                w: f.width,
+                h: style.leading,
+                url,
+            };
+            out.push((area, Part::LinkArea));
         }
         out
     }

@@ -13,6 +13,7 @@ mod fonts;
 mod image;
 mod pack;
 mod page;
+mod stream_end;
 mod structure;
 mod xmp;
 

@@ -398,9 +398,11 @@ impl<S: Clone> ShapedText<'_, S> {
         let (runs, chunks) = (self.runs, &self.chunks);
         let to = self.trim_end(range.start, range.end);
         let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
+        let space = self.line_end_space(to, range.end).filter(|_| first < last);
+        let end = space.map_or(last, |s| s + 1);
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
-        for i in first..last {
+        for i in first..end {
             match stretches.last_mut() {
                 Some(s) if self.glyphs[s.start].chunk == self.glyphs[i].chunk => s.end = i + 1,
                 _ => stretches.push(i..i + 1),
@@ -428,6 +430,7 @@ impl<S: Clone> ShapedText<'_, S> {
             };
             let mut place = |i: usize| {
                 let Shaped { glyph, width, .. } = &self.glyphs[i];
+                let width = if Some(i) == space { &0.0 } else { width };
                 let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
@@ -451,6 +454,22 @@ impl<S: Clone> ShapedText<'_, S> {
             width: x,
             range,
         }
+    }
+
+    /// The glyph of the space a line ending at byte `to` breaks at, when
+    /// more text follows (`end`, where the next line starts, is not the
+    /// end of the text). The line keeps it, of no width: its text then says
+    /// where one word ends and the next begins, which text read through the
+    /// tags would otherwise run together (ISO 32000-1 14.8.2.5). Chinese
+    /// breaks between characters, with no space to keep.
+    fn line_end_space(&self, to: usize, end: usize) -> Option<usize> {
+        let c = self.full[to..end].chars().next()?;
+        if end >= self.full.len() || matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            return None;
+        }
+        let i = self.glyph_at(to);
+        let glyph = &self.glyphs.get(i)?.glyph;
+        (glyph.cluster == to && glyph.id != 0).then_some(i)
     }
 
     /// The characters glyph `i` stands for: its cluster's, given to the
