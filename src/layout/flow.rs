@@ -8,10 +8,16 @@ use super::frame::{Bookmark, Element, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
-use crate::text::Run;
+use crate::text::{Run, ShapedText};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// Taller than any region on a page (A4 is 842 pt): a paragraph's sets
+/// from one byte stop after as many lines as fill this, as they overflow
+/// any region, so a long paragraph costs its length, not its length times
+/// the columns it runs through.
+const TALLEST: f32 = 900.0;
 
 /// A stretch of a page that the flow fills, in points from the page's top-left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -226,6 +232,8 @@ pub struct Flow<'a> {
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
     sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
+    /// Each text piece shaped once, whatever it is broken at or from.
+    shaped: RefCell<HashMap<usize, Rc<ShapedText<'static, Ink>>>>,
 }
 
 impl<'a> Flow<'a> {
@@ -235,6 +243,7 @@ impl<'a> Flow<'a> {
             pieces,
             containers,
             sets: RefCell::default(),
+            shaped: RefCell::default(),
         }
     }
 
@@ -341,7 +350,13 @@ impl<'a> Flow<'a> {
                 });
                 start = next;
             }
-            cursor = (p + 1, 0);
+            // Sets stop short of a long piece's end only past any region's
+            // height, so only an unbounded region gets here with more to set.
+            cursor = if start == usize::MAX {
+                (p + 1, 0)
+            } else {
+                (p, start)
+            };
         }
         (entries, cursor, false)
     }
@@ -378,6 +393,16 @@ impl<'a> Flow<'a> {
         let sets: Rc<[Set]> = self.set(p, width, from).into();
         self.sets.borrow_mut().insert(key, Rc::clone(&sets));
         sets
+    }
+
+    /// Text runs of piece `p`, shaped once for the flow's life.
+    fn shaped(&self, p: usize, runs: &[Run<Ink>]) -> Rc<ShapedText<'static, Ink>> {
+        let mut cache = self.shaped.borrow_mut();
+        let shaped = cache.entry(p).or_insert_with(|| {
+            let owned: Vec<Run<Ink>> = runs.to_vec();
+            Rc::new(self.ts.shape(owned))
+        });
+        Rc::clone(shaped)
     }
 
     fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
@@ -424,19 +449,19 @@ impl<'a> Flow<'a> {
                     .map(|f| FigureBox::at(f, width));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
                 let balanced = *balanced && from == 0;
-                let lines = (self.ts).break_runs(runs, style, width - gap, from, balanced);
-                (style, lines, rule, figure)
+                let shaped = self.shaped(p, runs);
+                let ranges = (self.ts).breaks(&shaped, style, width - gap, from, balanced);
+                (style, (shaped, ranges), rule, figure)
             }
         };
-        let n = lines.len();
-        let mut sets = Vec::with_capacity(n.max(1));
+        let (shaped, ranges) = lines;
+        let n = ranges.len();
+        let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
+        let mut sets = Vec::with_capacity(most.max(1));
         let mut top = 0.0;
-        for (i, line) in lines.into_iter().enumerate() {
-            let next = if i + 1 == n {
-                usize::MAX
-            } else {
-                from + line.range.end
-            };
+        for (i, range) in ranges.iter().cloned().take(most).enumerate() {
+            let next = if i + 1 == n { usize::MAX } else { range.end };
+            let line = shaped.line(range);
             // A break after line i leaves i+1 lines above it and n-i-1 below:
             // both must be at least two. Text beside a figure keeps with it.
             let beside = figure
@@ -477,7 +502,9 @@ impl<'a> Flow<'a> {
             if f.side {
                 sets[0].elements.push(image(left + width - f.w, 3.0));
                 let last = sets.last_mut().expect("one set at least");
-                last.height += (f.h + 6.0 - top).max(0.0);
+                if last.next == usize::MAX {
+                    last.height += (f.h + 6.0 - top).max(0.0);
+                }
             } else {
                 // Above the text: the first line moves down under it, so
                 // the rest of the item breaks like any other text.
@@ -491,8 +518,9 @@ impl<'a> Flow<'a> {
                 first.height += room;
             }
         }
-        if let Some((w, room, fill)) = *rule {
-            let last = sets.last_mut().expect("one set at least");
+        if let Some((w, room, fill)) = *rule
+            && let Some(last) = sets.last_mut().filter(|s| s.next == usize::MAX)
+        {
             last.elements.push(Element::Rect {
                 x: left,
                 y: last.height + 3.0,
