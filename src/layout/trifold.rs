@@ -7,6 +7,7 @@
 //! is a little narrower so it tucks in without buckling. Nothing comes
 //! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
+use super::chrome::{Crowded, Detail, Place};
 use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
 use super::flow::{Flowed, Region};
 use super::frame::{Document, Element, Page, Tag};
@@ -42,6 +43,8 @@ pub enum Refusal {
     /// The contact block, review date and disclaimer alone are taller than
     /// the back panel, by about this many lines of fine print.
     BackTooFull(usize),
+    /// The clinic's name or phone, or the title, is too long for the cover.
+    Crowded(Crowded),
 }
 
 /// How much a handout is over a trifold at the smallest body size.
@@ -176,7 +179,8 @@ fn fold(
     let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
     let mut pieces = Pieces::new(ts, &theme);
 
-    let (mut cover, title_bottom, phone_top) = cover(leaflet, &mut pieces, g, outside[2]);
+    let (mut cover, title_bottom, phone_top) =
+        cover(leaflet, &mut pieces, g, outside[2]).map_err(Refusal::Crowded)?;
     let mut body: &[Node] = &leaflet.body;
     if let Some(
         summary @ Node::Panel {
@@ -358,26 +362,23 @@ fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
 
 /// The front cover: the clinic's band with logo and name, the title block
 /// under it, and the phone number at the foot; with where the title block
-/// ends and the phone number starts.
+/// ends and the phone number starts. The band grows to hold a long name, up
+/// to half the cover; the phone takes at most a quarter of it.
 fn cover(
     leaflet: &Leaflet,
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-) -> (Vec<(Element, Tag)>, f32, f32) {
+) -> Result<(Vec<(Element, Tag)>, f32, f32), Crowded> {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
     let (x, w) = g.column(panel);
     let (top, bottom) = g.region();
-    let band = (g.height * 0.36).min(220.0);
-    let mut out = vec![Element::Rect {
-        x,
-        y: top,
-        w,
-        h: band,
-        radius: 8.0,
-        fill: theme.colors.primary,
-    }];
+    let crowded = |detail| Crowded {
+        detail,
+        place: Place::Cover,
+    };
+    let mut band = (g.height * 0.36).min(220.0);
     let name = TextStyle {
         size: 18.0,
         leading: 22.0,
@@ -395,6 +396,18 @@ fn cover(
         (logo, alt, lw, h)
     });
     let logo_height = logo.map_or(0.0, |l| l.3 + 12.0);
+    band = band.max(logo_height + name_height + 16.0);
+    if band > (bottom - top) / 2.0 {
+        return Err(crowded(Detail::Name));
+    }
+    let mut out = vec![Element::Rect {
+        x,
+        y: top,
+        w,
+        h: band,
+        radius: 8.0,
+        fill: theme.colors.primary,
+    }];
     let mut y = top + ((band - logo_height - name_height) / 2.0).max(8.0);
     if let Some((picture, alt, lw, lh)) = logo {
         out.push(Element::Image {
@@ -421,6 +434,9 @@ fn cover(
         };
         let lines = ts.balanced_lines(&[Span::plain(phone)], &style, w);
         phone_top = bottom - style.leading * lines.len() as f32;
+        if phone_top - top < (bottom - top) * 0.75 {
+            return Err(crowded(Detail::Phone));
+        }
         let mut top = phone_top;
         for line in lines {
             let lx = x + (w - line.width) / 2.0;
@@ -438,6 +454,9 @@ fn cover(
         top: title_top,
         bottom: phone_top,
     });
+    if title.regions.len() > 1 {
+        return Err(crowded(Detail::Title));
+    }
     let elements = title.regions.into_iter().flat_map(|(_, e)| e);
     let title: Vec<(Element, Tag)> = elements.collect();
     let title_bottom = title
@@ -445,5 +464,5 @@ fn cover(
         .map(|(e, _)| e.bottom())
         .fold(title_top, f32::max);
     out.extend(title);
-    (out, title_bottom, phone_top)
+    Ok((out, title_bottom, phone_top))
 }
