@@ -253,11 +253,17 @@ impl<'a> Flow<'a> {
     }
 
     /// Place every piece as [`Flow::run`] does, without drawing them.
-    pub fn place(&self, mut region: impl FnMut(usize) -> Region) -> Placed {
+    pub fn place(&self, region: impl FnMut(usize) -> Region) -> Placed {
+        self.place_within(region, usize::MAX)
+    }
+
+    /// Place pieces as [`Flow::place`] does, in at most `most` regions:
+    /// enough to tell whether they fit, without setting all of a long text.
+    pub fn place_within(&self, mut region: impl FnMut(usize) -> Region, most: usize) -> Placed {
         let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
-        while cursor.0 < self.pieces.len() {
+        while cursor.0 < self.pieces.len() && regions.len() < most {
             let r = region(regions.len());
             let (entries, next, broke) = self.fill(r, cursor);
             regions.push((r, entries));

@@ -123,7 +123,8 @@ pub fn trifold<'a>(
     let largest = clinic.body_size + up * STEP;
     let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
     let size = |step: usize| largest - step as f32 * STEP;
-    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, size(step));
+    // Only the smallest size measures how far a text too long runs over.
+    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, (size(step), step == steps));
     // The largest size that fits: sizes that fit form a run from the smallest up.
     let folded = match attempt(0) {
         Ok(folded) => folded,
@@ -161,13 +162,14 @@ pub fn trifold<'a>(
 /// The trifold at body size `size`, in reading order: the cover (with the
 /// main message when it fits under the title), the inside panels, the flap,
 /// and the back, where the contact block, review date and disclaimer sit at
-/// the foot with any body text left over above them.
+/// the foot with any body text left over above them. Unless `measure`d, a
+/// text too long is set only until it is clearly over.
 fn fold(
     g: &Geometry,
     leaflet: &Leaflet,
     ts: &Typesetter,
     clinic: &Clinic,
-    size: f32,
+    (size, measure): (f32, bool),
 ) -> Result<Folded, Refusal> {
     let theme = Theme::new(&clinic.colors, size, false);
     let inside = g.panels(true);
@@ -240,7 +242,8 @@ fn fold(
             }
         }
     };
-    let mut placed = flow.place(region(bottom));
+    let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
+    let mut placed = flow.place_within(region(bottom), most);
     let panels = placed.regions().count();
     if panels > FLOW_PANELS {
         return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
@@ -248,7 +251,10 @@ fn fold(
     if panels < FLOW_PANELS {
         // Balanced: the shortest panels that still hold it all in front of
         // the back, so no panel is left empty while another holds text.
-        let fits = |limit| flow.place(region(limit)).regions().count() < FLOW_PANELS;
+        let fits = |limit| {
+            let placed = flow.place_within(region(limit), FLOW_PANELS);
+            placed.regions().count() < FLOW_PANELS
+        };
         let (mut short, mut tall) = (top, bottom);
         while tall - short > 2.0 {
             let mid = (short + tall) / 2.0;

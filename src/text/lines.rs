@@ -217,11 +217,23 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             self.breaks[first..].iter().copied().peekable()
         };
         let mut breaks = after(from);
+        // The glyphs a line starts at and runs to, moved forward break by
+        // break rather than searched for.
+        let mut glyphs = (self.glyph_at(from), self.glyph_at(from));
         while let Some(&(at, kind, in_address)) = breaks.peek() {
             // Nothing but spaces always fits, so a line of zero, negative or NaN
             // width still moves on (one word a line at worst) instead of looping.
             let end = self.trim_end(start, at);
-            if end <= start || self.width(start, end) <= max_width {
+            if self
+                .glyphs
+                .get(glyphs.0)
+                .is_none_or(|g| g.glyph.cluster < start)
+            {
+                glyphs = (self.glyph_at(start), self.glyph_at(start));
+            }
+            glyphs.1 = self.glyph_from(glyphs.1.max(glyphs.0), end);
+            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0];
+            if end <= start || width <= max_width {
                 last_fit = Some(at);
                 if !in_address {
                     last_whole = Some(at);
@@ -436,6 +448,17 @@ impl<S: Clone> ShapedText<'_, S> {
     /// Index of the first glyph at or after byte `at`.
     fn glyph_at(&self, at: usize) -> usize {
         self.glyphs.partition_point(|g| g.glyph.cluster < at)
+    }
+
+    /// [`Self::glyph_at`], searching forward from glyph `i` (at or before it).
+    fn glyph_from(&self, mut i: usize, at: usize) -> usize {
+        if i > 0 && self.glyphs[i - 1].glyph.cluster >= at {
+            return self.glyph_at(at);
+        }
+        while self.glyphs.get(i).is_some_and(|g| g.glyph.cluster < at) {
+            i += 1;
+        }
+        i
     }
 
     fn width(&self, from: usize, to: usize) -> f32 {

@@ -42,6 +42,9 @@ struct Row {
     /// Standard error stays under this many bytes (long lines clipped, at
     /// most 50 problems a file).
     stderr_under: usize,
+    /// Tighter bounds than [`TIME_LIMIT`] and [`MEMORY_LIMIT_KB`]: time and
+    /// peak memory in KB (a resource case, measured at opt-level 0).
+    within: Option<(Duration, i64)>,
 }
 
 const ROW: Row = Row {
@@ -55,6 +58,7 @@ const ROW: Row = Row {
     env: &[],
     writes: &[],
     stderr_under: 200_000,
+    within: None,
 };
 
 fn rows() -> Vec<Row> {
@@ -874,7 +878,90 @@ fn rows() -> Vec<Row> {
             writes: &["out/h.pdf"],
             ..ROW
         },
+        // One long paragraph costs its length, not its length squared (a
+        // 200 KB one took 32 s and 485 MB as a sheet, over a minute as a
+        // trifold): shaped once, broken once per width.
+        Row {
+            name: "one paragraph of 200 KB as a sheet",
+            setup: |l| long_paragraph(l, 200_000),
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            within: Some((Duration::from_secs(5), 300 * 1024)),
+            ..ROW
+        },
+        Row {
+            name: "one paragraph of 200 KB as a trifold",
+            setup: |l| long_paragraph(l, 200_000),
+            args: &["build", "handouts/h.toml", "--layout", "trifold"],
+            place: "handouts/h.toml:1:1",
+            says: "this handout does not fit a trifold, even with body text at 10.5 pt",
+            memory: true,
+            within: Some((Duration::from_secs(5), 300 * 1024)),
+            ..ROW
+        },
+        // Clinic details longer than the page's chrome can hold.
+        Row {
+            name: "a phone line of 600 characters",
+            setup: |l| {
+                let phone = "(212) 555-0147, after hours (212) 555-0199; ".repeat(14);
+                clinic(
+                    l,
+                    &format!("phone = \"{}\"\n{MINIMAL_CLINIC}", phone.trim()),
+                );
+            },
+            place: "clinic.toml:1:9",
+            says: "the phone line is too long to print on the band across the top of the first page: shorten `phone`",
+            ..ROW
+        },
+        Row {
+            name: "a clinic name of 600 characters",
+            setup: |l| {
+                let name = "Gramercy Pain Center ".repeat(29);
+                let rest = MINIMAL_CLINIC.replacen("Test Clinic", name.trim(), 1);
+                clinic(l, &rest);
+            },
+            place: "clinic.toml:1:8",
+            says: "the clinic's name is too long to print on",
+            ..ROW
+        },
+        Row {
+            name: "a title of 2,000 characters",
+            setup: |l| {
+                let title = "Knee pain and stairs ".repeat(95);
+                let text = format!("title = \"{}\"\nreviewed = 2026-11-01\n", title.trim());
+                write(l, "handouts/h.toml", &text);
+            },
+            place: "handouts/h.toml:1:9",
+            says: "the title is too long to print on the first page: shorten `title`",
+            ..ROW
+        },
+        Row {
+            name: "a trifold cover phone line of 300 characters",
+            setup: |l| {
+                let phone = "(212) 555-0147, after hours (212) 555-0199; ".repeat(7);
+                clinic(
+                    l,
+                    &format!("phone = \"{}\"\n{MINIMAL_CLINIC}", phone.trim()),
+                );
+            },
+            args: &["build", "handouts/h.toml", "--layout", "trifold"],
+            place: "clinic.toml:1:9",
+            says: "the phone line is too long to print on the trifold's front cover: shorten `phone`",
+            ..ROW
+        },
     ]
+}
+
+/// handouts/h.toml with one paragraph of `len` bytes.
+fn long_paragraph(lib: &Path, len: usize) {
+    let sentence = "Rest your knee and walk a little each day so it heals well. ";
+    let text = sentence.repeat(len / sentence.len() + 1);
+    let intro = format!(
+        "[[section]]\nkind = \"text\"\nintro = \"{}\"\n",
+        text[..len].trim()
+    );
+    write(lib, "handouts/h.toml", &format!("{GOOD}{intro}"));
 }
 
 #[test]
@@ -991,6 +1078,15 @@ fn attack(row: &Row) -> Result<(), String> {
     }
     if row.memory && run.peak_kb > MEMORY_LIMIT_KB {
         return fail(format!("peak memory {} MB", run.peak_kb / 1024));
+    }
+    if let Some((time, kb)) = row.within
+        && (run.elapsed > time || run.peak_kb > kb)
+    {
+        let (took, mb) = (run.elapsed, run.peak_kb / 1024);
+        return fail(format!(
+            "took {took:?} and {mb} MB, over {time:?} or {} MB",
+            kb / 1024
+        ));
     }
     if run.stderr.len() >= row.stderr_under || run.stderr.contains("panicked") {
         return fail(format!(
