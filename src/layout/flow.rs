@@ -465,7 +465,7 @@ impl<'a> Flow<'a> {
         let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
         let mut sets = Vec::with_capacity(most.max(1));
         let mut top = 0.0;
-        for (i, range) in ranges.iter().cloned().take(most).enumerate() {
+        for (i, range) in ranges.iter().take(most).cloned().enumerate() {
             let next = if i + 1 == n { usize::MAX } else { range.end };
             let line = shaped.line(range);
             // A break after line i leaves i+1 lines above it and n-i-1 below:

@@ -366,6 +366,9 @@ fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
     ]
 }
 
+/// The cover's elements, where its title block ends and where its phone starts.
+type Cover = (Vec<(Element, Tag)>, f32, f32);
+
 /// The front cover: the clinic's band with logo and name, the title block
 /// under it, and the phone number at the foot; with where the title block
 /// ends and the phone number starts. The band grows to hold a long name, up
@@ -375,7 +378,7 @@ fn cover(
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-) -> Result<(Vec<(Element, Tag)>, f32, f32), Crowded> {
+) -> Result<Cover, Crowded> {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
     let (x, w) = g.column(panel);

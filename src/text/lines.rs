@@ -98,8 +98,11 @@ pub struct ShapedText<'r, S: Clone> {
     /// its lines. Breaking from a line's start is the tail of the breaking
     /// it came from, so a paragraph continued column after column is broken
     /// once, not once a column.
-    chains: RefCell<HashMap<u32, Vec<(usize, Rc<[Range<usize>]>)>>>,
+    chains: RefCell<Chains>,
 }
+
+/// Breakings by width: the byte each started at, and its lines.
+type Chains = HashMap<u32, Vec<(usize, Rc<[Range<usize>]>)>>;
 
 /// The byte ranges of lines from one byte on: the tail of a breaking from
 /// an earlier byte, shared rather than copied.
@@ -612,6 +615,37 @@ mod tests {
             let set: usize = lines.iter().map(|l| l.range.len()).sum();
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
             assert!(set <= text.len());
+        }
+    }
+
+    #[test]
+    fn breaking_from_a_line_start_is_the_tail_of_the_breaking() {
+        // A paragraph continued in the next column is not broken again:
+        // its lines there must be those a fresh breaking from that byte gives.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
+        );
+        let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
+        let fonts = FontSet::new(vec![(face, [None, None, None])]);
+        let writing = Writing::new("en", 0);
+        let text = "See https://example.org/a-very-long/path/to-a-page/on-knees?x=1 \
+                    or call (212) 555-0147. "
+            .repeat(20);
+        let runs = [Run {
+            text,
+            bold: false,
+            italic: false,
+            size: 12.0,
+            style: (),
+        }];
+        let shaped = ShapedText::new(&fonts, runs.as_slice(), &writing);
+        let all = shaped.ranges(0, 150.0).to_vec();
+        assert!(all.len() > 20);
+        for (i, line) in all.iter().enumerate() {
+            let fresh = ShapedText::new(&fonts, runs.as_slice(), &writing);
+            assert_eq!(&*fresh.ranges(line.start, 150.0), &all[i..], "line {i}");
+            assert_eq!(&*shaped.ranges(line.start, 150.0), &all[i..], "line {i}");
         }
     }
 
