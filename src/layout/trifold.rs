@@ -461,7 +461,7 @@ fn cover(
         x,
         width: w,
         top: title_top,
-        bottom: phone_top,
+        bottom: phone_top - theme.panel_gap(),
     });
     if title.regions.len() > 1 {
         return Err(crowded(Detail::Title));
