@@ -195,8 +195,16 @@ fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Di
     }
 }
 
-/// Text the page cannot hold, at its clinic.toml or handout line.
+/// Text the page cannot hold, at its clinic.toml or handout line; or the
+/// damaged font that made it seem too long.
 fn crowded(h: &Handout, clinic: &Clinic, c: layout::Crowded) -> Diagnostic {
+    let texts = [Some(&clinic.name), clinic.phone.as_ref(), Some(&h.title)];
+    for text in texts.into_iter().flatten() {
+        let family = h.writing.family;
+        if let Err(e) = crate::render::check_text(&clinic.fonts, text, family) {
+            return clinic.print_problem(&h.path, e);
+        }
+    }
     let f = &clinic.file;
     let (source, at, what, key) = match c.detail {
         layout::Detail::Name => (&clinic.source, Some(f.name.span()), "clinic's name", "name"),

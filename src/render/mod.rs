@@ -16,6 +16,7 @@ mod page;
 mod structure;
 mod xmp;
 
+pub use fonts::check_text;
 pub use xmp::SIGNATURE;
 
 use crate::layout::Document;
