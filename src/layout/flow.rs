@@ -8,10 +8,16 @@ use super::frame::{Bookmark, Element, Part, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
-use crate::text::Run;
+use crate::text::{Run, ShapedText};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// Taller than any region on a page (A4 is 842 pt): a paragraph's sets
+/// from one byte stop after as many lines as fill this, as they overflow
+/// any region, so a long paragraph costs its length, not its length times
+/// the columns it runs through.
+const TALLEST: f32 = 900.0;
 
 /// A stretch of a page that the flow fills, in points from the page's top-left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -227,6 +233,8 @@ pub struct Flow<'a> {
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
     sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
+    /// Each text piece shaped once, whatever it is broken at or from.
+    shaped: RefCell<HashMap<usize, Rc<ShapedText<'static, Ink>>>>,
 }
 
 impl<'a> Flow<'a> {
@@ -236,6 +244,7 @@ impl<'a> Flow<'a> {
             pieces,
             containers,
             sets: RefCell::default(),
+            shaped: RefCell::default(),
         }
     }
 
@@ -245,11 +254,17 @@ impl<'a> Flow<'a> {
     }
 
     /// Place every piece as [`Flow::run`] does, without drawing them.
-    pub fn place(&self, mut region: impl FnMut(usize) -> Region) -> Placed {
+    pub fn place(&self, region: impl FnMut(usize) -> Region) -> Placed {
+        self.place_within(region, usize::MAX)
+    }
+
+    /// Place pieces as [`Flow::place`] does, in at most `most` regions:
+    /// enough to tell whether they fit, without setting all of a long text.
+    pub fn place_within(&self, mut region: impl FnMut(usize) -> Region, most: usize) -> Placed {
         let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
-        while cursor.0 < self.pieces.len() {
+        while cursor.0 < self.pieces.len() && regions.len() < most {
             let r = region(regions.len());
             let (entries, next, broke) = self.fill(r, cursor);
             regions.push((r, entries));
@@ -342,7 +357,13 @@ impl<'a> Flow<'a> {
                 });
                 start = next;
             }
-            cursor = (p + 1, 0);
+            // Sets stop short of a long piece's end only past any region's
+            // height, so only an unbounded region gets here with more to set.
+            cursor = if start == usize::MAX {
+                (p + 1, 0)
+            } else {
+                (p, start)
+            };
         }
         (entries, cursor, false)
     }
@@ -379,6 +400,16 @@ impl<'a> Flow<'a> {
         let sets: Rc<[Set]> = self.set(p, width, from).into();
         self.sets.borrow_mut().insert(key, Rc::clone(&sets));
         sets
+    }
+
+    /// Text runs of piece `p`, shaped once for the flow's life.
+    fn shaped(&self, p: usize, runs: &[Run<Ink>]) -> Rc<ShapedText<'static, Ink>> {
+        let mut cache = self.shaped.borrow_mut();
+        let shaped = cache.entry(p).or_insert_with(|| {
+            let owned: Vec<Run<Ink>> = runs.to_vec();
+            Rc::new(self.ts.shape(owned))
+        });
+        Rc::clone(shaped)
     }
 
     fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
@@ -423,19 +454,19 @@ impl<'a> Flow<'a> {
                     .map(|f| FigureBox::at(f, width));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
                 let balanced = *balanced && from == 0;
-                let lines = (self.ts).break_runs(runs, style, width - gap, from, balanced);
-                (style, lines, rule, figure)
+                let shaped = self.shaped(p, runs);
+                let ranges = (self.ts).breaks(&shaped, style, width - gap, from, balanced);
+                (style, (shaped, ranges), rule, figure)
             }
         };
-        let n = lines.len();
-        let mut sets = Vec::with_capacity(n.max(1));
+        let (shaped, ranges) = lines;
+        let n = ranges.len();
+        let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
+        let mut sets = Vec::with_capacity(most.max(1));
         let mut top = 0.0;
-        for (i, line) in lines.into_iter().enumerate() {
-            let next = if i + 1 == n {
-                usize::MAX
-            } else {
-                from + line.range.end
-            };
+        for (i, range) in ranges.iter().take(most).cloned().enumerate() {
+            let next = if i + 1 == n { usize::MAX } else { range.end };
+            let line = shaped.line(range);
             // A break after line i leaves i+1 lines above it and n-i-1 below:
             // both must be at least two. Text beside a figure keeps with it.
             let beside = figure
@@ -483,7 +514,9 @@ impl<'a> Flow<'a> {
                 let picture = image(left + width - f.w, 3.0);
                 sets[0].elements.insert(marker_len, picture);
                 let last = sets.last_mut().expect("one set at least");
-                last.height += (f.h + 6.0 - top).max(0.0);
+                if last.next == usize::MAX {
+                    last.height += (f.h + 6.0 - top).max(0.0);
+                }
             } else {
                 // Above the text: the first line moves down under it, so
                 // the rest of the item breaks like any other text.
@@ -499,8 +532,9 @@ impl<'a> Flow<'a> {
                 first.height += room;
             }
         }
-        if let Some((w, room, fill)) = *rule {
-            let last = sets.last_mut().expect("one set at least");
+        if let Some((w, room, fill)) = *rule
+            && let Some(last) = sets.last_mut().filter(|s| s.next == usize::MAX)
+        {
             let bar = Element::Rect {
                 x: left,
                 y: last.height + 3.0,

@@ -17,6 +17,7 @@ mod stream_end;
 mod structure;
 mod xmp;
 
+pub use fonts::check_text;
 pub use xmp::SIGNATURE;
 
 use crate::layout::Document;

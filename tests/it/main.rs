@@ -4,6 +4,7 @@
 mod accessible;
 mod attacks;
 mod check;
+mod chrome;
 mod collections;
 mod common;
 mod editor_errors;
