@@ -16,6 +16,7 @@ mod jargon;
 mod languages;
 mod layouts;
 mod lazy_fonts;
+mod page_use;
 mod pages;
 mod patient;
 mod pemat;
