@@ -9,7 +9,7 @@ use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
 use crate::text::Run;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -21,6 +21,35 @@ pub struct Region {
     pub width: f32,
     pub top: f32,
     pub bottom: f32,
+}
+
+/// How tightly a flow is set, for copyfitting: the theme's spacing at
+/// [`Spacing::AS_SET`], tighter to save a page, looser to spread the text
+/// over the pages it needs. Type sizes never change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spacing {
+    /// From -1 (leading down to 1.2 of the size, and never under size + 2 pt)
+    /// through 0 (the theme's) to 1 (leading up by 0.15 of the size).
+    pub lines: f32,
+    /// The space above pieces, times this.
+    pub gaps: f32,
+    /// Pictures' largest size, times this.
+    pub pictures: f32,
+}
+
+impl Spacing {
+    pub const AS_SET: Spacing = Spacing::at(0.0);
+
+    /// Spacing `s` from -1, as tight as reads well (1.2 leading, gaps
+    /// halved, pictures at 80%), through 0, as the theme sets it, to 1
+    /// (leading 1.45, gaps half as large again, pictures a fifth larger).
+    pub const fn at(s: f32) -> Spacing {
+        Spacing {
+            lines: s,
+            gaps: 1.0 + 0.5 * s,
+            pictures: 1.0 + 0.2 * s,
+        }
+    }
 }
 
 /// A picture beside a piece's text, at its end edge.
@@ -44,12 +73,13 @@ impl<'a> FigureBox<'a> {
     /// (about 25 characters), so the figure goes above the text.
     const SIDE_FROM: f32 = 330.0;
 
-    fn at(figure: &'a Figure, width: f32) -> FigureBox<'a> {
+    /// The figure at `width`, its largest size scaled by `scale`.
+    fn at(figure: &'a Figure, width: f32, scale: f32) -> FigureBox<'a> {
         let side = width >= Self::SIDE_FROM;
         let (max_w, max_h) = if side {
-            ((width * 0.32).min(150.0), 170.0)
+            ((width * 0.32).min(150.0 * scale), 170.0 * scale)
         } else {
-            (width.min(180.0), 150.0)
+            (width.min(180.0 * scale), 150.0 * scale)
         };
         let mut w = max_w.max(0.0);
         let mut h = w * figure.picture.aspect();
@@ -148,6 +178,8 @@ pub struct Container {
 #[derive(Debug, Clone)]
 struct Set {
     height: f32,
+    /// How much a line's leading may shrink and grow (see [`Spacing`]).
+    give: (f32, f32),
     /// x from the region's left edge, y from the set's top.
     elements: Vec<Element>,
     /// Kept with the next set by the piece's line rules; the piece's own
@@ -192,6 +224,10 @@ impl Placed {
         self.regions.iter().map(|(r, _)| r)
     }
 
+    pub fn region(&self, r: usize) -> &Region {
+        &self.regions[r].0
+    }
+
     /// The first piece set in region `r`, if any.
     pub fn start(&self, r: usize) -> Option<usize> {
         self.regions[r].1.first().map(|e| e.at.0)
@@ -225,7 +261,9 @@ pub struct Flow<'a> {
     /// Sets of piece, from byte, at width: shaping, breaking and drawing
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
-    sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
+    /// The key's last part is the pictures' scale, for a piece with a figure.
+    sets: RefCell<HashMap<(usize, usize, u32, u32), Rc<[Set]>>>,
+    spacing: Cell<Spacing>,
 }
 
 impl<'a> Flow<'a> {
@@ -235,7 +273,32 @@ impl<'a> Flow<'a> {
             pieces,
             containers,
             sets: RefCell::default(),
+            spacing: Cell::new(Spacing::AS_SET),
         }
+    }
+
+    /// Set the flow with `spacing` from now on.
+    pub fn space(&self, spacing: Spacing) {
+        self.spacing.set(spacing);
+    }
+
+    /// A set's height at the flow's spacing.
+    fn tall(&self, set: &Set) -> f32 {
+        let t = self.spacing.get().lines;
+        let (shrink, grow) = set.give;
+        set.height + if t < 0.0 { t * shrink } else { t * grow }
+    }
+
+    /// The space above piece `p` at the flow's spacing.
+    fn space_before(&self, p: usize) -> f32 {
+        self.pieces[p].space_before * self.spacing.get().gaps
+    }
+
+    /// Where region `r`'s content ends, panel padding included.
+    pub fn end(&self, placed: &Placed, r: usize) -> f32 {
+        let (region, entries) = &placed.regions[r];
+        let end = |e: &Entry| e.y + self.tall(e.set()) + self.pad(e.at.0);
+        entries.iter().map(end).fold(region.top, f32::max)
     }
 
     /// Place every piece, asking `region` for as many regions as they need.
@@ -282,7 +345,7 @@ impl<'a> Flow<'a> {
                 } else {
                     y
                 };
-                y = at + set.height;
+                y = at + self.tall(set);
                 entries.push(Entry {
                     at: (h, 0),
                     y: at,
@@ -310,12 +373,12 @@ impl<'a> Flow<'a> {
                 let at = if entries.is_empty() {
                     r.top + pad
                 } else if start == 0 {
-                    y + self.pieces[p].space_before
+                    y + self.space_before(p)
                 } else {
                     y
                 };
                 let progress = entries.iter().any(|e| !e.repeat);
-                if progress && at + set.height + pad > r.bottom {
+                if progress && at + self.tall(set) + pad > r.bottom {
                     // Back to the last place a break is allowed.
                     let k = entries.iter().rposition(|e| !e.keep_with_next && !e.repeat);
                     return match k {
@@ -328,7 +391,7 @@ impl<'a> Flow<'a> {
                     };
                 }
                 let next = set.next;
-                y = at + set.height;
+                y = at + self.tall(set);
                 entries.push(Entry {
                     at: (p, start),
                     y: at,
@@ -357,12 +420,12 @@ impl<'a> Flow<'a> {
         let mut height = 2.0 * c.style.pad;
         for q in first..=last {
             if q > first {
-                height += self.pieces[q].space_before;
+                height += self.space_before(q);
             }
             height += self
                 .sets(q, r.width, 0)
                 .iter()
-                .map(|s| s.height)
+                .map(|s| self.tall(s))
                 .sum::<f32>();
         }
         (height <= r.bottom - r.top).then_some(last)
@@ -371,16 +434,29 @@ impl<'a> Flow<'a> {
     /// Piece `p` from byte `from` of its text, set `width` wide: one set per
     /// line, or one for a drawing. The last set's `next` is `usize::MAX`.
     fn sets(&self, p: usize, width: f32, from: usize) -> Rc<[Set]> {
-        let key = (p, from, width.to_bits());
+        let figure = from == 0
+            && matches!(
+                self.pieces[p].content,
+                Content::Text {
+                    figure: Some(_),
+                    ..
+                }
+            );
+        let scale = if figure {
+            self.spacing.get().pictures
+        } else {
+            1.0
+        };
+        let key = (p, from, width.to_bits(), scale.to_bits());
         if let Some(sets) = self.sets.borrow().get(&key) {
             return Rc::clone(sets);
         }
-        let sets: Rc<[Set]> = self.set(p, width, from).into();
+        let sets: Rc<[Set]> = self.set(p, width, from, scale).into();
         self.sets.borrow_mut().insert(key, Rc::clone(&sets));
         sets
     }
 
-    fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
+    fn set(&self, p: usize, width: f32, from: usize, scale: f32) -> Vec<Set> {
         let piece = &self.pieces[p];
         let (left, right) = piece.indent;
         let width = width - left - right;
@@ -406,6 +482,7 @@ impl<'a> Flow<'a> {
                 drawn.extend(elements.iter().map(|e| e.clone().shifted(x, 0.0)));
                 return vec![Set {
                     height: *height,
+                    give: (0.0, 0.0),
                     elements: drawn,
                     keep_with_next: false,
                     next: usize::MAX,
@@ -421,7 +498,7 @@ impl<'a> Flow<'a> {
                 let figure = figure
                     .as_ref()
                     .filter(|_| from == 0)
-                    .map(|f| FigureBox::at(f, width));
+                    .map(|f| FigureBox::at(f, width, scale));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
                 let balanced = *balanced && from == 0;
                 let lines = (self.ts).break_runs(runs, style, width - gap, from, balanced);
@@ -431,6 +508,9 @@ impl<'a> Flow<'a> {
         let n = lines.len();
         let mut sets = Vec::with_capacity(n.max(1));
         let mut top = 0.0;
+        // Leading no tighter than 1.2 and size + 2 pt (HEALTH-LITERACY.md).
+        let floor = (1.2 * style.size).max(style.size + 2.0);
+        let give = ((style.leading - floor).max(0.0), 0.15 * style.size);
         for (i, line) in lines.into_iter().enumerate() {
             let next = if i + 1 == n {
                 usize::MAX
@@ -442,6 +522,9 @@ impl<'a> Flow<'a> {
             let beside = figure
                 .as_ref()
                 .is_some_and(|f| f.side && top + style.leading < f.h);
+            // A line beside a figure keeps its leading: the figure's
+            // height does not shrink with it.
+            let give = if beside { (0.0, give.1) } else { give };
             let keep = if i + 1 == n {
                 piece.keep_single && n == 1
             } else {
@@ -449,6 +532,7 @@ impl<'a> Flow<'a> {
             };
             sets.push(Set {
                 height: style.leading,
+                give,
                 elements: self.ts.line_elements(line, style, left, 0.0),
                 keep_with_next: keep,
                 next,
@@ -458,6 +542,7 @@ impl<'a> Flow<'a> {
         if sets.is_empty() {
             sets.push(Set {
                 height: 0.0,
+                give: (0.0, 0.0),
                 elements: Vec::new(),
                 keep_with_next: false,
                 next: usize::MAX,
@@ -509,13 +594,8 @@ impl<'a> Flow<'a> {
     /// The placed entries as elements on their pages, panels behind them.
     pub fn draw(&self, placed: Placed) -> Flowed {
         let mut outline = Vec::new();
-        let ends = placed
-            .regions
-            .iter()
-            .map(|(r, entries)| {
-                let end = |e: &Entry| e.y + e.set().height + self.pad(e.at.0);
-                entries.iter().map(end).fold(r.top, f32::max)
-            })
+        let ends = (0..placed.regions.len())
+            .map(|r| self.end(&placed, r))
             .collect();
         let regions = placed
             .regions
@@ -555,7 +635,7 @@ impl<'a> Flow<'a> {
             let Some(c) = self.pieces[e.at.0].container else {
                 continue;
             };
-            let bottom = e.y + e.set().height;
+            let bottom = e.y + self.tall(e.set());
             match spans.iter_mut().find(|s| s.0 == c) {
                 Some(span) => span.2 = bottom,
                 None => spans.push((c, e.y, bottom)),

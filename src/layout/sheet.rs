@@ -4,7 +4,8 @@
 //! "Page N of M" on every page.
 
 use super::chrome::{footer, footer_height, header_band};
-use super::compose::compose;
+use super::compose::{Node, TextRole, compose};
+use super::copyfit::{Use, copyfit};
 use super::flow::{Flow, Placed, Region};
 use super::frame::{Document, Page};
 use super::pieces::Pieces;
@@ -49,6 +50,23 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
 
     pieces.nodes(&leaflet.body);
     let contact = pieces.pieces.len();
+    // The closing, the contact block and the disclaimer are one block:
+    // never split, and never apart.
+    let closings = leaflet.body.iter().rev();
+    let closings = closings.take_while(|n| {
+        matches!(
+            n,
+            Node::Paragraph {
+                role: TextRole::Closing,
+                ..
+            }
+        )
+    });
+    let closing = contact - closings.count();
+    for piece in &mut pieces.pieces[closing..] {
+        piece.keep_lines = true;
+        piece.keep_with_next = true;
+    }
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
     // The disclaimer ends the flow, under the contact block and kept with
     // it: fine print never stands alone on a page.
@@ -57,6 +75,9 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let mut flow = pieces.flow();
     if let Some(last) = disclaimer.checked_sub(1) {
         flow.pieces[last].keep_with_next = true;
+    }
+    for piece in &mut flow.pieces[disclaimer..] {
+        piece.keep_lines = true;
     }
 
     let columns = if options.large_print {
@@ -93,9 +114,28 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         flow.pieces[contact - 1].keep_with_next = true;
         body = lay(&flow, full);
     }
+    // Page use as the printed page measures it: per column, the share of
+    // the text area (from the top margin) its content reaches down.
+    let measure = |placed: &Placed| {
+        let count = pages(placed);
+        let mut used = vec![0.0; count];
+        for r in 0..placed.regions().count() {
+            let share = (flow.end(placed, r) - MARGIN) / (bottom - MARGIN);
+            used[placed.region(r).page] += share.clamp(0.0, 1.0) / columns as f32;
+        }
+        let last = used.pop().unwrap_or(0.0);
+        let least = used.into_iter().fold(1.0, f32::min);
+        Use {
+            pages: count,
+            least,
+            last,
+        }
+    };
+    let body = copyfit(&flow, body, |flow| lay(flow, full), measure);
     // The last page's columns balanced: the shortest columns that keep the
     // page count and split no panel, so the last column is not left empty
     // while the first is full.
+    let mut body = body;
     let last = pages(&body) - 1;
     if columns > 1 {
         let (mut short, mut tall) = (top_of(last), bottom);
