@@ -12,7 +12,7 @@ pub const LAST_PAGE_USE: f32 = 0.4;
 pub const PAGE_USE: f32 = 0.55;
 /// What spreading aims at: a little over the least, as the printed page is
 /// measured a little differently from the layout's own count.
-const MARGIN: f32 = 0.05;
+const MARGIN: f32 = 0.08;
 /// Halvings of the spacing searched for.
 const STEPS: usize = 5;
 

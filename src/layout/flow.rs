@@ -171,6 +171,8 @@ pub struct Container {
     pub heading: Option<usize>,
     /// Kept in one region when it fits one.
     pub whole: bool,
+    /// May float to the next region when kept whole (see [`Flow::floats`]).
+    pub float: bool,
     pub tag: Tag,
 }
 
@@ -246,6 +248,32 @@ impl Placed {
     }
 }
 
+/// One region filled: the entries placed, where the next region starts,
+/// whether it ends where no break was allowed, and the first piece of a box
+/// floated on to the next region.
+struct Filled {
+    entries: Vec<Entry>,
+    next: (usize, usize),
+    broke: bool,
+    float: Option<usize>,
+}
+
+impl Filled {
+    fn new(
+        entries: Vec<Entry>,
+        next: (usize, usize),
+        broke: bool,
+        float: Option<(usize, usize)>,
+    ) -> Filled {
+        Filled {
+            entries,
+            next,
+            broke,
+            float: float.map(|(first, _)| first),
+        }
+    }
+}
+
 /// What the flow placed, region by region: elements with their tags.
 pub struct Flowed {
     pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
@@ -254,6 +282,9 @@ pub struct Flowed {
     pub outline: Vec<Bookmark>,
 }
 
+/// Piece, byte, width, and the pictures' scale for a piece with a figure.
+type SetKey = (usize, usize, u32, u32);
+
 pub struct Flow<'a> {
     pub ts: &'a Typesetter<'a>,
     pub pieces: Vec<Piece>,
@@ -261,9 +292,11 @@ pub struct Flow<'a> {
     /// Sets of piece, from byte, at width: shaping, breaking and drawing
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
-    /// The key's last part is the pictures' scale, for a piece with a figure.
-    sets: RefCell<HashMap<(usize, usize, u32, u32), Rc<[Set]>>>,
+    sets: RefCell<HashMap<SetKey, Rc<[Set]>>>,
     spacing: Cell<Spacing>,
+    /// Whether a box kept whole that does not fit what is left of a region
+    /// may float to the top of the next while the text after it fills the gap.
+    pub floats: bool,
 }
 
 impl<'a> Flow<'a> {
@@ -274,6 +307,7 @@ impl<'a> Flow<'a> {
             containers,
             sets: RefCell::default(),
             spacing: Cell::new(Spacing::AS_SET),
+            floats: false,
         }
     }
 
@@ -311,12 +345,13 @@ impl<'a> Flow<'a> {
         let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
-        while cursor.0 < self.pieces.len() {
+        let mut float = None;
+        while cursor.0 < self.pieces.len() || float.is_some() {
             let r = region(regions.len());
-            let (entries, next, broke) = self.fill(r, cursor);
-            regions.push((r, entries));
-            cursor = next;
-            forced += usize::from(broke);
+            let filled = self.fill(r, cursor, float);
+            regions.push((r, filled.entries));
+            (cursor, float) = (filled.next, filled.float);
+            forced += usize::from(filled.broke);
         }
         Placed { regions, forced }
     }
@@ -329,12 +364,18 @@ impl<'a> Flow<'a> {
         self.container_of(piece).map_or(0.0, |c| c.style.pad)
     }
 
-    /// Fill one region from `cursor`; the entries placed, where the next
-    /// region starts, and whether it ends where no break was allowed.
-    fn fill(&self, r: Region, mut cursor: (usize, usize)) -> (Vec<Entry>, (usize, usize), bool) {
+    /// Fill one region from `cursor`, a box floated on from the region
+    /// before first.
+    fn fill(&self, r: Region, mut cursor: (usize, usize), floated: Option<usize>) -> Filled {
         let mut entries: Vec<Entry> = Vec::new();
+        // The floated box's pieces are placed first, then the cursor's.
+        let mut queue = floated.and_then(|p| self.container_of(p)).map(|c| c.pieces);
+        // A box this region floats on: its first piece, and how many
+        // entries come before it.
+        let mut float: Option<(usize, usize)> = None;
         let mut y = r.top;
-        if let Some(c) = self.container_of(cursor.0)
+        if floated.is_none()
+            && let Some(c) = self.container_of(cursor.0)
             && let Some(h) = c.heading
             && (cursor.0 > h || cursor.1 > 0)
         {
@@ -357,8 +398,15 @@ impl<'a> Flow<'a> {
             }
         }
         let mut whole_until = None;
-        while cursor.0 < self.pieces.len() {
-            let (p, from) = cursor;
+        let mut broke = false;
+        'pieces: loop {
+            let (p, from) = match queue {
+                Some((q, _)) => (q, 0),
+                None => cursor,
+            };
+            if p >= self.pieces.len() {
+                break;
+            }
             let sets = self.sets(p, r.width, from);
             if from == 0
                 && let Some(last) = self.fits_whole(p, &r)
@@ -378,18 +426,42 @@ impl<'a> Flow<'a> {
                     y
                 };
                 let progress = entries.iter().any(|e| !e.repeat);
-                if progress && at + self.tall(set) + pad > r.bottom {
+                // A floated box is placed whole, as it fitted a region like this.
+                if progress && queue.is_none() && at + self.tall(set) + pad > r.bottom {
                     // Back to the last place a break is allowed.
                     let k = entries.iter().rposition(|e| !e.keep_with_next && !e.repeat);
-                    return match k {
-                        Some(k) if k + 1 < entries.len() => {
-                            let resume = entries[k + 1].at;
-                            entries.truncate(k + 1);
-                            (entries, resume, false)
-                        }
-                        _ => (entries, (p, start), true),
+                    // Breaking here is allowed when the last entry allows it,
+                    // and forced when no entry does.
+                    let Some(k) = k.filter(|k| k + 1 < entries.len()) else {
+                        let next = (p, start);
+                        return Filled::new(entries, next, broke || k.is_none(), float);
                     };
+                    let resume = entries[k + 1].at;
+                    if let Some((first, before)) = float
+                        && resume.0 <= self.last_of(first)
+                    {
+                        // What follows the box does not fill the gap: no float.
+                        entries.truncate(before);
+                        return Filled::new(entries, (first, 0), broke, None);
+                    }
+                    if float.is_none()
+                        && floated.is_none()
+                        && let Some(first) =
+                            self.floats(resume, &r, self.y_after(&entries[..=k], r.top))
+                    {
+                        // The box moves to the next region; what follows it
+                        // fills the gap.
+                        entries.truncate(k + 1);
+                        y = self.y_after(&entries, r.top);
+                        float = Some((first, entries.len()));
+                        cursor = (self.last_of(first) + 1, 0);
+                        whole_until = None;
+                        continue 'pieces;
+                    }
+                    entries.truncate(k + 1);
+                    return Filled::new(entries, resume, broke, float);
                 }
+                broke |= queue.is_some() && at + self.tall(set) + pad > r.bottom;
                 let next = set.next;
                 y = at + self.tall(set);
                 entries.push(Entry {
@@ -404,9 +476,45 @@ impl<'a> Flow<'a> {
                 });
                 start = next;
             }
-            cursor = (p + 1, 0);
+            queue = match queue {
+                Some((q, last)) if q < last => Some((q + 1, last)),
+                Some((_, last)) => {
+                    // Below the box: its padding and the space above what
+                    // followed it, as when that starts a piece.
+                    if cursor.1 > 0 {
+                        y += self.space_before(last + 1);
+                    }
+                    None
+                }
+                None => {
+                    cursor = (p + 1, 0);
+                    None
+                }
+            };
         }
-        (entries, cursor, false)
+        Filled::new(entries, cursor, broke, float)
+    }
+
+    /// Where the last of `entries` ends, or `top`.
+    fn y_after(&self, entries: &[Entry], top: f32) -> f32 {
+        entries.last().map_or(top, |e| e.y + self.tall(e.set()))
+    }
+
+    /// The last piece of the panel piece `p` is in, or `p`.
+    fn last_of(&self, p: usize) -> usize {
+        self.container_of(p).map_or(p, |c| c.pieces.1)
+    }
+
+    /// When the flow floats boxes, the box starting at `at` is one kept
+    /// whole that fits a region like `r`, and the gap it would leave (from
+    /// `y` down) is a fifth of the region or more: its first piece.
+    fn floats(&self, (p, from): (usize, usize), r: &Region, y: f32) -> Option<usize> {
+        let c = self.container_of(p)?;
+        let gap = r.bottom - y;
+        let floats = self.floats && c.float && from == 0 && c.pieces.0 == p;
+        (floats && gap >= 0.2 * (r.bottom - r.top) && c.pieces.1 + 1 < self.pieces.len())
+            .then_some(())
+            .and(self.fits_whole(p, r).map(|_| p))
     }
 
     /// When `p` starts a panel kept whole and the panel fits a region like
@@ -608,11 +716,12 @@ impl<'a> Flow<'a> {
                         && !e.repeat
                         && e.at.1 == 0
                     {
-                        outline.push(Bookmark {
+                        let mark = Bookmark {
                             title: title.clone(),
                             page: r.page,
                             top: e.y,
-                        });
+                        };
+                        outline.push((e.at.0, mark));
                     }
                     let tag = piece.tag;
                     let drawn = e.set().elements.iter().cloned();
@@ -621,10 +730,12 @@ impl<'a> Flow<'a> {
                 (r, elements)
             })
             .collect();
+        // In the author's order, a floated box's where it was written.
+        outline.sort_by_key(|(piece, _)| *piece);
         Flowed {
             regions,
             ends,
-            outline,
+            outline: outline.into_iter().map(|(_, mark)| mark).collect(),
         }
     }
 
@@ -852,6 +963,7 @@ mod tests {
                     pieces: (1, 2),
                     heading: Some(1),
                     whole: true,
+                    float: true,
                     tag: Tag::Node(1),
                 }],
             );

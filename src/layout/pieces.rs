@@ -352,6 +352,7 @@ impl<'a> Pieces<'a> {
             pieces: (first, self.pieces.len() - 1),
             heading: heading_piece,
             whole: matches!(role, PanelRole::Warning | PanelRole::Contact),
+            float: role == PanelRole::Warning,
             tag,
         });
         self.prev = Prev::Panel(style.pad);

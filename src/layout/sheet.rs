@@ -73,6 +73,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let disclaimer = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
     let mut flow = pieces.flow();
+    flow.floats = true;
     if let Some(last) = disclaimer.checked_sub(1) {
         flow.pieces[last].keep_with_next = true;
     }
@@ -103,16 +104,33 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     };
     let full = (usize::MAX, bottom);
     let mut body = lay(&flow, full);
-    // The last page never holds only the contact block: if it would, what
-    // comes before the block goes with it.
+    // A closing too long to go with the contact block in one column goes
+    // before it.
+    if body.forced() > 0 && closing < contact {
+        flow.pieces[contact - 1].keep_with_next = false;
+        let apart = lay(&flow, full);
+        if apart.forced() < body.forced() {
+            body = apart;
+        } else {
+            flow.pieces[contact - 1].keep_with_next = true;
+        }
+    }
+    // The last page never holds only the closing and contact block: if it
+    // would, the end of what comes before goes with them.
     let last_page_starts = |body: &Placed| {
         let last = pages(body) - 1;
         let first = body.regions().position(|r| r.page == last);
         first.and_then(|r| body.start(r))
     };
-    if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
-        flow.pieces[contact - 1].keep_with_next = true;
-        body = lay(&flow, full);
+    if closing > 0 && last_page_starts(&body).is_some_and(|p| p >= closing) {
+        let was = std::mem::replace(&mut flow.pieces[closing - 1].keep_with_next, true);
+        let pulled = lay(&flow, full);
+        // Unless that makes the block too tall for a page.
+        if pulled.forced() <= body.forced() {
+            body = pulled;
+        } else {
+            flow.pieces[closing - 1].keep_with_next = was;
+        }
     }
     // Page use as the printed page measures it: per column, the share of
     // the text area (from the top margin) its content reaches down.
