@@ -23,7 +23,7 @@ const TABLES: [&str; 7] = [
 ];
 
 /// Every key of a words table with the placeholders its text may use.
-const KEYS: [(&str, &[&str]); 17] = [
+const KEYS: [(&str, &[&str]); 22] = [
     ("causes", &[]),
     ("prevention", &[]),
     ("self_care", &[]),
@@ -38,6 +38,11 @@ const KEYS: [(&str, &[&str]); 17] = [
     ("prepared_for", &["name", "date"]),
     ("note", &[]),
     ("disclaimer", &[]),
+    ("key_points", &[]),
+    ("notes", &[]),
+    ("also_available", &["languages"]),
+    ("language_name", &[]),
+    ("urgent", &[]),
     ("months", &[]),
     ("month_year", &["month", "mm", "year"]),
     ("date", &["day", "dd", "month", "mm", "year"]),
@@ -261,6 +266,11 @@ fn text<'a>(w: &'a WordsFile, key: &str) -> Option<&'a Spanned<String>> {
         "prepared_for" => w.prepared_for.as_ref(),
         "note" => w.note.as_ref(),
         "disclaimer" => w.disclaimer.as_ref(),
+        "key_points" => w.key_points.as_ref(),
+        "notes" => w.notes.as_ref(),
+        "also_available" => w.also_available.as_ref(),
+        "language_name" => w.language_name.as_ref(),
+        "urgent" => w.urgent.as_ref(),
         "month_year" => w.month_year.as_ref(),
         "date" => w.date.as_ref(),
         _ => None,

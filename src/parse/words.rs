@@ -54,6 +54,23 @@ pub struct WordsFile {
     /// The disclaimer on the last page, unless clinic.toml sets one.
     #[schemars(with = "Option<String>")]
     pub disclaimer: Option<Spanned<String>>,
+    /// Heading of the key points box ("Key points").
+    #[schemars(with = "Option<String>")]
+    pub key_points: Option<Spanned<String>>,
+    /// Default heading of a `notes` section ("Questions for your care team").
+    #[schemars(with = "Option<String>")]
+    pub notes: Option<Spanned<String>>,
+    /// The translations a library holds ("Also available in: {languages}, ...").
+    #[schemars(with = "Option<String>")]
+    pub also_available: Option<Spanned<String>>,
+    /// The language's name in itself ("English", "Español"), for other
+    /// leaflets' "also available" lines.
+    #[schemars(with = "Option<String>")]
+    pub language_name: Option<Spanned<String>>,
+    /// What a screen reader hears before the warning-signs box of the web
+    /// page ("Urgent advice:").
+    #[schemars(with = "Option<String>")]
+    pub urgent: Option<Spanned<String>>,
     /// The twelve month names, January first.
     #[schemars(with = "Option<[String; 12]>")]
     pub months: Option<Spanned<Vec<String>>>,
