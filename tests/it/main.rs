@@ -3,6 +3,7 @@
 
 mod accessible;
 mod attacks;
+mod breaks;
 mod check;
 mod collections;
 mod common;
