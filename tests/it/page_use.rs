@@ -35,20 +35,23 @@ impl Raster {
         (left..right.min(self.width)).any(|x| self.inked(x, y))
     }
 
+    /// Whether row `y` (points) is printed across nine tenths of the page
+    /// between its margins: a rule or the edge of a box.
+    pub fn across(&self, y: f32) -> bool {
+        let px = |pt: f32| (pt * SCALE) as usize;
+        let (left, right) = (px(MARGIN), self.width - px(MARGIN));
+        let n = (left..right).filter(|&x| self.inked(x, px(y))).count();
+        n * 10 >= (right - left) * 9
+    }
+
     /// The top of the footer's rule (points): the lowest row above the
     /// bottom margin printed across nine tenths of the text width.
     pub fn footer_rule(&self) -> Option<f32> {
-        let px = |pt: f32| (pt * SCALE) as usize;
-        let (left, right) = (px(MARGIN), self.width - px(MARGIN));
-        let across = |y: usize| {
-            let n = (left..right).filter(|&x| self.inked(x, y)).count();
-            n * 10 >= (right - left) * 9
-        };
-        let from = self.height - px(MARGIN);
+        let from = self.height - (MARGIN * SCALE) as usize;
         (0..from)
             .rev()
-            .find(|&y| across(y))
             .map(|y| y as f32 / SCALE)
+            .find(|&y| self.across(y))
     }
 
     /// The share of `area`'s height that is used: printed rows, and bare
