@@ -9,7 +9,7 @@
 
 use super::chrome::{Crowded, Detail, Place};
 use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
-use super::flow::{Flowed, Region};
+use super::flow::{Flowed, Placed, Region};
 use super::frame::{Document, Element, Page, Tag};
 use super::pieces::Pieces;
 use super::theme::Theme;
@@ -34,6 +34,15 @@ const STEP: f32 = 0.5;
 /// Panels the text flows through: three inside, the flap, then the back
 /// above its contact block.
 const FLOW_PANELS: usize = 5;
+/// The inside panels, first in the flow.
+const INSIDE: usize = 3;
+/// Each inside panel is filled to this share of its height before the text
+/// goes on to the flap.
+const FILL: f32 = 0.86;
+/// The steps the inside panels' limit is raised by to fill them (points).
+const FILL_STEP: f32 = 4.0;
+/// Text on the flap filling less than this share of it is a stub.
+const FLAP_STUB: f32 = 0.25;
 
 /// Why a handout cannot be folded into a trifold.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -223,8 +232,11 @@ fn fold(
         (0, outside[1]),
     ];
     let above_foot = foot_top - theme.panel_gap();
-    let region = |limit: f32| {
+    // `past_flap`: the flap is passed over, its text set on the back instead;
+    // `side_end`: where the inside's last panel ends.
+    let regions = |limit: f32, past_flap: bool, side_end: f32| {
         move |i: usize| {
+            let i = if past_flap && i >= INSIDE { i + 1 } else { i };
             // Past the back: more back-sized regions, to measure the overflow.
             let (page, panel) = places[i.min(FLOW_PANELS - 1)];
             let (x, width) = g.column(panel);
@@ -238,33 +250,44 @@ fn fold(
                 x,
                 width,
                 top,
-                bottom: own.min(limit),
+                bottom: own
+                    .min(limit)
+                    .min(if i + 1 == INSIDE { side_end } else { f32::MAX }),
+            }
+        }
+    };
+    // No paragraph and no box on both sides of the sheet: what the inside's
+    // last panel would split with the flap or back starts on the outside.
+    let place = |limit: f32, past_flap: bool, most: usize| {
+        let mut side_end = f32::MAX;
+        loop {
+            let placed = flow.place_within(regions(limit, past_flap, side_end), most);
+            match flow.continued_from(&placed, INSIDE - 1) {
+                Some(y) if y < side_end && y > top => side_end = y,
+                _ => return placed,
             }
         }
     };
     let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
-    let mut placed = flow.place_within(region(bottom), most);
+    let mut placed = place(bottom, false, most);
     let panels = placed.regions().count();
     if panels > FLOW_PANELS {
         return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
     }
     if panels < FLOW_PANELS {
-        // Balanced: the shortest panels that still hold it all in front of
-        // the back, so no panel is left empty while another holds text.
-        let fits = |limit| {
-            let placed = flow.place_within(region(limit), FLOW_PANELS);
-            placed.regions().count() < FLOW_PANELS
-        };
-        let (mut short, mut tall) = (top, bottom);
-        while tall - short > 2.0 {
-            let mid = (short + tall) / 2.0;
-            if fits(mid) {
-                tall = mid;
-            } else {
-                short = mid;
+        let fitted = |limit, most| place(limit, false, most);
+        let limit = fill_limit(&flow, &fitted, panels <= INSIDE, (top, bottom));
+        placed = place(limit, false, usize::MAX);
+        // A few lines alone on the flap (the closing, most often) go on
+        // to the back, above the contact block they lead to.
+        let flap = INSIDE;
+        let stub = |placed| (flow.end(placed, flap) - top) / (bottom - top) < FLAP_STUB;
+        if placed.regions().count() == flap + 1 && stub(&placed) {
+            let on_back = place(limit, true, flap + 2);
+            if on_back.regions().count() == flap + 1 {
+                placed = on_back;
             }
         }
-        placed = flow.place(region(tall));
     }
     let flowed = flow.draw(placed);
 
@@ -291,6 +314,47 @@ fn fold(
         outline: flowed.outline,
         nodes: pieces.nodes,
     })
+}
+
+/// How low the panels in front of the back may be filled. A text that fits
+/// the inside panels is balanced over them, the flap left for what follows.
+/// A longer one fills each inside panel to [`FILL`] of its height before any
+/// goes on to the flap: the lowest limit that does so, so the flap holds as
+/// much as it can; else the full height (top-down).
+fn fill_limit(
+    flow: &super::flow::Flow,
+    place: &impl Fn(f32, usize) -> Placed,
+    inside_only: bool,
+    (top, bottom): (f32, f32),
+) -> f32 {
+    let panels = if inside_only { INSIDE } else { FLOW_PANELS - 1 };
+    let fits = |limit| place(limit, panels + 1).regions().count() <= panels;
+    let (mut short, mut tall) = (top, bottom);
+    while tall - short > 2.0 {
+        let mid = (short + tall) / 2.0;
+        if fits(mid) {
+            tall = mid;
+        } else {
+            short = mid;
+        }
+    }
+    if inside_only {
+        return tall;
+    }
+    let full = |limit: f32| {
+        let placed = place(limit, FLOW_PANELS);
+        let count = placed.regions().count();
+        let used = |r| (flow.end(&placed, r) - top) / (bottom - top);
+        count < FLOW_PANELS && count > INSIDE && (0..INSIDE).all(|r| used(r) >= FILL)
+    };
+    let mut limit = tall;
+    while limit < bottom {
+        if full(limit) {
+            return limit;
+        }
+        limit += FILL_STEP;
+    }
+    bottom
 }
 
 /// The theme the back's foot is set in, and where the foot starts: the

@@ -164,6 +164,20 @@ pub fn raster(pdf: &Path, page: usize) -> (Raster, f32, f32) {
     (page, w, h)
 }
 
+/// Page use of one trifold panel, `left` to `right` on page `page` (from
+/// 0): the share of its text column (clear of the page edge's 30 pt and a
+/// fold's 20 pt, between 30 pt margins top and bottom) that is used.
+pub fn panel_use(page: &Raster, (left, right): (f32, f32)) -> f32 {
+    let (w, h) = (page.width as f32 / SCALE, page.height as f32 / SCALE);
+    let inset = |edge: bool| if edge { 30.0 } else { 20.0 };
+    page.used(Area {
+        left: left + inset(left <= 0.0),
+        right: right - inset(right >= w - 1.0),
+        top: 30.0,
+        bottom: h - 30.0,
+    })
+}
+
 /// The sheet variants the measures hold for, and their columns.
 pub const SHEETS: [(&str, &[&str], usize); 3] = [
     ("letter", &[], 2),
