@@ -63,7 +63,22 @@ pub struct Overflow {
     pub lines: usize,
     /// The overflow as a share of the space there is.
     pub percent: f32,
+    /// The overflow as a share of the height the whole text takes.
+    pub share: f32,
 }
+
+/// The body size a trifold was set at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BodySize {
+    pub size: f32,
+    /// Set below [`READABLE`]: how many words at least to cut to print at
+    /// it, the words of the height the text runs over by at that size (where
+    /// pages break may ask for more).
+    pub cut: Option<usize>,
+}
+
+/// The smallest body size every patient reads with ease.
+const READABLE: f32 = 12.0;
 
 /// Panel edges of one landscape page.
 struct Geometry {
@@ -124,7 +139,7 @@ pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
     options: &Options,
-) -> Result<(Document<'a>, f32), Refusal> {
+) -> Result<(Document<'a>, BodySize), Refusal> {
     let g = Geometry::new(options.paper);
     let leaflet = compose(handout, clinic, &options.patient);
     let ts = Typesetter::new(clinic, handout, false);
@@ -165,7 +180,43 @@ pub fn trifold<'a>(
     } else {
         document
     };
-    Ok((document, folded.size))
+    let cut =
+        (folded.size < READABLE).then(|| match fold(&g, &leaflet, &ts, clinic, (READABLE, true)) {
+            Err(Refusal::TooLong(over)) => Some(words_to_cut(&leaflet.body, over)),
+            _ => None,
+        });
+    let size = BodySize {
+        size: folded.size,
+        cut: cut.flatten(),
+    };
+    Ok((document, size))
+}
+
+/// How many of the words in `body` at least to cut so it no longer runs
+/// `over`: the overflow's share of the text's whole height, in words.
+fn words_to_cut(body: &[Node], over: Overflow) -> usize {
+    (words_in(body) as f32 * over.share).ceil() as usize
+}
+
+/// The words a reader reads in `nodes`, counted as readability counts them.
+fn words_in(nodes: &[Node]) -> usize {
+    let count = |text: &str| crate::readability::words(text).len();
+    let spans = |spans: &[Span]| spans.iter().map(|s| count(&s.text)).sum::<usize>();
+    let node = |node: &Node| match node {
+        Node::Panel {
+            heading, children, ..
+        } => heading.as_deref().map_or(0, count) + words_in(children),
+        Node::Heading(text) => count(text),
+        Node::Paragraph { text, .. } => spans(text),
+        Node::List { items, .. } => items
+            .iter()
+            .flat_map(|i| &i.paragraphs)
+            .map(|p| spans(p))
+            .sum(),
+        Node::Qr { caption, .. } => count(caption),
+        Node::Foreign { node, .. } => words_in(std::slice::from_ref(node)),
+    };
+    nodes.iter().map(node).sum()
 }
 
 /// The trifold at body size `size`, in reading order: the cover (with the
@@ -272,7 +323,7 @@ fn fold(
     let mut placed = place(bottom, false, most);
     let panels = placed.regions().count();
     if panels > FLOW_PANELS {
-        return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
+        return Err(Refusal::TooLong(overflow(&flow.draw(placed), &theme)));
     }
     if panels < FLOW_PANELS {
         let fitted = |limit, most| place(limit, false, most);
@@ -399,14 +450,15 @@ fn height_of(ts: &Typesetter, theme: &Theme, nodes: &[Node], width: f32) -> f32 
 }
 
 /// How far past the back the text runs.
-fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
-    let over: f32 = flowed.regions[FLOW_PANELS..]
-        .iter()
-        .map(|(r, elements)| {
+fn overflow(flowed: &Flowed, theme: &Theme) -> Overflow {
+    let used = |regions: &[(Region, Vec<(Element, Tag)>)]| -> f32 {
+        let used = |(r, elements): &(Region, Vec<(Element, Tag)>)| {
             let low = elements.iter().map(|(e, _)| e.bottom());
-            low.fold(r.top, f32::max) - top
-        })
-        .sum();
+            low.fold(r.top, f32::max) - r.top
+        };
+        regions.iter().map(used).sum()
+    };
+    let over = used(&flowed.regions[FLOW_PANELS..]);
     let room: f32 = flowed.regions[..FLOW_PANELS]
         .iter()
         .map(|(r, _)| r.bottom - r.top)
@@ -414,6 +466,7 @@ fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
     Overflow {
         lines: (over / theme.body.leading).ceil() as usize,
         percent: over / room * 100.0,
+        share: over / (used(&flowed.regions[..FLOW_PANELS]) + over),
     }
 }
 

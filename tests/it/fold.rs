@@ -353,3 +353,97 @@ fn a_129_word_disclaimer_fits_the_back_cleanly_without_shrinking_the_handout() {
         );
     }
 }
+
+/// `file` with whole items dropped, the last of each section first (the
+/// warning signs kept), until at least `words` of its words are gone; with
+/// how many went.
+fn without_items(dir: &Path, file: &Path, words: usize) -> (PathBuf, usize) {
+    let mut doc: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let count = |item: &toml::Value| {
+        let text = |k: &str| item.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let both = format!("{} {}", text("title"), text("text"));
+        printed(&both).split_whitespace().count()
+    };
+    let mut cut = 0;
+    let sections = doc["section"].as_array_mut().unwrap();
+    'rounds: while cut < words {
+        let before = cut;
+        for section in sections.iter_mut().rev() {
+            if section["kind"].as_str() == Some("warning-signs") {
+                continue;
+            }
+            if let Some(items) = section.get_mut("item").and_then(|i| i.as_array_mut())
+                && items.len() > 1
+            {
+                cut += count(&items.pop().unwrap());
+                if cut >= words {
+                    break 'rounds;
+                }
+            }
+        }
+        assert!(cut > before, "no more items to cut from {}", file.display());
+    }
+    let out = dir.join(format!("cut-{words}.toml"));
+    std::fs::write(&out, toml::to_string(&doc).unwrap()).unwrap();
+    (out, cut)
+}
+
+/// What building `file` as a trifold on `paper` says, and the words it asks
+/// to cut to print at 12 pt.
+fn words_to_cut(dir: &Path, file: &Path, paper: &str) -> (String, Option<usize>) {
+    let pdf = dir.join("cut.pdf");
+    let clinic = repo().join("clinic.toml");
+    let args = [
+        "build",
+        file.to_str().unwrap(),
+        "--clinic",
+        clinic.to_str().unwrap(),
+        "--layout",
+        "trifold",
+        "--paper",
+        paper,
+        "-o",
+        pdf.to_str().unwrap(),
+    ];
+    let out = handout(dir, &args);
+    let said = stderr(&out) + &String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    let words = said
+        .split("cut at least ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .map(|n| n.parse().unwrap_or_else(|_| panic!("{said}")));
+    (said, words)
+}
+
+#[test]
+fn a_trifold_set_below_12_pt_says_how_many_words_at_least_to_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let knee = repo().join("tests/fixtures/trifold/knee-replacement.toml");
+    for paper in ["letter", "a4"] {
+        let sub = dir.path().join(paper);
+        std::fs::create_dir_all(&sub).unwrap();
+        let (said, words) = words_to_cut(&sub, &knee, paper);
+        assert!(
+            said.contains("pt to fit the trifold; cut at least "),
+            "{said}"
+        );
+        assert!(said.contains(" words to print it at 12 pt"), "{said}");
+        let words = words.unwrap_or_else(|| panic!("{paper}: no words to cut in {said}"));
+        // Measured from the text's own overflow: some, not the whole text,
+        // and not so many that half of them would do.
+        assert!(words >= 20 && words < 400, "{paper}: {words}");
+        let (short, cut) = without_items(&sub, &knee, words / 2);
+        let (said, fewer) = words_to_cut(&sub, &short, paper);
+        let fewer = fewer.unwrap_or_else(|| {
+            panic!(
+                "{paper}: {cut} words cut, half the {words} asked, already prints at 12 pt: {said}"
+            )
+        });
+        // Shorter, it asks for fewer.
+        assert!(
+            fewer < words,
+            "{paper}: {fewer} words to cut after {cut} were, not under {words}"
+        );
+    }
+}
