@@ -324,17 +324,28 @@ impl FontSet {
     /// family's that has it, else `None`. Fallbacks are loaded only when the
     /// clinic's own family lacks `c`.
     pub fn for_char(&self, c: char, bold: bool, italic: bool, family: usize) -> Option<FaceId> {
+        self.for_char_in(c, bold, italic, [family, 0])
+    }
+
+    /// The face that draws `c` in a style: the first of `first` families
+    /// that has it, else the first other family's. Fallbacks are loaded only
+    /// when the families before them lack `c`.
+    pub fn for_char_in<const N: usize>(
+        &self,
+        c: char,
+        bold: bool,
+        italic: bool,
+        first: [usize; N],
+    ) -> Option<FaceId> {
         let has = |f: usize| {
             let id = self.style_of(f, bold, italic)?;
             self.face(id).has_char(c).then_some(id)
         };
-        has(family)
-            .or_else(|| if family == 0 { None } else { has(0) })
-            .or_else(|| {
-                (1..self.family_count())
-                    .filter(|f| *f != family)
-                    .find_map(has)
-            })
+        let firsts = (0..N)
+            .filter(|i| !first[..*i].contains(&first[*i]))
+            .map(|i| first[i]);
+        let rest = (1..self.family_count()).filter(|f| !first.contains(f));
+        firsts.chain(rest).find_map(has)
     }
 
     /// The family to set a text in: the first whose regular face has every
@@ -354,6 +365,27 @@ impl FontSet {
             return 0;
         }
         (1..self.family_count()).find(|f| covers(*f)).unwrap_or(0)
+    }
+
+    /// The family for the letters of `text` the clinic's own family lacks:
+    /// the first fallback that has every one of them, so that Japanese kana
+    /// and kanji come from the Japanese face rather than its kanji from a
+    /// Chinese face listed before it; 0 when there are none or no family has
+    /// them all.
+    pub fn script_family_for(&self, text: &str) -> usize {
+        let own = self.face(self.styled(0, false, false));
+        let lacking: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_alphabetic() && !own.has_char(*c))
+            .collect();
+        if lacking.is_empty() {
+            return 0;
+        }
+        let covers = |f: &usize| {
+            self.style_of(*f, false, false)
+                .is_some_and(|id| lacking.iter().all(|c| self.face(id).has_char(*c)))
+        };
+        (1..self.family_count()).find(covers).unwrap_or(0)
     }
 }
 
