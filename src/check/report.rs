@@ -35,7 +35,8 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
             );
         } else if let Some(language) = &report.language {
             println!(
-                "{}: readability not measured: the formulas are for English and Spanish, this is `{language}`",
+                "{}: readability not measured: no formula is built in for `{language}` (only for \
+                 English and Spanish); ask a reader of the language to judge it",
                 report.file.display()
             );
         }

@@ -9,6 +9,7 @@ mod common;
 mod editor_errors;
 mod editor_tools;
 mod errors;
+mod fifteen;
 mod flow;
 mod fold;
 mod formats;
