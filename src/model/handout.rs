@@ -174,8 +174,8 @@ pub fn load_handout(
     match (title, reviewed, next_review, words, v.errors.is_empty()) {
         (Some(title), Some(reviewed), Some(next_review), Some(words), true) => {
             let printed = printed_text(&title, &subtitle, [&summary, &closing], &sections, &words);
-            let writing = Writing::new(&language, clinic.fonts.family_for(&printed))
-                .with_script(clinic.fonts.script_family_for(&printed));
+            let (family, script) = clinic.fonts.families_for(&printed);
+            let writing = Writing::new(&language, family).with_script(script);
             Ok(Handout {
                 writing,
                 words,

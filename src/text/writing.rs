@@ -11,10 +11,10 @@ pub struct Writing {
     /// For language-specific glyph forms (`locl`), such as Traditional
     /// Chinese forms from a face drawn for Simplified.
     pub language: Option<Language>,
-    /// Index of the font family the text is set in (see `FontSet::family_for`).
+    /// Index of the font family the text is set in (see `FontSet::families_for`).
     pub family: usize,
     /// Index of the family for the letters `family` lacks, tried before the
-    /// other fallbacks (see `FontSet::script_family_for`); 0 for none.
+    /// other fallbacks (see `FontSet::families_for`); 0 for none.
     pub script: usize,
     /// The language subtag, lower-cased: "es" for "es-MX".
     pub primary: String,
