@@ -72,8 +72,9 @@ const CJK_FONTS: [&str; 7] = [
     "OFL-NotoCJK.txt",
 ];
 
-/// Their fallback lines: Chinese, Korean, Japanese.
-const CJK_FALLBACKS: [&str; 3] = ["sc", "kr", "jp"];
+/// Their fallback lines: Korean first, so that a Korean handout never reads
+/// the larger Chinese faces; Japanese after Chinese.
+const CJK_FALLBACKS: [&str; 3] = ["kr", "sc", "jp"];
 
 const CLINIC: &str = r##"#:schema ./schema/clinic.schema.json
 # The clinic's profile: every handout is printed with these details.
@@ -101,7 +102,7 @@ bold = "fonts/AtkinsonHyperlegibleNext-Bold.ttf"
 italic = "fonts/AtkinsonHyperlegibleNext-Italic.ttf"
 bold_italic = "fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf"
 # For letters Atkinson lacks: Vietnamese and Cyrillic, Arabic and
-# Persian, Chinese, Korean, Japanese.
+# Persian, Korean, Chinese, Japanese.
 fallback = [
   { regular = "fonts/NotoSans-Regular.ttf", bold = "fonts/NotoSans-Bold.ttf", italic = "fonts/NotoSans-Italic.ttf", bold_italic = "fonts/NotoSans-BoldItalic.ttf" },
   { regular = "fonts/NotoSansArabic-Regular.ttf", bold = "fonts/NotoSansArabic-Bold.ttf" },
