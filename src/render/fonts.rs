@@ -309,6 +309,26 @@ fn visible(c: char) -> bool {
             | '\u{ffa0}' | '\u{fff0}'..='\u{fff8}' | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// Whether the faces `text` would be set in draw each of its letters soundly,
+/// as printing checks them: a damaged font (a letter many times too wide)
+/// makes any text seem too long, and is the fault to report.
+pub fn check_text(fonts: &FontSet, text: &str, family: usize) -> Result<(), Error> {
+    for c in text.chars().filter(|c| visible(*c)) {
+        for bold in [false, true] {
+            let Some(id) = fonts.for_char(c, bold, false, family) else {
+                continue;
+            };
+            let face = fonts.face(id);
+            let Some(g) = face.font.charmap().map_unicode(c) else {
+                continue;
+            };
+            let g = u16::try_from(g.to_u32()).unwrap_or(0);
+            check_glyph(face, g, c).map_err(|problem| Error::Font { face: id, problem })?;
+        }
+    }
+    Ok(())
+}
+
 /// Glyph `g`, standing for the visible character `c`, prints as something.
 fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> {
     let character = format!("the character U+{:04X} \"{c}\"", c as u32);
@@ -317,13 +337,22 @@ fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> 
             "has no glyph for {character}, which would print as an empty box"
         ));
     }
-    if !face.draws(g) {
-        return Err(format!(
-            "is damaged: its glyph for {character} has no shape, so it would print as nothing; \
-             copy or download the font again"
-        ));
-    }
-    Ok(())
+    use crate::text::font::GlyphFault;
+    let fault = match face.draws(g) {
+        Ok(()) => return Ok(()),
+        Err(GlyphFault::Empty) => "has no shape, so it would print as nothing",
+        Err(GlyphFault::OutsideItsBox) => {
+            "is drawn far outside the box the font gives for all its letters, so it would \
+             print in the wrong place or off the page"
+        }
+        Err(GlyphFault::TooWide) => {
+            "is many times wider than a letter can be, so it would push the line over \
+             what follows"
+        }
+    };
+    Err(format!(
+        "is damaged: its glyph for {character} {fault}; copy or download the font again"
+    ))
 }
 
 /// How far the subset's glyphs reach above and below the baseline, in font
