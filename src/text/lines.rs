@@ -645,25 +645,34 @@ impl<S: Clone> ShapedText<'_, S> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn breaking_ends_at_any_width() {
-        // A wide logo or a long phone line once left the header no width,
-        // and breaking looped, growing memory until the process aborted.
+    /// Atkinson's regular face alone, for English text.
+    fn atkinson() -> (FontSet, Writing) {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
         );
         let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
         let fonts = FontSet::new(vec![(face, [None, None, None])]);
-        let writing = Writing::new("en", 0);
-        let text = "Call +1 (503) 555-0199 ext. 204 today";
-        let runs = [Run {
-            text: text.to_string(),
+        (fonts, Writing::new("en", 0))
+    }
+
+    fn plain(text: String) -> Run<()> {
+        Run {
+            text,
             bold: false,
             italic: false,
             size: 12.0,
             style: (),
-        }];
+        }
+    }
+
+    #[test]
+    fn breaking_ends_at_any_width() {
+        // A wide logo or a long phone line once left the header no width,
+        // and breaking looped, growing memory until the process aborted.
+        let (fonts, writing) = atkinson();
+        let text = "Call +1 (503) 555-0199 ext. 204 today";
+        let runs = [plain(text.to_string())];
         for width in [-50.0, 0.0, 1.0, f32::NAN] {
             let lines = ShapedText::new(&fonts, &runs, &writing).lines(width);
             let set: usize = lines.iter().map(|l| l.range.len()).sum();
@@ -676,23 +685,11 @@ mod tests {
     fn breaking_from_a_line_start_is_the_tail_of_the_breaking() {
         // A paragraph continued in the next column is not broken again:
         // its lines there must be those a fresh breaking from that byte gives.
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
-        );
-        let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
-        let fonts = FontSet::new(vec![(face, [None, None, None])]);
-        let writing = Writing::new("en", 0);
+        let (fonts, writing) = atkinson();
         let text = "See https://example.org/a-very-long/path/to-a-page/on-knees?x=1 \
                     or call (212) 555-0147. "
             .repeat(20);
-        let runs = [Run {
-            text,
-            bold: false,
-            italic: false,
-            size: 12.0,
-            style: (),
-        }];
+        let runs = [plain(text)];
         let shaped = ShapedText::new(&fonts, runs.as_slice(), &writing);
         let all = shaped.ranges(0, 150.0).to_vec();
         assert!(all.len() > 20);
