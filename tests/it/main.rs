@@ -11,6 +11,7 @@ mod common;
 mod editor_errors;
 mod editor_tools;
 mod errors;
+mod fifteen;
 mod floats;
 mod flow;
 mod fold;
