@@ -43,6 +43,9 @@ const FILL: f32 = 0.86;
 const FILL_STEP: f32 = 4.0;
 /// Text on the flap filling less than this share of it is a stub.
 const FLAP_STUB: f32 = 0.25;
+/// The white left on the cover between its text and the phone number, as
+/// a share of the cover's height; the rest goes to the colour band.
+const COVER_WHITE: f32 = 0.1;
 
 /// Why a handout cannot be folded into a trifold.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -241,8 +244,9 @@ fn fold(
     let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
     let mut pieces = Pieces::new(ts, &theme);
 
+    let grow = cover_growth(leaflet, ts, &theme, g, outside[2])?;
     let (mut cover, title_bottom, phone_top) =
-        cover(leaflet, &mut pieces, g, outside[2]).map_err(Refusal::Crowded)?;
+        cover(leaflet, &mut pieces, g, outside[2], grow).map_err(Refusal::Crowded)?;
     let mut body: &[Node] = &leaflet.body;
     if let Some(
         summary @ Node::Panel {
@@ -322,6 +326,7 @@ fn fold(
     let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
     let mut placed = place(bottom, false, most);
     let panels = placed.regions().count();
+    let mut closing_on_back = false;
     if panels > FLOW_PANELS {
         return Err(Refusal::TooLong(overflow(&flow.draw(placed), &theme)));
     }
@@ -337,6 +342,7 @@ fn fold(
             let on_back = place(limit, true, flap + 2);
             if on_back.regions().count() == flap + 1 {
                 placed = on_back;
+                closing_on_back = true;
             }
         }
     }
@@ -344,8 +350,15 @@ fn fold(
 
     let mut pages = vec![Page::default(), Page::default()];
     pages[0].extend(cover);
-    for (r, elements) in flowed.regions {
-        pages[r.page].extend(elements);
+    for (i, (r, elements)) in flowed.regions.into_iter().enumerate() {
+        if closing_on_back && i == INSIDE {
+            // Just above the contact block it leads to.
+            let low = elements.iter().map(|(e, _)| e.bottom());
+            let dy = (above_foot - low.fold(r.top, f32::max)).max(0.0);
+            pages[r.page].extend(elements.into_iter().map(|(e, t)| (e.shifted(0.0, dy), t)));
+        } else {
+            pages[r.page].extend(elements);
+        }
     }
     pieces.theme = &foot_theme;
     pieces.nodes(&foot);
@@ -483,18 +496,53 @@ fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
     ]
 }
 
+/// How much taller the cover's colour band is set than it needs to be: the
+/// white under the title (and the summary, when it fits there) but
+/// [`COVER_WHITE`] of the cover, so no bare band is taller than a fifth of it.
+fn cover_growth(
+    leaflet: &Leaflet,
+    ts: &Typesetter,
+    theme: &Theme,
+    g: &Geometry,
+    panel: (f32, f32),
+) -> Result<f32, Refusal> {
+    // Set once to measure, on pieces thrown away: the real cover tags its text.
+    let mut scratch = Pieces::new(ts, theme);
+    let (_, title_bottom, phone_top) =
+        cover(leaflet, &mut scratch, g, panel, 0.0).map_err(Refusal::Crowded)?;
+    let (_, width) = g.column(panel);
+    let gap = theme.panel_gap();
+    let room = phone_top - title_bottom - 2.0 * gap;
+    let summary = leaflet.body.first().filter(|n| {
+        matches!(
+            n,
+            Node::Panel {
+                role: PanelRole::Summary,
+                ..
+            }
+        )
+    });
+    let summary = summary.map(|s| height_of(ts, theme, std::slice::from_ref(s), width));
+    let used = summary.filter(|h| *h <= room).map_or(0.0, |h| h + gap);
+    let (top, bottom) = g.region();
+    let white = phone_top - title_bottom - used;
+    Ok((white - COVER_WHITE * (bottom - top)).max(0.0))
+}
+
 /// The cover's elements, where its title block ends and where its phone starts.
 type Cover = (Vec<(Element, Tag)>, f32, f32);
 
 /// The front cover: the clinic's band with logo and name, the title block
 /// under it, and the phone number at the foot; with where the title block
 /// ends and the phone number starts. The band grows to hold a long name, up
-/// to half the cover; the phone takes at most a quarter of it.
+/// to half the cover, and then by `grow`; the phone takes at most a quarter
+/// of the cover.
 fn cover(
     leaflet: &Leaflet,
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
+    grow: f32,
 ) -> Result<Cover, Crowded> {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
@@ -526,6 +574,7 @@ fn cover(
     if band > (bottom - top) / 2.0 {
         return Err(crowded(Detail::Name));
     }
+    band += grow;
     let mut out = vec![Element::Rect {
         x,
         y: top,

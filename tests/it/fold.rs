@@ -192,6 +192,15 @@ fn assert_folds_cleanly(file: &Path, language: &str, pdf: &Path) {
         panel_texts[4]
     );
 
+    // The cover used: no bare band over a fifth of its height.
+    let rasters = crate::page_use::rasters(pdf);
+    let bare = crate::page_use::panel_bare(&rasters[0], panels(pages[0].0, 0)[2]);
+    assert!(
+        bare <= 0.2,
+        "{name}: a bare band of {:.0}% on the cover",
+        bare * 100.0
+    );
+
     // Filled top-down: when the flap holds text, each inside panel is at
     // least 85% used, but where the panel after it starts with a box kept
     // whole (the warning signs) that did not fit under its text.
@@ -206,7 +215,7 @@ fn assert_folds_cleanly(file: &Path, language: &str, pdf: &Path) {
     let heading = warning.get("heading").unwrap_or(&default);
     let warning_heading = squeezed(&printed(heading.as_str().unwrap()));
     if words[4] > 0 {
-        let page = &crate::page_use::rasters(pdf)[1];
+        let page = &rasters[1];
         for inside in 0..3 {
             let used = crate::page_use::panel_use(page, panels(pages[1].0, 1)[inside]);
             let next = &squeezed_panels[inside + 2];
