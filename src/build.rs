@@ -4,6 +4,8 @@
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, print_all};
+use crate::formats::{Format, Formats, targets};
+use crate::layout::compose::{Leaflet, compose};
 use crate::layout::{self, Layout};
 use crate::library::{source_date_epoch, today};
 use crate::model::{Clinic, Handout, Paper, load_handout};
@@ -24,6 +26,7 @@ pub struct BuildRequest {
     pub clinic: Option<PathBuf>,
     pub paper: Option<Paper>,
     pub allow_expired: bool,
+    pub formats: Formats,
 }
 
 /// How one handout is built.
@@ -40,6 +43,8 @@ pub struct BuildOptions {
     pub allow_expired: bool,
     /// The day the build runs, for review-date checks.
     pub today: Date,
+    /// A PDF, a web page, or both.
+    pub formats: Formats,
 }
 
 impl BuildOptions {
@@ -53,6 +58,7 @@ impl BuildOptions {
             large_print: false,
             allow_expired: false,
             today,
+            formats: Formats::PDF,
         }
     }
 }
@@ -65,6 +71,23 @@ pub struct Built {
     pub note: Option<String>,
 }
 
+/// One handout's outputs, made from one composed leaflet: those
+/// `options.formats` asks for.
+pub struct Outputs {
+    pub pdf: Option<Built>,
+    pub html: Option<String>,
+}
+
+impl Outputs {
+    /// The bytes of the output in `format`, if it was made.
+    pub fn bytes(&self, format: Format) -> Option<&[u8]> {
+        match format {
+            Format::Pdf => self.pdf.as_ref().map(|p| p.bytes.as_slice()),
+            Format::Html => self.html.as_ref().map(|h| h.as_bytes()),
+        }
+    }
+}
+
 /// Build one handout file into PDF bytes.
 pub fn build_pdf(
     path: &Path,
@@ -72,15 +95,36 @@ pub fn build_pdf(
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
     let handout = load_handout(path, clinic, options.patient.as_deref())?;
-    render_handout(&handout, clinic, options)
+    let leaflet = leaflet(&handout, clinic, options)?;
+    render_pdf(&handout, clinic, &leaflet, options)
 }
 
-/// A handout already loaded (with `options.patient` filled in) to PDF bytes.
+/// A handout already loaded (with `options.patient` filled in), composed
+/// once and made into each output asked for.
 pub fn render_handout(
     handout: &Handout,
     clinic: &Clinic,
     options: &BuildOptions,
-) -> Result<Built, Vec<Diagnostic>> {
+) -> Result<Outputs, Vec<Diagnostic>> {
+    let leaflet = leaflet(handout, clinic, options)?;
+    let pdf = match options.formats.pdf {
+        true => Some(render_pdf(handout, clinic, &leaflet, options)?),
+        false => None,
+    };
+    let html = match options.formats.html {
+        true => Some(crate::html::page(handout, clinic, &leaflet).map_err(|d| vec![d])?),
+        false => None,
+    };
+    Ok(Outputs { pdf, html })
+}
+
+/// The leaflet a handout prints, for a patient when it is a copy: what every
+/// output shows. An expired handout, or one reviewed in the future, has none.
+fn leaflet<'a>(
+    handout: &'a Handout,
+    clinic: &Clinic,
+    options: &BuildOptions,
+) -> Result<Leaflet<'a>, Vec<Diagnostic>> {
     if let Some(future) = handout.reviewed_in_future(options.today) {
         return Err(vec![future]);
     }
@@ -90,16 +134,28 @@ pub fn render_handout(
     {
         return Err(vec![expired]);
     }
+    Ok(compose(handout, clinic, &patient_copy(options, clinic)?))
+}
+
+/// The composed `leaflet` laid out and rendered as a PDF.
+fn render_pdf(
+    handout: &Handout,
+    clinic: &Clinic,
+    leaflet: &Leaflet,
+    options: &BuildOptions,
+) -> Result<Built, Vec<Diagnostic>> {
     let layout_options = layout::Options {
         paper: options.paper,
         large_print: options.large_print,
         date: pdf_date(handout),
-        patient: patient_copy(options, clinic)?,
     };
     let (doc, note) = match options.layout {
-        Layout::Sheet => (layout::sheet(handout, clinic, &layout_options), None),
+        Layout::Sheet => (
+            layout::sheet(handout, clinic, leaflet, &layout_options),
+            None,
+        ),
         Layout::Trifold => {
-            let (doc, size) = layout::trifold(handout, clinic, &layout_options)
+            let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
             // Below 12 pt some patients will struggle: say so.
             let note = (size < 12.0).then(|| format!("body text at {size} pt to fit the trifold"));
@@ -261,63 +317,67 @@ pub fn run(request: &BuildRequest) -> i32 {
         large_print: request.large_print,
         allow_expired: request.allow_expired,
         today: today(),
+        formats: request.formats,
     };
     let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
-    let jobs: Vec<(PathBuf, PathBuf)> = files
+    let jobs: Vec<Job> = files
         .iter()
         .map(|file| {
-            let target = request
-                .output
-                .clone()
-                .unwrap_or_else(|| out_dir.join(pdf_name(file, &options)));
-            (file.clone(), target)
+            let default = |format| out_dir.join(output_name(file, &options, format));
+            let targets = targets(request.output.as_deref(), default, request.formats);
+            (file.clone(), targets)
         })
         .collect();
     if let Err(message) = distinct_targets(&jobs) {
         return usage(&message);
     }
-    if let Some(output) = &request.output
-        && let Err(why) = replaceable(output)
-    {
-        return usage(&format!("-o {}: {why}", output.display()));
+    if request.output.is_some() {
+        for (_, target) in jobs.iter().flat_map(|(_, targets)| targets) {
+            if let Err(why) = replaceable(target) {
+                return usage(&format!("-o {}: {why}", target.display()));
+            }
+        }
     }
-    let build_one =
-        |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, Built, usize), Vec<Diagnostic>> {
-            let cannot_write =
-                |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-            let handout = load_handout(file, &clinic, options.patient.as_deref())?;
-            // Warnings are counted, not printed: `check` is where an editor
-            // reads them. Counting runs every lint `check` runs (readability,
-            // jargon), a fifth of the work of a build, so it runs beside the
-            // layout and rendering (in a batch, after them, and only for a
-            // handout that built).
-            let (warnings, built) = std::thread::scope(|scope| {
-                let counting = crate::beside::spawn(scope, || {
-                    crate::check::warning_count(&handout, &clinic, options.today)
-                });
-                let built = render_handout(&handout, &clinic, &options);
-                let warnings = if built.is_ok() { counting.join() } else { 0 };
-                (warnings, built)
+    let build_one = |(file, targets): &Job| -> Result<Done, Vec<Diagnostic>> {
+        let handout = load_handout(file, &clinic, options.patient.as_deref())?;
+        // Warnings are counted, not printed: `check` is where an editor
+        // reads them. Counting runs every lint `check` runs (readability,
+        // jargon), a fifth of the work of a build, so it runs beside the
+        // layout and rendering (in a batch, after them, and only for a
+        // handout that built).
+        let (warnings, built) = std::thread::scope(|scope| {
+            let counting = crate::beside::spawn(scope, || {
+                crate::check::warning_count(&handout, &clinic, options.today)
             });
-            let built = built?;
-            replaceable(target).map_err(cannot_write)?;
-            write_atomic(target, &built.bytes).map_err(|e| {
-                cannot_write(format!(
-                    "cannot write the PDF: {}",
-                    crate::model::io_reason(&e)
-                ))
-            })?;
-            Ok((target.clone(), built, warnings))
-        };
+            let built = render_handout(&handout, &clinic, &options);
+            let warnings = if built.is_ok() { counting.join() } else { 0 };
+            (warnings, built)
+        });
+        let built = built?;
+        for (format, target) in targets {
+            let bytes = built.bytes(*format).unwrap_or_default();
+            write_output(target, bytes, *format)?;
+        }
+        let page = targets.iter().find(|(f, _)| *f == Format::Html);
+        Ok(Done {
+            targets: targets.clone(),
+            pages: built.pdf.as_ref().map(|p| p.pages),
+            note: built.pdf.and_then(|p| p.note),
+            warnings,
+            entry: page.map(|(_, target)| index_entry(&handout, target)),
+        })
+    };
     let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
     let (mut built, mut failed, mut warnings) = (0, 0, 0);
+    let mut entries = Vec::new();
     parallel(&jobs, interrupted, build_one, |result| match result {
-        Ok((target, done, found)) => {
+        Ok(done) => {
             built += 1;
-            warnings += found;
-            progress.built(&target, done.pages, done.note.as_deref());
+            warnings += done.warnings;
+            progress.built(&done.targets, done.pages, done.note.as_deref());
+            entries.extend(done.entry);
         }
         Err(diags) => {
             progress.clear();
@@ -333,6 +393,21 @@ pub fn run(request: &BuildRequest) -> i32 {
         eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
         return 130;
     }
+    // A folder built as web pages gets a page listing them, for the
+    // clinic's site; a single leaflet or a patient's copy does not.
+    let folder = request.inputs.is_empty() || request.inputs.iter().any(|p| p.is_dir());
+    if folder && request.output.is_none() && options.patient.is_none() && !entries.is_empty() {
+        entries.sort_by(|a, b| a.file.cmp(&b.file));
+        let target = out_dir.join("index.html");
+        let page = crate::html::index::index(&clinic, &entries);
+        match write_output(&target, page.as_bytes(), Format::Html) {
+            Ok(()) => say(format_args!("built {}", target.display())),
+            Err(diags) => {
+                print_all(&diags);
+                failed += 1;
+            }
+        }
+    }
     if jobs.len() > 1 {
         say(format_args!(
             "{built} built, {failed} failed in {seconds:.2} s"
@@ -347,32 +422,78 @@ pub fn run(request: &BuildRequest) -> i32 {
     i32::from(failed > 0)
 }
 
+/// A handout file and the files it is written to, a format each.
+type Job = (PathBuf, Vec<(Format, PathBuf)>);
+
+/// A handout built and written.
+struct Done {
+    targets: Vec<(Format, PathBuf)>,
+    /// The PDF's pages, when a PDF was made.
+    pages: Option<usize>,
+    note: Option<String>,
+    warnings: usize,
+    /// Its line on the folder's index.html, when a web page was made.
+    entry: Option<crate::html::index::Entry>,
+}
+
+/// Write `bytes` to `target` atomically, unless something there is not
+/// an output a build wrote before.
+fn write_output(target: &Path, bytes: &[u8], format: Format) -> Result<(), Vec<Diagnostic>> {
+    let cannot_write = |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
+    replaceable(target).map_err(cannot_write)?;
+    let what = match format {
+        Format::Pdf => "the PDF",
+        Format::Html => "the web page",
+    };
+    write_atomic(target, bytes).map_err(|e| {
+        cannot_write(format!(
+            "cannot write {what}: {}",
+            crate::model::io_reason(&e)
+        ))
+    })
+}
+
+fn index_entry(handout: &Handout, page: &Path) -> crate::html::index::Entry {
+    crate::html::index::Entry {
+        file: page
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        title: handout.title.clone(),
+        language: handout.language.clone(),
+        language_name: handout.words.language_name().map(str::to_string),
+        rtl: handout.writing.rtl,
+    }
+}
+
 /// A usage error (exit status 2), said in words.
 fn usage(message: &str) -> i32 {
     eprintln!("error: {message}");
     2
 }
 
-/// Two handouts that would write one PDF: the later would silently replace
-/// the earlier, so the build is refused naming both.
-fn distinct_targets(jobs: &[(PathBuf, PathBuf)]) -> Result<(), String> {
+/// Two handouts that would write one file: the later would silently
+/// replace the earlier, so the build is refused naming both.
+fn distinct_targets(jobs: &[Job]) -> Result<(), String> {
     let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
-    for (file, target) in jobs {
-        if let Some(first) = seen.insert(target, file) {
-            return Err(format!(
-                "{} and {} would both be written to {}; build them separately with --out-dir",
-                first.display(),
-                file.display(),
-                target.display()
-            ));
+    for (file, targets) in jobs {
+        for (_, target) in targets {
+            if let Some(first) = seen.insert(target, file) {
+                return Err(format!(
+                    "{} and {} would both be written to {}; build them separately with --out-dir",
+                    first.display(),
+                    file.display(),
+                    target.display()
+                ));
+            }
         }
     }
     Ok(())
 }
 
-/// Whether a build may write `target`: nothing is there yet, or a PDF an
-/// earlier build wrote. A handout, a font, a folder, a device or a link is
-/// never replaced by a PDF.
+/// Whether a build may write `target`: nothing is there yet, or an output
+/// (a PDF or a web page) an earlier build wrote. A handout, a font, a
+/// folder, a device or a link is never replaced.
 pub fn replaceable(target: &Path) -> Result<(), String> {
     use std::io::Read;
     let meta = match std::fs::symlink_metadata(target) {
@@ -387,16 +508,38 @@ pub fn replaceable(target: &Path) -> Result<(), String> {
     if !kind.is_file() {
         return Err("this is not a file (a folder or a device); name a PDF file".into());
     }
-    let mut head = [0u8; 5];
-    let is_pdf = std::fs::File::open(target)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"%PDF-");
-    if !is_pdf {
+    // A web page says it is one of ours in its first few hundred bytes.
+    let mut head = Vec::with_capacity(512);
+    let ours = std::fs::File::open(target)
+        .and_then(|f| f.take(512).read_to_end(&mut head))
+        .is_ok_and(|_| crate::formats::is_ours(&head));
+    if !ours {
         return Err(
             "this file exists and is not a PDF, so it is not replaced; choose another name".into(),
         );
     }
     Ok(())
+}
+
+/// The file name of a handout's output: the PDF's (see [`pdf_name`]), or
+/// its web page's, NAME.html (NAME.patient.html for a patient copy), which
+/// is one page whatever the layout.
+pub fn output_name(file: &Path, options: &BuildOptions, format: Format) -> String {
+    match format {
+        Format::Pdf => pdf_name(file, options),
+        Format::Html => {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let copy = if options.patient.is_some() {
+                ".patient"
+            } else {
+                ""
+            };
+            format!("{stem}{copy}.html")
+        }
+    }
 }
 
 /// The PDF's file name for a handout file: NAME.pdf, NAME.trifold.pdf or
@@ -495,21 +638,30 @@ impl Progress {
         }
     }
 
-    fn built(&mut self, target: &Path, pages: usize, note: Option<&str>) {
+    fn built(&mut self, targets: &[(Format, PathBuf)], pages: Option<usize>, note: Option<&str>) {
         self.done += 1;
         let note = note.map(|n| format!("; {n}")).unwrap_or_default();
+        let first = targets.first().map(|(_, t)| t.display().to_string());
         if self.terminal {
             if !note.is_empty() {
                 self.clear();
-                say(format_args!("{}{note}", target.display()));
+                say(format_args!("{}{note}", first.unwrap_or_default()));
             }
             self.draw();
         } else {
-            let noun = if pages == 1 { "page" } else { "pages" };
-            say(format_args!(
-                "built {} ({pages} {noun}{note})",
-                target.display()
-            ));
+            let written: Vec<String> = targets
+                .iter()
+                .map(
+                    |(format, t)| match pages.filter(|_| *format == Format::Pdf) {
+                        Some(pages) => {
+                            let noun = if pages == 1 { "page" } else { "pages" };
+                            format!("{} ({pages} {noun}{note})", t.display())
+                        }
+                        None => t.display().to_string(),
+                    },
+                )
+                .collect();
+            say(format_args!("built {}", written.join(", ")));
         }
     }
 

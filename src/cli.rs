@@ -1,7 +1,8 @@
 //! The command line: flags parsed with clap, then handed to the commands.
 
 use crate::build::{self, BuildRequest};
-use crate::check::{self, CheckRequest, Format};
+use crate::check::{self, CheckRequest, Format as ReportFormat};
+use crate::formats::{Format, Formats};
 use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::listing;
@@ -23,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build PDF leaflets from handout files or folders (default: handouts/)
+    /// Build PDF leaflets and web pages from handout files or folders (default: handouts/)
     Build {
         /// Handout files or folders of them
         paths: Vec<PathBuf>,
@@ -47,6 +48,8 @@ enum Command {
         /// A clinician's note, printed in its own box after the main message
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        output_format: OutputFormat,
     },
     /// Validate, lint and report readability; writes nothing
     Check {
@@ -82,6 +85,8 @@ enum Command {
         clinic: Option<PathBuf>,
         #[command(flatten)]
         page: PageFlags,
+        #[command(flatten)]
+        output_format: OutputFormat,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
@@ -113,6 +118,48 @@ struct PageFlags {
     /// Body at 18 pt or more, single column, no italics (sheet layout)
     #[arg(long)]
     large_print: bool,
+}
+
+/// `--format` of `build` and `watch`: what each handout is written as.
+#[derive(Args)]
+struct OutputFormat {
+    /// pdf (default), html (one self-contained, accessible web page), or both: pdf,html
+    #[arg(
+        long = "format",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "FORMAT"
+    )]
+    formats: Vec<FormatName>,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum FormatName {
+    Pdf,
+    Html,
+}
+
+impl OutputFormat {
+    /// The formats asked for; without `--format`, a web page when `-o`
+    /// names an .html file, else a PDF.
+    fn formats(&self, output: Option<&Path>) -> Formats {
+        let named: Vec<Format> = self
+            .formats
+            .iter()
+            .map(|f| match f {
+                FormatName::Pdf => Format::Pdf,
+                FormatName::Html => Format::Html,
+            })
+            .collect();
+        let html_file = output
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        match named.is_empty() {
+            false => Formats::of(&named),
+            true if html_file => Formats::of(&[Format::Html]),
+            true => Formats::PDF,
+        }
+    }
 }
 
 /// `--paper`: the command line's names for [`Paper`].
@@ -149,18 +196,18 @@ impl From<LayoutArg> for Layout {
     }
 }
 
-/// `--format`: the command line's names for [`Format`].
+/// `--format` of `check` and `list`: the command line's names for [`ReportFormat`].
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Human,
     Json,
 }
 
-impl From<FormatArg> for Format {
-    fn from(format: FormatArg) -> Format {
+impl From<FormatArg> for ReportFormat {
+    fn from(format: FormatArg) -> ReportFormat {
         match format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Json => Format::Json,
+            FormatArg::Human => ReportFormat::Human,
+            FormatArg::Json => ReportFormat::Json,
         }
     }
 }
@@ -201,11 +248,13 @@ pub fn run() -> i32 {
             allow_expired,
             patient,
             note,
+            output_format,
         } => {
             if let Some(status) = page.conflict() {
                 return status;
             }
             build::run(&BuildRequest {
+                formats: output_format.formats(output.as_deref()),
                 inputs: paths,
                 layout: page.layout.into(),
                 large_print: page.large_print,
@@ -238,6 +287,7 @@ pub fn run() -> i32 {
             paths,
             clinic,
             page,
+            output_format,
         } => {
             if let Some(status) = page.conflict() {
                 return status;
@@ -246,6 +296,7 @@ pub fn run() -> i32 {
                 layout: page.layout.into(),
                 large_print: page.large_print,
                 paper: page.paper.map(Paper::from),
+                formats: output_format.formats(None),
             };
             crate::watch::run(&paths, clinic.as_deref(), options)
         }

@@ -7,7 +7,7 @@
 //! network drives clinics keep shared folders on, where change events are not
 //! delivered.
 
-use crate::build::{BuildOptions, pdf_name, render_handout};
+use crate::build::{BuildOptions, output_name, render_handout};
 use crate::check::check_handout;
 use crate::diagnostic::Severity;
 use crate::layout::Layout;
@@ -27,6 +27,8 @@ pub struct WatchOptions {
     pub large_print: bool,
     /// Default: the clinic's.
     pub paper: Option<Paper>,
+    /// A PDF, a web page, or both.
+    pub formats: crate::formats::Formats,
 }
 
 /// What is known of one watched file.
@@ -106,6 +108,7 @@ fn rebuild(
     let build = BuildOptions {
         layout: options.layout,
         large_print: options.large_print,
+        formats: options.formats,
         ..BuildOptions::sheet(options.paper.unwrap_or(clinic.paper), today)
     };
     for file in files {
@@ -116,14 +119,19 @@ fn rebuild(
             Err(diagnostics) => diagnostics.clone(),
         };
         let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let mut built = None;
+        let mut built = Vec::new();
         if let Some(handout) = loaded.ok().filter(|_| !errors) {
-            let target = library.out_dir().join(pdf_name(file, &build));
             match render_handout(&handout, &clinic, &build) {
-                Ok(pdf) => match write_atomic(&target, &pdf.bytes) {
-                    Ok(()) => built = Some(target),
-                    Err(e) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
-                },
+                Ok(outputs) => {
+                    for format in options.formats.each() {
+                        let target = library.out_dir().join(output_name(file, &build, format));
+                        let bytes = outputs.bytes(format).unwrap_or_default();
+                        match write_atomic(&target, bytes) {
+                            Ok(()) => built.push(target.display().to_string()),
+                            Err(e) => eprintln!("{}: cannot write it: {e}", target.display()),
+                        }
+                    }
+                }
                 Err(diags) => diagnostics.extend(diags),
             }
         }
@@ -144,9 +152,10 @@ fn rebuild(
             );
         }
         entry.shown = now;
-        match built {
-            Some(target) => println!("rebuilt {}", target.display()),
-            None => println!("{}: not rebuilt, see the errors above", file.display()),
+        if built.is_empty() {
+            println!("{}: not rebuilt, see the errors above", file.display());
+        } else {
+            println!("rebuilt {}", built.join(", "));
         }
     }
 }

@@ -308,6 +308,12 @@ fn contact(clinic: &Clinic, handout: &Handout) -> Node {
     }
 }
 
+/// What the booking code says to someone who cannot see it: its caption
+/// and the address it opens.
+pub fn qr_alt(url: &str, caption: &str) -> String {
+    format!("{caption}: {}", printed_address(url))
+}
+
 /// `node`, marked as written in another language when its `text` clearly
 /// is in one other than the handout's `primary` language.
 fn in_language(node: Node, text: &str, primary: &str) -> Node {

@@ -7,7 +7,7 @@
 //! is a little narrower so it tucks in without buckling. Nothing comes
 //! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
-use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
+use super::compose::{Leaflet, Node, PanelRole, TextRole};
 use super::flow::{Flowed, Region};
 use super::frame::{Document, Element, Page, Tag};
 use super::pieces::Pieces;
@@ -111,16 +111,16 @@ struct Folded {
 pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
+    leaflet: &Leaflet,
     options: &Options,
 ) -> Result<(Document<'a>, f32), Refusal> {
     let g = Geometry::new(options.paper);
-    let leaflet = compose(handout, clinic, &options.patient);
     let ts = Typesetter::new(clinic, handout, false);
     let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
     let largest = clinic.body_size + up * STEP;
     let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
     let size = |step: usize| largest - step as f32 * STEP;
-    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, size(step));
+    let attempt = |step: usize| fold(&g, leaflet, &ts, clinic, size(step));
     // The largest size that fits: sizes that fit form a run from the smallest up.
     let folded = match attempt(0) {
         Ok(folded) => folded,
