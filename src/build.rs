@@ -515,7 +515,9 @@ pub fn replaceable(target: &Path) -> Result<(), String> {
         .is_ok_and(|_| crate::formats::is_ours(&head));
     if !ours {
         return Err(
-            "this file exists and is not a PDF, so it is not replaced; choose another name".into(),
+            "this file exists and is not a PDF or web page this tool wrote, so it is not \
+             replaced; choose another name"
+                .into(),
         );
     }
     Ok(())

@@ -27,4 +27,5 @@ mod robustness;
 mod sample;
 mod schema;
 mod spanish;
+mod web;
 mod workflow;

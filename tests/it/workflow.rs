@@ -3,6 +3,7 @@
 
 use crate::common::*;
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -26,17 +27,12 @@ fn completions_and_man_page_come_from_the_cli() {
     assert!(man.contains("build") && man.contains("check"));
 }
 
-#[test]
-fn watch_rebuilds_on_save_and_reports_problems() {
-    let lib = library(MINIMAL_CLINIC);
-    let file = write(
-        lib.path(),
-        "handouts/a.toml",
-        "title = \"A\"\nreviewed = 2026-11-01\n",
-    );
+/// `handout ARGS` (a watch) running in `dir`, and a function that returns
+/// the lines it printed up to the one holding a needle, or None after 20 s.
+fn watch(dir: &Path, args: &[&str]) -> (std::process::Child, impl Fn(&str) -> Option<Vec<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["watch", "--layout", "trifold"])
-        .current_dir(lib.path())
+        .args(args)
+        .current_dir(dir)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -54,8 +50,7 @@ fn watch_rebuilds_on_save_and_reports_problems() {
             }
         });
     }
-    // The lines printed up to the one holding `needle`, or None after 20 s.
-    let wait_for = |needle: &str| {
+    let wait_for = move |needle: &str| {
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
         let mut seen = Vec::new();
         while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
@@ -67,6 +62,36 @@ fn watch_rebuilds_on_save_and_reports_problems() {
         }
         None
     };
+    (child, wait_for)
+}
+
+#[test]
+fn watch_rebuilds_the_web_page_too() {
+    let lib = library(MINIMAL_CLINIC);
+    write(
+        lib.path(),
+        "handouts/a.toml",
+        "title = \"A\"\nreviewed = 2026-11-01\n",
+    );
+    let (mut child, wait_for) = watch(lib.path(), &["watch", "--format", "pdf,html"]);
+    let built = wait_for("rebuilt out/a.pdf, out/a.html");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(built.is_some(), "no rebuild of both");
+    assert_valid(&lib.path().join("out/a.pdf"));
+    let page = std::fs::read_to_string(lib.path().join("out/a.html")).unwrap();
+    assert!(page.contains("<h1>A</h1>"), "{page}");
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_reports_problems() {
+    let lib = library(MINIMAL_CLINIC);
+    let file = write(
+        lib.path(),
+        "handouts/a.toml",
+        "title = \"A\"\nreviewed = 2026-11-01\n",
+    );
+    let (mut child, wait_for) = watch(lib.path(), &["watch", "--layout", "trifold"]);
     let save = |text: &str| {
         // Past the file system's timestamp granularity, so the save is seen.
         std::thread::sleep(Duration::from_millis(1100));
