@@ -22,6 +22,10 @@ const QUALITY: u8 = 9;
 /// The styles in CSS terms: weight, style, and which characters they set.
 const STYLES: [(bool, bool); 4] = [(false, false), (true, false), (false, true), (true, true)];
 
+/// The characters each face draws, and the styles (bold, italic) it sets
+/// them in, the first being the one it is declared for.
+type Drawn = BTreeMap<FaceId, (BTreeSet<char>, Vec<(bool, bool)>)>;
+
 /// The page's `@font-face` rules and the `font-family` list that uses them.
 pub struct WebFonts {
     pub rules: String,
@@ -31,7 +35,7 @@ pub struct WebFonts {
 /// The fonts for a page set in `family` of `fonts` that prints `chars`.
 pub fn web_fonts(fonts: &FontSet, family: usize, chars: &Chars) -> WebFonts {
     // Which face draws each character in each style: as in the PDF.
-    let mut faces: BTreeMap<FaceId, (BTreeSet<char>, Vec<(bool, bool)>)> = BTreeMap::new();
+    let mut faces = Drawn::new();
     for (bold, italic) in STYLES {
         let set = match italic {
             false => &chars.upright,
@@ -59,9 +63,9 @@ pub fn web_fonts(fonts: &FontSet, family: usize, chars: &Chars) -> WebFonts {
         // A face that stands in for a missing style is declared once, for
         // the first style it sets; the browser derives the others.
         let (bold, italic) = styles[0];
-        let _ = write!(
+        let _ = writeln!(
             rules,
-            "@font-face{{font-family:hf{f};font-weight:{};font-style:{};font-display:swap;src:{src}}}\n",
+            "@font-face{{font-family:hf{f};font-weight:{};font-style:{};font-display:swap;src:{src}}}",
             if bold { 700 } else { 400 },
             if italic { "italic" } else { "normal" },
         );

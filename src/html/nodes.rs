@@ -230,9 +230,10 @@ impl<'a> Writer<'a> {
         self.styled(rest, bold, italic);
     }
 
-    /// The clinic's phone as a link that dials it.
+    /// The clinic's phone as a link that dials it, kept left to right in a
+    /// right-to-left page ("(212) 555-0147", not "555-0147 (212)").
     pub fn phone_link(&mut self, phone: &str) {
-        let _ = write!(self.out, "<a href=\"tel:{}\">", tel(phone));
+        let _ = write!(self.out, "<a href=\"tel:{}\" dir=\"ltr\">", tel(phone));
         self.text(phone);
         self.out.push_str("</a>");
     }
@@ -312,7 +313,7 @@ mod tests {
         w.paragraph(TextRole::Body, &text);
         assert_eq!(
             w.out,
-            "<p>Call <strong><a href=\"tel:2125550147\">(212) 555-0147</a></strong> or see \
+            "<p>Call <strong><a href=\"tel:2125550147\" dir=\"ltr\">(212) 555-0147</a></strong> or see \
              <a href=\"https://example.org/a?b=1&amp;c=2\" class=\"ext\">our &lt;site&gt;</a>.</p>\n"
         );
         assert!(w.chars.upright.contains(&'<'));
