@@ -309,3 +309,35 @@ fn a_language_without_urgent_words_must_set_them_for_a_page() {
     let html = std::fs::read_to_string(lib.path().join("out/joelho.html")).unwrap();
     assert!(html.contains("<span class=\"visually-hidden\">Atenção: </span>Quando pedir ajuda"));
 }
+
+#[test]
+fn an_items_picture_is_inside_the_page_with_its_alternative_text() {
+    let lib = library(MINIMAL_CLINIC);
+    write(
+        lib.path(),
+        "handouts/stretch.toml",
+        "title = \"Stretches\"\nreviewed = 2026-11-01\n[[section]]\nkind = \"self-care\"\n\
+         [[section.item]]\ntitle = \"Shoulder stretch\"\ntext = \"Hold it for ten seconds.\"\n\
+         image = \"../assets/logo.png\"\nimage_alt = \"A person stretching one shoulder\"\n",
+    );
+    let run = handout(
+        lib.path(),
+        &["build", "handouts/stretch.toml", "-o", "stretch.html"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = lib.path().join("stretch.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let item = html.split("<li>").nth(1).expect("a list item");
+    assert!(
+        item.starts_with("<img class=\"figure\" src=\"data:image/png;base64,")
+            && item.contains("alt=\"A person stretching one shoulder\""),
+        "{item}"
+    );
+    let report = &browser_reports(&[page])[0];
+    let faults = faults(report);
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    assert_eq!(
+        strings(&report["images"]),
+        ["A person stretching one shoulder"]
+    );
+}
