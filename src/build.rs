@@ -3,31 +3,16 @@
 //! are still built.
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, print_all};
-use crate::formats::{Format, Formats, targets};
+use crate::diagnostic::{Diagnostic, Severity, print_all};
+use crate::formats::Formats;
 use crate::layout::compose::{Leaflet, compose};
 use crate::layout::{self, Layout};
-use crate::library::{source_date_epoch, today};
+use crate::library::source_date_epoch;
 use crate::model::{Clinic, Handout, Paper, load_handout};
-use crate::output::write_atomic;
+use crate::output::{replaceable, write_atomic};
+use crate::plan::{Format, Job, Output, Plan, Request};
 use crate::render;
-use std::path::{Path, PathBuf};
-
-/// What to build, as the command line says it.
-#[derive(Debug, Clone, Default)]
-pub struct BuildRequest {
-    pub inputs: Vec<PathBuf>,
-    pub patient: Option<String>,
-    pub note: Option<String>,
-    pub layout: Layout,
-    pub large_print: bool,
-    pub output: Option<PathBuf>,
-    pub out_dir: Option<PathBuf>,
-    pub clinic: Option<PathBuf>,
-    pub paper: Option<Paper>,
-    pub allow_expired: bool,
-    pub formats: Formats,
-}
+use std::path::Path;
 
 /// How one handout is built.
 #[derive(Debug, Clone)]
@@ -100,7 +85,7 @@ pub fn build_pdf(
 }
 
 /// A handout already loaded (with `options.patient` filled in), composed
-/// once and made into each output asked for.
+/// once and made into each output `options.formats` asks for.
 pub fn render_handout(
     handout: &Handout,
     clinic: &Clinic,
@@ -266,186 +251,65 @@ fn pdf_date(h: &Handout) -> Date {
     source_date_epoch().ok().flatten().unwrap_or(h.reviewed)
 }
 
-/// Run `handout build`; the exit status.
-pub fn run(request: &BuildRequest) -> i32 {
-    let patient = match request.patient.as_deref().map(patient_name).transpose() {
-        Ok(p) => p,
-        Err(message) => return usage(&message),
-    };
-    let (library, clinic) = match crate::library::open(request.clinic.as_deref()) {
-        Ok(opened) => opened,
-        Err(status) => return status,
-    };
-    let mut files = match library.handout_files(&request.inputs) {
-        Ok(f) => f,
-        Err(d) => return print_all(&[d]),
-    };
-    // A file named twice (a folder and a file in it) is built once.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    if files.is_empty() {
-        let place = request
-            .inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>();
-        let place = if place.is_empty() {
-            "handouts/".to_string()
-        } else {
-            place.join(", ")
-        };
-        eprintln!("no handouts found in {place}: nothing to build (`handout new NAME` starts one)");
-        return 0;
-    }
-    if request.output.is_some() && files.len() != 1 {
-        return usage(&format!(
-            "-o/--output names one file, but {} handouts were given; use --out-dir",
-            files.len()
-        ));
-    }
-    if patient.is_some() && files.len() != 1 {
-        return usage(&format!(
-            "--patient makes one patient's copy of one handout, but {} handouts were given",
-            files.len()
-        ));
-    }
-    let options = BuildOptions {
-        paper: request.paper.unwrap_or(clinic.paper),
-        patient,
-        note: request.note.clone(),
-        layout: request.layout,
-        large_print: request.large_print,
-        allow_expired: request.allow_expired,
-        today: today(),
-        formats: request.formats,
-    };
-    let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
-    let jobs: Vec<Job> = files
-        .iter()
-        .map(|file| {
-            let default = |format| out_dir.join(output_name(file, &options, format));
-            let targets = targets(request.output.as_deref(), default, request.formats);
-            (file.clone(), targets)
-        })
-        .collect();
-    if let Err(message) = distinct_targets(&jobs) {
-        return usage(&message);
-    }
-    if request.output.is_some() {
-        for (_, target) in jobs.iter().flat_map(|(_, targets)| targets) {
-            if let Err(why) = replaceable(target) {
-                return usage(&format!("-o {}: {why}", target.display()));
-            }
-        }
-    }
-    let build_one = |(file, targets): &Job| -> Result<Done, Vec<Diagnostic>> {
-        let handout = load_handout(file, &clinic, options.patient.as_deref())?;
-        // Warnings are counted, not printed: `check` is where an editor
-        // reads them. Counting runs every lint `check` runs (readability,
-        // jargon), a fifth of the work of a build, so it runs beside the
-        // layout and rendering (in a batch, after them, and only for a
-        // handout that built).
-        let (warnings, built) = std::thread::scope(|scope| {
-            let counting = crate::beside::spawn(scope, || {
-                crate::check::warning_count(&handout, &clinic, options.today)
-            });
-            let built = render_handout(&handout, &clinic, &options);
-            let warnings = if built.is_ok() { counting.join() } else { 0 };
-            (warnings, built)
-        });
-        let built = built?;
-        for (format, target) in targets {
-            let bytes = built.bytes(*format).unwrap_or_default();
-            write_output(target, bytes, *format)?;
-        }
-        let page = targets.iter().find(|(f, _)| *f == Format::Html);
-        Ok(Done {
-            targets: targets.clone(),
-            pages: built.pdf.as_ref().map(|p| p.pages),
-            note: built.pdf.and_then(|p| p.note),
-            warnings,
-            entry: page.map(|(_, target)| index_entry(&handout, target)),
-        })
-    };
-    let interrupted = crate::interrupt::watch();
-    let started = std::time::Instant::now();
-    let mut progress = Progress::new(jobs.len());
-    let (mut built, mut failed, mut warnings) = (0, 0, 0);
-    let mut entries = Vec::new();
-    parallel(&jobs, interrupted, build_one, |result| match result {
-        Ok(done) => {
-            built += 1;
-            warnings += done.warnings;
-            progress.built(&done.targets, done.pages, done.note.as_deref());
-            entries.extend(done.entry);
-        }
-        Err(diags) => {
-            progress.clear();
-            print_all(&diags);
-            failed += 1;
-            progress.failed();
-        }
-    });
-    progress.finish();
-    let seconds = started.elapsed().as_secs_f64();
-    if crate::interrupt::requested(interrupted) {
-        let left = jobs.len() - built - failed;
-        eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
-        return 130;
-    }
-    // A folder built as web pages gets a page listing them, for the
-    // clinic's site; a single leaflet or a patient's copy does not.
-    let folder = request.inputs.is_empty() || request.inputs.iter().any(|p| p.is_dir());
-    if folder && request.output.is_none() && options.patient.is_none() && !entries.is_empty() {
-        entries.sort_by(|a, b| a.file.cmp(&b.file));
-        let target = out_dir.join("index.html");
-        let page = crate::html::index::index(&clinic, &entries);
-        match write_output(&target, page.as_bytes(), Format::Html) {
-            Ok(()) => say(format_args!("built {}", target.display())),
-            Err(diags) => {
-                print_all(&diags);
-                failed += 1;
-            }
-        }
-    }
-    if jobs.len() > 1 {
-        say(format_args!(
-            "{built} built, {failed} failed in {seconds:.2} s"
-        ));
-    }
-    if warnings > 0 {
-        let s = if warnings == 1 { "" } else { "s" };
-        say(format_args!(
-            "{warnings} warning{s}: run handout check to read them"
-        ));
-    }
-    i32::from(failed > 0)
-}
-
-/// A handout file and the files it is written to, a format each.
-type Job = (PathBuf, Vec<(Format, PathBuf)>);
-
-/// A handout built and written.
-struct Done {
-    targets: Vec<(Format, PathBuf)>,
+/// A handout built and its outputs written.
+pub struct Written {
+    pub outputs: Vec<Output>,
     /// The PDF's pages, when a PDF was made.
-    pages: Option<usize>,
-    note: Option<String>,
-    warnings: usize,
-    /// Its line on the folder's index.html, when a web page was made.
-    entry: Option<crate::html::index::Entry>,
+    pub pages: Option<usize>,
+    /// What the reader of the build's output should know (a smaller body size).
+    pub note: Option<String>,
+    /// What `check` says of the handout (its warnings), found beside the
+    /// layout.
+    pub checked: Vec<Diagnostic>,
+    /// Its line on a folder's index.html, when a web page was made.
+    pub entry: Option<crate::html::index::Entry>,
 }
 
-/// Write `bytes` to `target` atomically, unless something there is not
-/// an output a build wrote before.
-fn write_output(target: &Path, bytes: &[u8], format: Format) -> Result<(), Vec<Diagnostic>> {
-    let cannot_write = |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-    replaceable(target).map_err(cannot_write)?;
-    let what = match format {
+/// Build one handout of `plan` and write its outputs: the one way `build`
+/// and `watch` make a leaflet, composed once whatever its outputs. An
+/// output is written only where nothing is, or an output this tool wrote.
+pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
+    let (clinic, options) = (&plan.clinic, &plan.options);
+    let handout = load_handout(&job.source, clinic, options.patient.as_deref())?;
+    // `check`'s lints (readability, jargon) are a fifth of the work of a
+    // build, so they run beside the layout and rendering (in a batch, after
+    // them, and only for a handout that built).
+    let (checked, built) = std::thread::scope(|scope| {
+        let checking = crate::beside::spawn(scope, || {
+            crate::check::check_handout(&handout, clinic, options.today).diagnostics
+        });
+        let built = render_handout(&handout, clinic, options);
+        let checked = if built.is_ok() {
+            checking.join()
+        } else {
+            Vec::new()
+        };
+        (checked, built)
+    });
+    let built = built?;
+    for output in &job.outputs {
+        write_output(output, built.bytes(output.format).unwrap_or_default())?;
+    }
+    let page = job.outputs.iter().find(|o| o.format == Format::Html);
+    Ok(Written {
+        outputs: job.outputs.clone(),
+        pages: built.pdf.as_ref().map(|p| p.pages),
+        note: built.pdf.and_then(|p| p.note),
+        checked,
+        entry: page.map(|page| index_entry(&handout, &page.path)),
+    })
+}
+
+/// Write `bytes` to `output` atomically, unless something there is not an
+/// output a build wrote before.
+fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    let cannot_write = |why: String| vec![Diagnostic::for_file(&output.path, "write-failed", why)];
+    replaceable(&output.path).map_err(cannot_write)?;
+    let what = match output.format {
         Format::Pdf => "the PDF",
         Format::Html => "the web page",
     };
-    write_atomic(target, bytes).map_err(|e| {
+    write_atomic(&output.path, bytes).map_err(|e| {
         cannot_write(format!(
             "cannot write {what}: {}",
             crate::model::io_reason(&e)
@@ -466,61 +330,93 @@ fn index_entry(handout: &Handout, page: &Path) -> crate::html::index::Entry {
     }
 }
 
-/// A usage error (exit status 2), said in words.
-fn usage(message: &str) -> i32 {
-    eprintln!("error: {message}");
-    2
-}
-
-/// Two handouts that would write one file: the later would silently
-/// replace the earlier, so the build is refused naming both.
-fn distinct_targets(jobs: &[Job]) -> Result<(), String> {
-    let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
-    for (file, targets) in jobs {
-        for (_, target) in targets {
-            if let Some(first) = seen.insert(target, file) {
-                return Err(format!(
-                    "{} and {} would both be written to {}; build them separately with --out-dir",
-                    first.display(),
-                    file.display(),
-                    target.display()
-                ));
-            }
+/// A folder built as web pages gets index.html beside them, listing every
+/// leaflet that built, for the clinic's site; a single leaflet, `-o` or a
+/// patient's copy does not. Whether it could be written.
+fn write_index(
+    plan: &Plan,
+    request: &Request,
+    mut entries: Vec<crate::html::index::Entry>,
+) -> bool {
+    let folder = request.inputs.is_empty() || request.inputs.iter().any(|p| p.is_dir());
+    if !folder || request.output.is_some() || plan.options.patient.is_some() || entries.is_empty() {
+        return true;
+    }
+    entries.sort_by(|a, b| a.file.cmp(&b.file));
+    let out_dir = request
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| plan.library.out_dir());
+    let index = Output {
+        format: Format::Html,
+        path: out_dir.join("index.html"),
+    };
+    let page = crate::html::index::index(&plan.clinic, &entries);
+    match write_output(&index, page.as_bytes()) {
+        Ok(()) => {
+            say(format_args!("built {}", index.path.display()));
+            true
+        }
+        Err(diags) => {
+            print_all(&diags);
+            false
         }
     }
-    Ok(())
 }
 
-/// Whether a build may write `target`: nothing is there yet, or an output
-/// (a PDF or a web page) an earlier build wrote. A handout, a font, a
-/// folder, a device or a link is never replaced.
-pub fn replaceable(target: &Path) -> Result<(), String> {
-    use std::io::Read;
-    let meta = match std::fs::symlink_metadata(target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(crate::model::io_reason(&e)),
-        Ok(meta) => meta,
+/// Run `handout build`; the exit status.
+pub fn run(request: &Request) -> i32 {
+    let plan = match Plan::new(request) {
+        Ok(plan) => plan,
+        Err(status) => return status,
     };
-    let kind = meta.file_type();
-    if kind.is_symlink() {
-        return Err("this is a link; name the file itself".into());
+    let jobs = &plan.jobs;
+    let interrupted = crate::interrupt::watch();
+    let started = std::time::Instant::now();
+    let mut progress = Progress::new(jobs.len());
+    let (mut built, mut failed, mut warnings) = (0, 0, 0);
+    let mut entries = Vec::new();
+    let build = |job: &Job| build_one(&plan, job);
+    parallel(jobs, interrupted, build, |result| match result {
+        Ok(done) => {
+            built += 1;
+            warnings += done
+                .checked
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
+            progress.built(&done);
+            entries.extend(done.entry);
+        }
+        Err(diags) => {
+            progress.clear();
+            print_all(&diags);
+            failed += 1;
+            progress.failed();
+        }
+    });
+    progress.finish();
+    let seconds = started.elapsed().as_secs_f64();
+    if crate::interrupt::requested(interrupted) {
+        let left = jobs.len() - built - failed;
+        eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
+        return 130;
     }
-    if !kind.is_file() {
-        return Err("this is not a file (a folder or a device); name a PDF file".into());
+    if !write_index(&plan, request, entries) {
+        failed += 1;
     }
-    // A web page says it is one of ours in its first few hundred bytes.
-    let mut head = Vec::with_capacity(512);
-    let ours = std::fs::File::open(target)
-        .and_then(|f| f.take(512).read_to_end(&mut head))
-        .is_ok_and(|_| crate::formats::is_ours(&head));
-    if !ours {
-        return Err(
-            "this file exists and is not a PDF or web page this tool wrote, so it is not \
-             replaced; choose another name"
-                .into(),
-        );
+    if jobs.len() > 1 {
+        say(format_args!(
+            "{built} built, {failed} failed in {seconds:.2} s"
+        ));
     }
-    Ok(())
+    if warnings > 0 {
+        let s = if warnings == 1 { "" } else { "s" };
+        say(format_args!(
+            "{warnings} warning{s}: run handout check to read them"
+        ));
+    }
+    i32::from(failed > 0)
 }
 
 /// The file name of a handout's output: the PDF's (see [`pdf_name`]), or
@@ -640,30 +536,33 @@ impl Progress {
         }
     }
 
-    fn built(&mut self, targets: &[(Format, PathBuf)], pages: Option<usize>, note: Option<&str>) {
+    fn built(&mut self, done: &Written) {
         self.done += 1;
-        let note = note.map(|n| format!("; {n}")).unwrap_or_default();
-        let first = targets.first().map(|(_, t)| t.display().to_string());
-        if self.terminal {
-            if !note.is_empty() {
-                self.clear();
-                say(format_args!("{}{note}", first.unwrap_or_default()));
+        let note = done
+            .note
+            .as_ref()
+            .map(|n| format!("; {n}"))
+            .unwrap_or_default();
+        for output in &done.outputs {
+            let target = &output.path;
+            let pages = done.pages.filter(|_| output.format == Format::Pdf);
+            if self.terminal {
+                if !note.is_empty() && pages.is_some() {
+                    self.clear();
+                    say(format_args!("{}{note}", target.display()));
+                }
+            } else if let Some(pages) = pages {
+                let noun = if pages == 1 { "page" } else { "pages" };
+                say(format_args!(
+                    "built {} ({pages} {noun}{note})",
+                    target.display()
+                ));
+            } else {
+                say(format_args!("built {}", target.display()));
             }
+        }
+        if self.terminal {
             self.draw();
-        } else {
-            let written: Vec<String> = targets
-                .iter()
-                .map(
-                    |(format, t)| match pages.filter(|_| *format == Format::Pdf) {
-                        Some(pages) => {
-                            let noun = if pages == 1 { "page" } else { "pages" };
-                            format!("{} ({pages} {noun}{note})", t.display())
-                        }
-                        None => t.display().to_string(),
-                    },
-                )
-                .collect();
-            say(format_args!("built {}", written.join(", ")));
         }
     }
 

@@ -1,23 +1,8 @@
 //! What `build` writes for each handout: a PDF, a web page, or both, and the
 //! file each goes to.
 
+pub use crate::plan::Format;
 use std::path::{Path, PathBuf};
-
-/// One kind of output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Format {
-    Pdf,
-    Html,
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-        }
-    }
-}
 
 /// The outputs asked for, at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,14 +66,6 @@ pub fn targets(
             (f, path)
         })
         .collect()
-}
-
-/// Whether the first bytes of a file are those of an output this tool
-/// writes (a PDF, or one of its web pages): only those may be replaced.
-pub fn is_ours(head: &[u8]) -> bool {
-    head.starts_with(b"%PDF-")
-        || (head.starts_with(b"<!DOCTYPE html>\n<html")
-            && String::from_utf8_lossy(head).contains(crate::html::GENERATOR))
 }
 
 #[cfg(test)]

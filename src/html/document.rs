@@ -14,7 +14,7 @@ use std::fmt::Write;
 const STYLE: &str = include_str!("style.css");
 
 /// What marks a page as one this tool wrote: a build may replace it.
-pub const GENERATOR: &str = "<meta name=\"generator\" content=\"handout\">";
+pub(super) const GENERATOR: &str = "<meta name=\"generator\" content=\"handout\">";
 
 /// The whole page for `leaflet`, composed from `handout` for `clinic`;
 /// `urgent` is what a screen reader hears before the warning box's heading.

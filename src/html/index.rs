@@ -33,7 +33,7 @@ pub fn index(clinic: &Clinic, entries: &[Entry]) -> String {
          :root{{{}--font:system-ui,sans-serif}}\n@media (prefers-color-scheme:dark){{:root{{{}}}}}\n\
          {}</style>\n</head>\n<body>\n<main class=\"wrap\">\n<h1>",
         attr(lang),
-        super::GENERATOR,
+        super::document::GENERATOR,
         attr(&clinic.name),
         light.properties(),
         dark.properties(),

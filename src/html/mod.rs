@@ -10,7 +10,12 @@ mod nodes;
 mod palette;
 mod picture;
 
-pub use document::GENERATOR;
+/// Whether the first bytes of a file are those of a page this tool wrote:
+/// a build may replace it.
+pub fn ours(head: &[u8]) -> bool {
+    head.starts_with(b"<!DOCTYPE html>\n<html")
+        && String::from_utf8_lossy(head).contains(document::GENERATOR)
+}
 
 use crate::diagnostic::Diagnostic;
 use crate::layout::compose::{Leaflet, Node, PanelRole};

@@ -109,6 +109,10 @@ pub fn load_handout(
     clinic: &Clinic,
     patient: Option<&str>,
 ) -> Result<Handout, Vec<Diagnostic>> {
+    let name = path.file_stem().unwrap_or_default().to_string_lossy();
+    if let Some(why) = crate::library::reserved_name(&name) {
+        return Err(vec![Diagnostic::for_file(path, "reserved-name", why)]);
+    }
     let source = read_source(path).map_err(|d| vec![d])?;
     let file: HandoutFile = from_toml(&source)?;
     let mut v = Validator {

@@ -23,6 +23,10 @@ const MEMORY_LIMIT_KB: i64 = 500 * 1024;
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
 
+/// out/h.pdf before each row: a PDF an earlier build wrote (its metadata
+/// names handout as the producer), which a build may replace.
+const EARLIER_PDF: &[u8] = b"%PDF-1.7 previous good PDF <pdf:Producer>handout 0.1.0</pdf:Producer>";
+
 struct Row {
     name: &'static str,
     /// Writes the case's files into the library.
@@ -433,7 +437,7 @@ fn rows() -> Vec<Row> {
             setup: |l| many(l, 3),
             args: &["build", "--patient", "Jane Doe"],
             status: 2,
-            says: "--patient makes one patient's copy of one handout, but 3 handouts were given",
+            says: "--patient makes one patient's copy of one handout: name it",
             ..ROW
         },
         Row {
@@ -874,6 +878,238 @@ fn rows() -> Vec<Row> {
             writes: &["out/h.pdf"],
             ..ROW
         },
+        // Issue 25, command line and output safety: a clinician's note and
+        // a patient's name never reach a shared leaflet; only a PDF this
+        // tool wrote is replaced; every stale temporary is cleaned.
+        Row {
+            name: "--note without --patient",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--note",
+                "Jane Doe: biopsy positive",
+            ],
+            status: 2,
+            says: "error: --note is for a patient's own copy, never for the leaflet everyone is given",
+            ..ROW
+        },
+        Row {
+            name: "--note without --patient for the whole library",
+            setup: |l| many(l, 2),
+            args: &["build", "--note", "Jane Doe: biopsy positive"],
+            status: 2,
+            says: "--note is for a patient's own copy",
+            ..ROW
+        },
+        Row {
+            name: "--note without --patient to -o",
+            args: &["build", "handouts/h.toml", "--note", "x", "-o", "x.pdf"],
+            status: 2,
+            says: "add --patient NAME",
+            ..ROW
+        },
+        Row {
+            name: "two handouts for one patient copy",
+            setup: |l| many(l, 1),
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "handouts/h000.toml",
+                "--patient",
+                "Jane",
+            ],
+            status: 2,
+            says: "--patient makes one patient's copy of one handout, but 2 handouts were given",
+            ..ROW
+        },
+        Row {
+            name: "--patient naming no handout in a library of one",
+            args: &["build", "--patient", "Jane Doe"],
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            status: 2,
+            says: "--patient makes one patient's copy of one handout: name it",
+            ..ROW
+        },
+        Row {
+            name: "--patient with a folder of one handout",
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            args: &["build", "handouts", "--patient", "Jane Doe"],
+            status: 2,
+            says: "but a folder was given",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto the shared leaflet",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "-o",
+                "out/h.pdf",
+            ],
+            status: 2,
+            says: "a patient copy cannot be written to out/h.pdf: that is the name of the shared leaflet of handouts/h.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto the trifold leaflet, in other case",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "-o",
+                "out/H.Trifold.pdf",
+            ],
+            status: 2,
+            says: "that is the name of the shared leaflet of handouts/h.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto another handout's large print, elsewhere",
+            setup: |l| many(l, 1),
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "biopsy positive",
+                "-o",
+                "print/h000.large.pdf",
+            ],
+            status: 2,
+            says: "the shared leaflet of handouts/h000.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto a web page's name",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "-o",
+                "h.html",
+            ],
+            status: 2,
+            says: "a patient copy cannot be written to h.html",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy where a handout named h.patient puts its leaflet",
+            setup: |l| put(l, "handouts/h.patient.toml", GOOD),
+            args: &["build", "handouts/h.toml", "--patient", "Jane Doe"],
+            status: 2,
+            says: "the shared leaflet of handouts/h.patient.toml, which everyone is given; rename that handout",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy with a note, as it should be",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "Ice it.",
+            ],
+            status: 0,
+            says: "built out/h.patient.pdf",
+            writes: &["out/h.patient.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "building a handout named like a patient copy",
+            setup: |l| put(l, "handouts/h.patient.toml", GOOD),
+            args: &["build"],
+            place: "handouts/h.patient.toml",
+            says: "a handout may not be named `h.patient`: names ending in `.patient` are kept for patient copies",
+            ..ROW
+        },
+        Row {
+            name: "checking a handout named like a patient copy",
+            setup: |l| put(l, "handouts/h.PATIENT.toml", GOOD),
+            args: &["check"],
+            place: "handouts/h.PATIENT.toml",
+            says: "names ending in `.patient` are kept for patient copies",
+            ..ROW
+        },
+        Row {
+            name: "new with a name ending in .patient",
+            args: &["new", "knee.patient"],
+            says: "error: a handout may not be named `knee.patient`",
+            ..ROW
+        },
+        Row {
+            name: "new translation ending in .patient",
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            args: &["new", "h.patient", "--from", "h"],
+            says: "a handout may not be named `h.patient`",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a PDF another program wrote",
+            setup: |l| put(l, "consent.pdf", "%PDF-1.4\n"),
+            args: &["build", "handouts/h.toml", "-o", "consent.pdf"],
+            status: 2,
+            says: "-o consent.pdf: this PDF was not made by handout, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a large PDF another program wrote",
+            setup: |l| {
+                let mut pdf = b"%PDF-1.7\n".to_vec();
+                pdf.resize(3 << 20, b'x');
+                std::fs::write(l.join("scan.pdf"), pdf).unwrap();
+            },
+            args: &["build", "handouts/h.toml", "-o", "scan.pdf"],
+            status: 2,
+            says: "this PDF was not made by handout",
+            ..ROW
+        },
+        Row {
+            name: "a PDF another program wrote where --out-dir puts a leaflet",
+            setup: |l| put(l, "print/h.pdf", "%PDF-1.4\nsomeone's form"),
+            args: &["build", "handouts/h.toml", "--out-dir", "print"],
+            place: "print/h.pdf",
+            says: "this PDF was not made by handout, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "someone's notes where the leaflet goes",
+            setup: |l| put(l, "out/h.pdf", "my notes"),
+            place: "out/h.pdf",
+            says: "this file exists and is not a PDF or web page this tool wrote, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "a PDF this tool wrote is replaced",
+            setup: |l| {
+                put(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Old\"\nreviewed = 2026-11-01\n",
+                );
+                let built = command(l, &["build", "handouts/h.toml"]).status().unwrap();
+                assert!(built.success());
+                put(l, "handouts/h.toml", GOOD);
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "stale temporaries of other outputs are cleaned",
+            setup: |l| {
+                put(l, "out/.other.pdf.4194305-0.partial", "%PDF-half");
+                put(l, "out/.h.trifold.pdf.4194306-3.partial", "%PDF-half");
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
     ]
 }
 
@@ -969,7 +1205,7 @@ fn attack(row: &Row) -> Result<(), String> {
     let root = lib.path();
     std::fs::create_dir_all(root.join("handouts")).unwrap();
     std::fs::create_dir_all(root.join("out")).unwrap();
-    std::fs::write(root.join("out/h.pdf"), b"%PDF-1.7 previous good PDF").unwrap();
+    std::fs::write(root.join("out/h.pdf"), EARLIER_PDF).unwrap();
     (row.setup)(root);
     // Rows whose setup wrote no handout get the good one.
     if row.args.contains(&"handouts/h.toml")
@@ -1312,4 +1548,138 @@ fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
     jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
     assert!(jpeg.len() < 2500);
     jpeg
+}
+
+/// `text` written to `name` in the library (a row's setup).
+fn put(lib: &Path, name: &str, text: &str) {
+    write(lib, name, text);
+}
+
+/// Every attack on a shared leaflet in turn, then its text read back with
+/// pdftotext: no patient's name and no note is on it.
+#[test]
+fn no_note_or_patient_name_reaches_a_shared_leaflet() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/knee.toml", GOOD);
+    write(dir, "handouts/knee.patient.toml", GOOD);
+    let shared = |args: &[&str]| {
+        let run = run(dir, args, &[]);
+        assert_ne!(run.status, Some(0), "{args:?} succeeded");
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    };
+    std::fs::remove_file(dir.join("handouts/knee.patient.toml")).unwrap();
+    assert_eq!(run(dir, &["build"], &[]).status, Some(0));
+    write(dir, "handouts/knee.patient.toml", GOOD);
+    let leaflet = dir.join("out/knee.pdf");
+    let before = std::fs::read(&leaflet).unwrap();
+    let note = "Jane Doe: biopsy positive";
+    shared(&["build", "handouts/knee.toml", "--note", note]);
+    shared(&["build", "--note", note]);
+    shared(&["build", "--patient", "Jane Doe", "--note", note]);
+    for target in ["out/knee.pdf", "./out/KNEE.pdf", "out/knee.trifold.pdf"] {
+        shared(&[
+            "build",
+            "handouts/knee.toml",
+            "--patient",
+            "Jane Doe",
+            "--note",
+            note,
+            "-o",
+            target,
+        ]);
+    }
+    // The patient copy of knee is knee.patient.pdf: the name of the other
+    // handout's shared leaflet.
+    shared(&["build", "handouts/knee.toml", "--patient", "Jane Doe"]);
+    assert_eq!(
+        std::fs::read(&leaflet).unwrap(),
+        before,
+        "the leaflet changed"
+    );
+    for entry in std::fs::read_dir(dir.join("out")).unwrap().flatten() {
+        let text = text_of(&entry.path());
+        assert!(
+            !text.contains("Jane") && !text.contains("biopsy"),
+            "{}: {text}",
+            entry.path().display()
+        );
+    }
+}
+
+/// A build running elsewhere (its process number means nothing here, as on
+/// a network drive) holds its temporary's lock: a build beside it leaves
+/// the file alone, and one of a process still running too.
+#[test]
+fn a_temporary_in_use_is_not_cleaned_away() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/h.toml", GOOD);
+    let held = write(dir, "out/.x.pdf.4194305-0.partial", "%PDF-under way");
+    let writer = std::fs::File::open(&held).unwrap();
+    writer.lock().unwrap();
+    let running = format!("out/.y.pdf.{}-0.partial", std::process::id());
+    let running = write(dir, &running, "%PDF-under way");
+    let stale = write(dir, "out/.z.pdf.4194305-1.partial", "%PDF-half");
+    let run = run(dir, &["build"], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(held.exists(), "a temporary whose lock is held was removed");
+    assert!(running.exists(), "a running build's temporary was removed");
+    assert!(!stale.exists(), "a stale temporary was left");
+    drop(writer);
+}
+
+/// Standard output closed early (`handout check | true`) or full
+/// (`>/dev/full`): no panic; a closed pipe ends quietly with the status the
+/// command would have had, a full one with a message and status 1.
+#[test]
+fn a_closed_or_full_output_ends_cleanly() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/h.toml", GOOD);
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["check", "--format", "json"],
+        &["list"],
+        &["list", "--format", "json"],
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+        &["new", "knee"],
+    ];
+    for args in commands {
+        let normal = command(dir, args).status().unwrap().code();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let closed = command(dir, args).stdout(writer).output().unwrap();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let said = String::from_utf8_lossy(&closed.stderr);
+        assert_eq!(
+            closed.status.code(),
+            normal,
+            "{args:?} into a closed pipe: {said}"
+        );
+        assert!(
+            !said.contains("panicked") && !said.contains("output"),
+            "{args:?}: {said}"
+        );
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let full = command(dir, args).stdout(full).output().unwrap();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let said = String::from_utf8_lossy(&full.stderr);
+        assert_eq!(
+            full.status.code(),
+            Some(1),
+            "{args:?} into a full disk: {said}"
+        );
+        assert!(
+            said.contains("error: cannot write the output: No space left on device")
+                && !said.contains("panicked"),
+            "{args:?}: {said}"
+        );
+    }
 }

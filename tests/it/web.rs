@@ -223,7 +223,7 @@ fn formats_name_their_files_and_replace_only_their_own() {
     };
     let said = ok(&["build", "--format", "pdf,html", "--layout", "trifold"]);
     assert!(
-        said.contains("out/knee.trifold.pdf (2 pages), out/knee.html"),
+        said.contains("built out/knee.trifold.pdf (2 pages)\nbuilt out/knee.html\n"),
         "{said}"
     );
     assert_valid(&dir.join("out/knee.trifold.pdf"));
