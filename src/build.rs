@@ -343,6 +343,17 @@ fn write_index(
         return true;
     }
     entries.sort_by(|a, b| a.file.cmp(&b.file));
+    // A handout named index.toml has that page already: it is not replaced.
+    if entries
+        .iter()
+        .any(|e| e.file.eq_ignore_ascii_case("index.html"))
+    {
+        say(format_args!(
+            "no index.html written: a handout named index.toml has that name; rename it to \
+             list the leaflets"
+        ));
+        return true;
+    }
     let out_dir = request
         .out_dir
         .clone()

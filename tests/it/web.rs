@@ -341,3 +341,20 @@ fn an_items_picture_is_inside_the_page_with_its_alternative_text() {
         ["A person stretching one shoulder"]
     );
 }
+
+#[test]
+fn a_leaflet_named_index_keeps_its_page() {
+    let lib = library(MINIMAL_CLINIC);
+    for name in ["index", "knee"] {
+        let text = format!("title = \"{name} care\"\nreviewed = 2026-11-01\n");
+        write(lib.path(), &format!("handouts/{name}.toml"), &text);
+    }
+    let run = handout(lib.path(), &["build", "--format", "html"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_says(
+        &run,
+        "no index.html written: a handout named index.toml has that name",
+    );
+    let page = std::fs::read_to_string(lib.path().join("out/index.html")).unwrap();
+    assert!(page.contains("<h1>index care</h1>"), "{page}");
+}
