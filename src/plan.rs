@@ -213,6 +213,9 @@ fn patient_flags(request: &Request) -> Result<Option<String>, String> {
             request.inputs.len()
         ));
     }
+    if let Some(note) = &request.note {
+        crate::model::note_links(note).map_err(|why| format!("--note: {why}"))?;
+    }
     Ok(patient)
 }
 

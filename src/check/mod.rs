@@ -41,10 +41,7 @@ pub struct FileReport {
 
 impl FileReport {
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        crate::diagnostic::count(&self.diagnostics, severity)
     }
 }
 
