@@ -163,7 +163,14 @@ impl<'a> Writer<'a> {
                     self.out.push_str(" </span>");
                 }
                 self.text(heading);
-                self.out.push_str("</h2>\n<div class=\"card-body\">\n");
+                // A clinician types the note in whatever language and
+                // direction the patient reads: the browser tells which.
+                let dir = if role == PanelRole::Note {
+                    " dir=\"auto\""
+                } else {
+                    ""
+                };
+                let _ = write!(self.out, "</h2>\n<div class=\"card-body\"{dir}>\n");
                 self.nodes(children);
                 self.out.push_str("</div>\n</section>\n");
             }

@@ -1,7 +1,6 @@
 //! The readability module through its public API: scores on a real handout
 //! paragraph, speed, and (ignored by default) every CMUdict word.
 
-
 use handout::readability::{Counts, counts, hardest, scores, sentences, syllables, words};
 
 /// A paragraph in the style of the sample handouts (72 words, 6 sentences).
