@@ -4,6 +4,7 @@
 mod accessible;
 mod attacks;
 mod check;
+mod chrome;
 mod collections;
 mod common;
 mod editor_errors;
@@ -27,5 +28,6 @@ mod robustness;
 mod sample;
 mod schema;
 mod spanish;
+mod tags;
 mod web;
 mod workflow;
