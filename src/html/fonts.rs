@@ -15,9 +15,9 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// Brotli's effort: 11 makes files a few percent smaller for many times
-/// the time (see the README's figures).
-const QUALITY: u8 = 9;
+/// Brotli's effort. Measured on the sample (release build): at 9 a page
+/// took 48 ms to make, at 5 it takes 2.6 ms and is 0.2 KB larger (39.8 KB).
+const QUALITY: u8 = 5;
 
 /// The styles in CSS terms: weight, style, and which characters they set.
 const STYLES: [(bool, bool); 4] = [(false, false), (true, false), (false, true), (true, true)];
