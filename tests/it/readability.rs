@@ -1,5 +1,5 @@
 //! The readability module through its public API: scores on a real handout
-//! paragraph, speed, and (ignored by default) every CMUdict word.
+//! paragraph, and (ignored by default) every CMUdict word.
 
 use handout::readability::{Counts, counts, hardest, scores, sentences, syllables, words};
 
