@@ -276,17 +276,17 @@ fn formats_name_their_files_and_replace_only_their_own() {
 #[test]
 fn a_language_without_urgent_words_must_set_them_for_a_page() {
     let lib = library(MINIMAL_CLINIC);
-    let words = "[words]\nreviewed = \"Revisto em {date}\"\npage = \"Página {page} de {pages}\"\n\
-                 contact = \"Contato\"\nprepared_for = \"Para {name}, {date}\"\nnote = \"Nota\"\n\
-                 disclaimer = \"Este folheto dá informações gerais.\"\nmonth_year = \"{month} de {year}\"\n\
-                 date = \"{day} de {month} de {year}\"\nmonths = [\"janeiro\", \"fevereiro\", \"março\", \
-                 \"abril\", \"maio\", \"junho\", \"julho\", \"agosto\", \"setembro\", \"outubro\", \
-                 \"novembro\", \"dezembro\"]\n";
+    let words = "[words]\nreviewed = \"Herzien {date}\"\npage = \"Pagina {page} van {pages}\"\n\
+                 contact = \"Contact\"\nprepared_for = \"Voor {name}, {date}\"\nnote = \"Notitie\"\n\
+                 disclaimer = \"Deze folder geeft algemene informatie.\"\nmonth_year = \"{month} {year}\"\n\
+                 date = \"{day} {month} {year}\"\nmonths = [\"januari\", \"februari\", \"maart\", \
+                 \"april\", \"mei\", \"juni\", \"juli\", \"augustus\", \"september\", \"oktober\", \
+                 \"november\", \"december\"]\n";
     let handout_text = format!(
-        "title = \"Joelho\"\nlanguage = \"pt\"\nreviewed = 2026-11-01\n[[section]]\n\
-         kind = \"warning-signs\"\nheading = \"Quando pedir ajuda\"\nintro = \"Ligue se inchar.\"\n{words}"
+        "title = \"Knie\"\nlanguage = \"nl\"\nreviewed = 2026-11-01\n[[section]]\n\
+         kind = \"warning-signs\"\nheading = \"Wanneer hulp vragen\"\nintro = \"Bel ons als het opzwelt.\"\n{words}"
     );
-    write(lib.path(), "handouts/joelho.toml", &handout_text);
+    write(lib.path(), "handouts/knie.toml", &handout_text);
     // The PDF needs no such words.
     let pdf = handout(lib.path(), &["build"]);
     assert!(pdf.status.success(), "{}", stderr(&pdf));
@@ -294,20 +294,24 @@ fn a_language_without_urgent_words_must_set_them_for_a_page() {
     assert_eq!(page.status.code(), Some(1));
     assert_says(
         &page,
-        "handouts/joelho.toml:8:1: error: the web page tells screen reader users that the warning \
-         box is urgent, but there are no built-in words for language `pt`; set `urgent` under [words]",
+        "handouts/knie.toml:8:1: error: the web page tells screen reader users that the warning \
+         box is urgent, but there are no built-in words for language `nl`; set `urgent` under [words]",
     );
-    assert!(!lib.path().join("out/joelho.html").exists());
+    assert!(!lib.path().join("out/knie.html").exists());
     // With them, it builds.
     write(
         lib.path(),
-        "handouts/joelho.toml",
-        &format!("{handout_text}urgent = \"Atenção:\"\n"),
+        "handouts/knie.toml",
+        &format!("{handout_text}urgent = \"Dringend advies:\"\n"),
     );
     let page = handout(lib.path(), &["build", "--format", "html"]);
     assert!(page.status.success(), "{}", stderr(&page));
-    let html = std::fs::read_to_string(lib.path().join("out/joelho.html")).unwrap();
-    assert!(html.contains("<span class=\"visually-hidden\">Atenção: </span>Quando pedir ajuda"));
+    let html = std::fs::read_to_string(lib.path().join("out/knie.html")).unwrap();
+    assert!(
+        html.contains(
+            "<span class=\"visually-hidden\">Dringend advies: </span>Wanneer hulp vragen"
+        )
+    );
 }
 
 #[test]
