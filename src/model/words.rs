@@ -219,6 +219,17 @@ impl Words {
         self.get("disclaimer")
     }
 
+    /// "Urgent advice:", which a screen reader says before the web page's
+    /// warning box; none when the handout's language has no such words.
+    pub fn urgent(&self) -> Option<&str> {
+        Some(self.get("urgent")).filter(|w| !w.is_empty())
+    }
+
+    /// The language's name in itself ("Español"); none when unknown.
+    pub fn language_name(&self) -> Option<&str> {
+        Some(self.get("language_name")).filter(|w| !w.is_empty())
+    }
+
     /// Use the clinic's disclaimer unless the handout has its own.
     fn prefer_clinics(&mut self, own: Option<&WordsFile>, clinic: &str) {
         if own.is_none_or(|w| w.disclaimer.is_none()) {

@@ -329,6 +329,15 @@ impl FontSet {
         }
     }
 
+    /// The family face `id` belongs to: 0 for the clinic's own, then the
+    /// fallbacks in order.
+    pub fn family_of(&self, id: FaceId) -> usize {
+        match id.0.checked_sub(self.own.faces.len()) {
+            None => 0,
+            Some(n) => 1 + n / 4,
+        }
+    }
+
     /// A family's face for a style, before looking at coverage.
     pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
         self.style_of(family, bold, italic)

@@ -33,4 +33,5 @@ mod sample;
 mod schema;
 mod spanish;
 mod tags;
+mod web;
 mod workflow;
