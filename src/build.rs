@@ -143,8 +143,13 @@ fn render_pdf(
         Layout::Trifold => {
             let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
-            // Below 12 pt some patients will struggle: say so.
-            let note = (size < 12.0).then(|| format!("body text at {size} pt to fit the trifold"));
+            // Below 12 pt some patients will struggle: say so, and what it
+            // takes to print at 12 pt.
+            let cut = size.cut.map_or(String::new(), |words| {
+                format!("; cut at least {words} words to print it at 12 pt")
+            });
+            let note = (size.size < 12.0)
+                .then(|| format!("body text at {} pt to fit the trifold{cut}", size.size));
             (doc, note)
         }
     };

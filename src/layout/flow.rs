@@ -345,6 +345,22 @@ impl<'a> Flow<'a> {
         entries.iter().map(end).fold(region.top, f32::max)
     }
 
+    /// When the region after `r` goes on with a paragraph or a box begun in
+    /// `r`, where that paragraph or box starts in `r`: ending `r` there keeps
+    /// it whole in the next (a trifold's two sides are never read together).
+    pub fn continued_from(&self, placed: &Placed, r: usize) -> Option<f32> {
+        let next = placed.regions.get(r + 1)?.1.first()?;
+        let boxed = self.container_of(next.at.0).map(|c| c.pieces.0);
+        let start = match boxed {
+            Some(first) if next.repeat || first < next.at.0 || next.at.1 > 0 => first,
+            _ if next.at.1 > 0 => next.at.0,
+            _ => return None,
+        };
+        let entries = &placed.regions[r].1;
+        let first = entries.iter().find(|e| !e.repeat && e.at.0 >= start)?;
+        Some(first.y - self.pad(first.at.0))
+    }
+
     /// Place every piece, asking `region` for as many regions as they need.
     pub fn run(&self, region: impl FnMut(usize) -> Region) -> Flowed {
         self.draw(self.place(region))

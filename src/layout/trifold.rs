@@ -9,7 +9,7 @@
 
 use super::chrome::{Crowded, Detail, Place};
 use super::compose::{Leaflet, Node, PanelRole, TextRole};
-use super::flow::{Flowed, Region};
+use super::flow::{Flowed, Placed, Region};
 use super::frame::{Document, Element, Page, Tag};
 use super::pieces::Pieces;
 use super::theme::Theme;
@@ -34,6 +34,18 @@ const STEP: f32 = 0.5;
 /// Panels the text flows through: three inside, the flap, then the back
 /// above its contact block.
 const FLOW_PANELS: usize = 5;
+/// The inside panels, first in the flow.
+const INSIDE: usize = 3;
+/// Each inside panel is filled to this share of its height before the text
+/// goes on to the flap.
+const FILL: f32 = 0.86;
+/// The steps the inside panels' limit is raised by to fill them (points).
+const FILL_STEP: f32 = 4.0;
+/// Text on the flap filling less than this share of it is a stub.
+const FLAP_STUB: f32 = 0.25;
+/// The white left on the cover between its text and the phone number, as
+/// a share of the cover's height; the rest goes to the colour band.
+const COVER_WHITE: f32 = 0.1;
 
 /// Why a handout cannot be folded into a trifold.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,7 +66,22 @@ pub struct Overflow {
     pub lines: usize,
     /// The overflow as a share of the space there is.
     pub percent: f32,
+    /// The overflow as a share of the height the whole text takes.
+    pub share: f32,
 }
+
+/// The body size a trifold was set at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BodySize {
+    pub size: f32,
+    /// Set below [`READABLE`]: how many words at least to cut to print at
+    /// it, the words of the height the text runs over by at that size (where
+    /// pages break may ask for more).
+    pub cut: Option<usize>,
+}
+
+/// The smallest body size every patient reads with ease.
+const READABLE: f32 = 12.0;
 
 /// Panel edges of one landscape page.
 struct Geometry {
@@ -116,7 +143,7 @@ pub fn trifold<'a>(
     clinic: &'a Clinic,
     leaflet: &Leaflet,
     options: &Options,
-) -> Result<(Document<'a>, f32), Refusal> {
+) -> Result<(Document<'a>, BodySize), Refusal> {
     let g = Geometry::new(options.paper);
     let ts = Typesetter::new(clinic, handout, false);
     let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
@@ -156,7 +183,43 @@ pub fn trifold<'a>(
     } else {
         document
     };
-    Ok((document, folded.size))
+    let cut =
+        (folded.size < READABLE).then(|| match fold(&g, leaflet, &ts, clinic, (READABLE, true)) {
+            Err(Refusal::TooLong(over)) => Some(words_to_cut(&leaflet.body, over)),
+            _ => None,
+        });
+    let size = BodySize {
+        size: folded.size,
+        cut: cut.flatten(),
+    };
+    Ok((document, size))
+}
+
+/// How many of the words in `body` at least to cut so it no longer runs
+/// `over`: the overflow's share of the text's whole height, in words.
+fn words_to_cut(body: &[Node], over: Overflow) -> usize {
+    (words_in(body) as f32 * over.share).ceil() as usize
+}
+
+/// The words a reader reads in `nodes`, counted as readability counts them.
+fn words_in(nodes: &[Node]) -> usize {
+    let count = |text: &str| crate::readability::words(text).len();
+    let spans = |spans: &[Span]| spans.iter().map(|s| count(&s.text)).sum::<usize>();
+    let node = |node: &Node| match node {
+        Node::Panel {
+            heading, children, ..
+        } => heading.as_deref().map_or(0, count) + words_in(children),
+        Node::Heading(text) => count(text),
+        Node::Paragraph { text, .. } => spans(text),
+        Node::List { items, .. } => items
+            .iter()
+            .flat_map(|i| &i.paragraphs)
+            .map(|p| spans(p))
+            .sum(),
+        Node::Qr { caption, .. } => count(caption),
+        Node::Foreign { node, .. } => words_in(std::slice::from_ref(node)),
+    };
+    nodes.iter().map(node).sum()
 }
 
 /// The trifold at body size `size`, in reading order: the cover (with the
@@ -181,8 +244,9 @@ fn fold(
     let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
     let mut pieces = Pieces::new(ts, &theme);
 
+    let grow = cover_growth(leaflet, ts, &theme, g, outside[2])?;
     let (mut cover, title_bottom, phone_top) =
-        cover(leaflet, &mut pieces, g, outside[2]).map_err(Refusal::Crowded)?;
+        cover(leaflet, &mut pieces, g, outside[2], grow).map_err(Refusal::Crowded)?;
     let mut body: &[Node] = &leaflet.body;
     if let Some(
         summary @ Node::Panel {
@@ -223,8 +287,11 @@ fn fold(
         (0, outside[1]),
     ];
     let above_foot = foot_top - theme.panel_gap();
-    let region = |limit: f32| {
+    // `past_flap`: the flap is passed over, its text set on the back instead;
+    // `side_end`: where the inside's last panel ends.
+    let regions = |limit: f32, past_flap: bool, side_end: f32| {
         move |i: usize| {
+            let i = if past_flap && i >= INSIDE { i + 1 } else { i };
             // Past the back: more back-sized regions, to measure the overflow.
             let (page, panel) = places[i.min(FLOW_PANELS - 1)];
             let (x, width) = g.column(panel);
@@ -238,40 +305,60 @@ fn fold(
                 x,
                 width,
                 top,
-                bottom: own.min(limit),
+                bottom: own
+                    .min(limit)
+                    .min(if i + 1 == INSIDE { side_end } else { f32::MAX }),
+            }
+        }
+    };
+    // No paragraph and no box on both sides of the sheet: what the inside's
+    // last panel would split with the flap or back starts on the outside.
+    let place = |limit: f32, past_flap: bool, most: usize| {
+        let mut side_end = f32::MAX;
+        loop {
+            let placed = flow.place_within(regions(limit, past_flap, side_end), most);
+            match flow.continued_from(&placed, INSIDE - 1) {
+                Some(y) if y < side_end && y > top => side_end = y,
+                _ => return placed,
             }
         }
     };
     let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
-    let mut placed = flow.place_within(region(bottom), most);
+    let mut placed = place(bottom, false, most);
     let panels = placed.regions().count();
+    let mut closing_on_back = false;
     if panels > FLOW_PANELS {
-        return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
+        return Err(Refusal::TooLong(overflow(&flow.draw(placed), &theme)));
     }
     if panels < FLOW_PANELS {
-        // Balanced: the shortest panels that still hold it all in front of
-        // the back, so no panel is left empty while another holds text.
-        let fits = |limit| {
-            let placed = flow.place_within(region(limit), FLOW_PANELS);
-            placed.regions().count() < FLOW_PANELS
-        };
-        let (mut short, mut tall) = (top, bottom);
-        while tall - short > 2.0 {
-            let mid = (short + tall) / 2.0;
-            if fits(mid) {
-                tall = mid;
-            } else {
-                short = mid;
+        let fitted = |limit, most| place(limit, false, most);
+        let limit = fill_limit(&flow, &fitted, panels <= INSIDE, (top, bottom));
+        placed = place(limit, false, usize::MAX);
+        // A few lines alone on the flap (the closing, most often) go on
+        // to the back, above the contact block they lead to.
+        let flap = INSIDE;
+        let stub = |placed| (flow.end(placed, flap) - top) / (bottom - top) < FLAP_STUB;
+        if placed.regions().count() == flap + 1 && stub(&placed) {
+            let on_back = place(limit, true, flap + 2);
+            if on_back.regions().count() == flap + 1 {
+                placed = on_back;
+                closing_on_back = true;
             }
         }
-        placed = flow.place(region(tall));
     }
     let flowed = flow.draw(placed);
 
     let mut pages = vec![Page::default(), Page::default()];
     pages[0].extend(cover);
-    for (r, elements) in flowed.regions {
-        pages[r.page].extend(elements);
+    for (i, (r, elements)) in flowed.regions.into_iter().enumerate() {
+        if closing_on_back && i == INSIDE {
+            // Just above the contact block it leads to.
+            let low = elements.iter().map(|(e, _)| e.bottom());
+            let dy = (above_foot - low.fold(r.top, f32::max)).max(0.0);
+            pages[r.page].extend(elements.into_iter().map(|(e, t)| (e.shifted(0.0, dy), t)));
+        } else {
+            pages[r.page].extend(elements);
+        }
     }
     pieces.theme = &foot_theme;
     pieces.nodes(&foot);
@@ -291,6 +378,47 @@ fn fold(
         outline: flowed.outline,
         nodes: pieces.nodes,
     })
+}
+
+/// How low the panels in front of the back may be filled. A text that fits
+/// the inside panels is balanced over them, the flap left for what follows.
+/// A longer one fills each inside panel to [`FILL`] of its height before any
+/// goes on to the flap: the lowest limit that does so, so the flap holds as
+/// much as it can; else the full height (top-down).
+fn fill_limit(
+    flow: &super::flow::Flow,
+    place: &impl Fn(f32, usize) -> Placed,
+    inside_only: bool,
+    (top, bottom): (f32, f32),
+) -> f32 {
+    let panels = if inside_only { INSIDE } else { FLOW_PANELS - 1 };
+    let fits = |limit| place(limit, panels + 1).regions().count() <= panels;
+    let (mut short, mut tall) = (top, bottom);
+    while tall - short > 2.0 {
+        let mid = (short + tall) / 2.0;
+        if fits(mid) {
+            tall = mid;
+        } else {
+            short = mid;
+        }
+    }
+    if inside_only {
+        return tall;
+    }
+    let full = |limit: f32| {
+        let placed = place(limit, FLOW_PANELS);
+        let count = placed.regions().count();
+        let used = |r| (flow.end(&placed, r) - top) / (bottom - top);
+        count < FLOW_PANELS && count > INSIDE && (0..INSIDE).all(|r| used(r) >= FILL)
+    };
+    let mut limit = tall;
+    while limit < bottom {
+        if full(limit) {
+            return limit;
+        }
+        limit += FILL_STEP;
+    }
+    bottom
 }
 
 /// The theme the back's foot is set in, and where the foot starts: the
@@ -335,14 +463,15 @@ fn height_of(ts: &Typesetter, theme: &Theme, nodes: &[Node], width: f32) -> f32 
 }
 
 /// How far past the back the text runs.
-fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
-    let over: f32 = flowed.regions[FLOW_PANELS..]
-        .iter()
-        .map(|(r, elements)| {
+fn overflow(flowed: &Flowed, theme: &Theme) -> Overflow {
+    let used = |regions: &[(Region, Vec<(Element, Tag)>)]| -> f32 {
+        let used = |(r, elements): &(Region, Vec<(Element, Tag)>)| {
             let low = elements.iter().map(|(e, _)| e.bottom());
-            low.fold(r.top, f32::max) - top
-        })
-        .sum();
+            low.fold(r.top, f32::max) - r.top
+        };
+        regions.iter().map(used).sum()
+    };
+    let over = used(&flowed.regions[FLOW_PANELS..]);
     let room: f32 = flowed.regions[..FLOW_PANELS]
         .iter()
         .map(|(r, _)| r.bottom - r.top)
@@ -350,6 +479,7 @@ fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
     Overflow {
         lines: (over / theme.body.leading).ceil() as usize,
         percent: over / room * 100.0,
+        share: over / (used(&flowed.regions[..FLOW_PANELS]) + over),
     }
 }
 
@@ -366,18 +496,53 @@ fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
     ]
 }
 
+/// How much taller the cover's colour band is set than it needs to be: the
+/// white under the title (and the summary, when it fits there) but
+/// [`COVER_WHITE`] of the cover, so no bare band is taller than a fifth of it.
+fn cover_growth(
+    leaflet: &Leaflet,
+    ts: &Typesetter,
+    theme: &Theme,
+    g: &Geometry,
+    panel: (f32, f32),
+) -> Result<f32, Refusal> {
+    // Set once to measure, on pieces thrown away: the real cover tags its text.
+    let mut scratch = Pieces::new(ts, theme);
+    let (_, title_bottom, phone_top) =
+        cover(leaflet, &mut scratch, g, panel, 0.0).map_err(Refusal::Crowded)?;
+    let (_, width) = g.column(panel);
+    let gap = theme.panel_gap();
+    let room = phone_top - title_bottom - 2.0 * gap;
+    let summary = leaflet.body.first().filter(|n| {
+        matches!(
+            n,
+            Node::Panel {
+                role: PanelRole::Summary,
+                ..
+            }
+        )
+    });
+    let summary = summary.map(|s| height_of(ts, theme, std::slice::from_ref(s), width));
+    let used = summary.filter(|h| *h <= room).map_or(0.0, |h| h + gap);
+    let (top, bottom) = g.region();
+    let white = phone_top - title_bottom - used;
+    Ok((white - COVER_WHITE * (bottom - top)).max(0.0))
+}
+
 /// The cover's elements, where its title block ends and where its phone starts.
 type Cover = (Vec<(Element, Tag)>, f32, f32);
 
 /// The front cover: the clinic's band with logo and name, the title block
 /// under it, and the phone number at the foot; with where the title block
 /// ends and the phone number starts. The band grows to hold a long name, up
-/// to half the cover; the phone takes at most a quarter of it.
+/// to half the cover, and then by `grow`; the phone takes at most a quarter
+/// of the cover.
 fn cover(
     leaflet: &Leaflet,
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
+    grow: f32,
 ) -> Result<Cover, Crowded> {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
@@ -409,6 +574,7 @@ fn cover(
     if band > (bottom - top) / 2.0 {
         return Err(crowded(Detail::Name));
     }
+    band += grow;
     let mut out = vec![Element::Rect {
         x,
         y: top,

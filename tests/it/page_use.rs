@@ -164,6 +164,40 @@ pub fn raster(pdf: &Path, page: usize) -> (Raster, f32, f32) {
     (page, w, h)
 }
 
+/// The tallest bare band of one trifold panel's text column (as for
+/// [`panel_use`]), as a share of the column's height.
+pub fn panel_bare(page: &Raster, (left, right): (f32, f32)) -> f32 {
+    let area = panel_column(page, (left, right));
+    let px = |pt: f32| ((pt * SCALE).round() as usize).min(page.height);
+    let (top, bottom) = (px(area.top), px(area.bottom));
+    let (l, r) = ((area.left * SCALE) as usize, (area.right * SCALE) as usize);
+    let (mut tallest, mut run) = (0, 0);
+    for y in top..bottom {
+        run = if page.row_inked(y, l, r) { 0 } else { run + 1 };
+        tallest = tallest.max(run);
+    }
+    tallest as f32 / (bottom - top) as f32
+}
+
+/// The text column of a trifold panel: clear of the page edge's 30 pt and
+/// a fold's 20 pt, between 30 pt margins top and bottom.
+fn panel_column(page: &Raster, (left, right): (f32, f32)) -> Area {
+    let (w, h) = (page.width as f32 / SCALE, page.height as f32 / SCALE);
+    let inset = |edge: bool| if edge { 30.0 } else { 20.0 };
+    Area {
+        left: left + inset(left <= 0.0),
+        right: right - inset(right >= w - 1.0),
+        top: 30.0,
+        bottom: h - 30.0,
+    }
+}
+
+/// Page use of one trifold panel, `left` to `right`: the share of its text
+/// column that is used.
+pub fn panel_use(page: &Raster, panel: (f32, f32)) -> f32 {
+    page.used(panel_column(page, panel))
+}
+
 /// The sheet variants the measures hold for, and their columns.
 pub const SHEETS: [(&str, &[&str], usize); 3] = [
     ("letter", &[], 2),
