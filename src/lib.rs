@@ -12,6 +12,7 @@ pub mod cli;
 pub mod contrast;
 pub mod date;
 pub mod diagnostic;
+pub mod icons;
 pub mod init;
 pub mod input;
 pub mod interrupt;

@@ -123,7 +123,7 @@ impl<'a> Structure<'a> {
                     marks.push(Mark::Same);
                     continue;
                 }
-                Element::Image { alt, .. } => {
+                Element::Image { alt, .. } | Element::Icon { alt: Some(alt), .. } => {
                     let parent = self.container(*tag);
                     Target::Elem(self.add("Figure", parent, Some(alt.clone())))
                 }

@@ -25,7 +25,7 @@ fn validator_misreads_cff_width(failure: &page_validation::ValidationFailure) ->
 }
 
 /// The rules of `profile` that `pdf` breaks, one line each.
-fn broken_rules(pdf: &Path, profile: ValidationProfile) -> Vec<String> {
+pub fn broken_rules(pdf: &Path, profile: ValidationProfile) -> Vec<String> {
     let options = ValidationOptions::default().profile(profile);
     let report = validate_pdf(pdf, &options).unwrap();
     assert!(report.rules.total > 50, "{profile:?}: {:?}", report.rules);
@@ -189,7 +189,7 @@ fn string(value: &serde_json::Value) -> String {
 }
 
 /// The /Alt of every Figure structure element.
-fn figure_alts(pdf: &Path) -> Vec<String> {
+pub fn figure_alts(pdf: &Path) -> Vec<String> {
     struct_elems(pdf)
         .iter()
         .filter(|e| e["/S"] == "/Figure")

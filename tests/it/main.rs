@@ -19,6 +19,7 @@ mod lazy_fonts;
 mod pages;
 mod patient;
 mod pemat;
+mod pictograms;
 mod programmer_words;
 mod qr;
 mod readability;
