@@ -83,6 +83,16 @@ pub fn nearest(name: &str) -> Option<&'static str> {
 }
 
 impl Icon {
+    /// Its name in words, for a pictogram that stands alone in an English
+    /// handout: "blood-drop" is "Blood drop".
+    pub fn english(&self) -> String {
+        let words = self.name.replace('-', " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    }
+
     /// The pictogram's shapes, parsed on first use. The bundled files are
     /// checked by a test, so a file usvg could not read would draw nothing
     /// rather than stop a build.
@@ -186,6 +196,10 @@ mod tests {
         assert_eq!(nearest("excercise"), Some("exercise"));
         assert_eq!(nearest("phon"), Some("phone"));
         assert!(find("excercise").is_none());
+        assert_eq!(
+            find("blood-drop").map(Icon::english).as_deref(),
+            Some("Blood drop")
+        );
     }
 
     #[test]

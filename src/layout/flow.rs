@@ -79,6 +79,13 @@ pub enum Content {
         rule: Option<(f32, f32, crate::model::Rgb)>,
         figure: Option<Figure>,
     },
+    /// Lines to write on, `spacing` apart across the piece's width, in
+    /// `color`: each a set of its own, so they break across columns.
+    Rules {
+        count: usize,
+        spacing: f32,
+        color: crate::model::Rgb,
+    },
     /// A drawing `width` by `height`, centred in the piece: elements with x
     /// from the drawing's left edge and y from its top.
     Fixed {
@@ -395,6 +402,27 @@ impl<'a> Flow<'a> {
                 .collect()
         };
         let (style, lines, rule, figure) = match &piece.content {
+            Content::Rules {
+                count,
+                spacing,
+                color,
+            } => {
+                // A set's `next` is the number of the line after it.
+                let rule = |i: usize| Set {
+                    height: *spacing,
+                    elements: vec![Element::Rect {
+                        x: left,
+                        y: spacing - 1.0,
+                        w: width,
+                        h: 1.0,
+                        radius: 0.0,
+                        fill: *color,
+                    }],
+                    keep_with_next: false,
+                    next: if i + 1 < *count { i + 1 } else { usize::MAX },
+                };
+                return (from.min(*count)..*count).map(rule).collect();
+            }
             Content::Fixed {
                 width: w,
                 height,
@@ -463,8 +491,13 @@ impl<'a> Flow<'a> {
                 next: usize::MAX,
             });
         }
-        // The marker first: it is read before what it marks.
-        sets[0].elements.splice(0..0, marker());
+        // The marker first: it is read before what it marks. A piece is at
+        // least as tall as its marker (a pictogram beside one line).
+        let marker = marker();
+        let marker_bottom = marker.iter().map(Element::bottom).fold(0.0, f32::max);
+        sets[0].elements.splice(0..0, marker);
+        let last = sets.last_mut().expect("one set at least");
+        last.height += (marker_bottom - top).max(0.0);
         if let Some(f) = figure {
             let image = |x, y| Element::Image {
                 x,

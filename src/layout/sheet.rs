@@ -50,6 +50,8 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     pieces.nodes(&leaflet.body);
     let contact = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
+    // The other languages, on the last page with the contact block.
+    pieces.nodes(leaflet.also_available.as_slice());
     // The disclaimer ends the flow, under the contact block and kept with
     // it: fine print never stands alone on a page.
     let disclaimer = pieces.pieces.len();

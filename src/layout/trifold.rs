@@ -171,43 +171,61 @@ fn fold(
     let outside = g.panels(false);
     let (top, bottom) = g.region();
     // The back's foot is measured first, so the body knows the room above it.
-    let foot = back_foot(leaflet);
+    // The note of other languages gives way to a long disclaimer.
     let (back_x, back_width) = g.column(outside[1]);
-    let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
+    let fit = |foot: Vec<Node>| {
+        fit_foot(ts, clinic, &foot, back_width, size, (top, bottom)).map(|fitted| (foot, fitted))
+    };
+    let (foot, (foot_theme, foot_top)) = match fit(back_foot(leaflet, true)) {
+        Err(_) if leaflet.also_available.is_some() => fit(back_foot(leaflet, false))?,
+        fitted => fitted?,
+    };
     let mut pieces = Pieces::new(ts, &theme);
 
     let (mut cover, title_bottom, phone_top) = cover(leaflet, &mut pieces, g, outside[2]);
-    let mut body: &[Node] = &leaflet.body;
-    if let Some(
-        summary @ Node::Panel {
-            role: PanelRole::Summary,
-            ..
-        },
-    ) = body.first()
-    {
-        let (x, width) = g.column(outside[2]);
+    let body: &[Node] = &leaflet.body;
+    // The main message and the key points go on the cover when they fit
+    // under the title; else the key points alone, the main message then
+    // opening the inside.
+    let lead = body
+        .iter()
+        .take_while(|n| {
+            matches!(
+                n,
+                Node::Panel {
+                    role: PanelRole::Summary | PanelRole::KeyPoints,
+                    ..
+                }
+            )
+        })
+        .count();
+    let (x, width) = g.column(outside[2]);
+    let room = Region {
+        page: 0,
+        x,
+        width,
+        top: title_bottom + theme.panel_gap(),
+        bottom: phone_top - theme.panel_gap(),
+    };
+    let fits = |r: &std::ops::Range<usize>| {
+        !r.is_empty() && height_of(ts, &theme, &body[r.clone()], width) <= room.bottom - room.top
+    };
+    let on_cover = [0..lead, lead.saturating_sub(1)..lead]
+        .into_iter()
+        .find(fits)
+        .unwrap_or(0..0);
+    if !on_cover.is_empty() {
+        pieces.nodes(&body[on_cover.clone()]);
+        // Measured to fit: unbounded, as for the back's foot.
         let room = Region {
-            page: 0,
-            x,
-            width,
-            top: title_bottom + theme.panel_gap(),
-            bottom: phone_top - theme.panel_gap(),
+            bottom: f32::MAX,
+            ..room
         };
-        let summary = std::slice::from_ref(summary);
-        if height_of(ts, &theme, summary, width) <= room.bottom - room.top {
-            pieces.nodes(summary);
-            // Measured to fit: unbounded, as for the back's foot.
-            let room = Region {
-                bottom: f32::MAX,
-                ..room
-            };
-            let flowed = pieces.flow().run(|_| room);
-            cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
-            body = &body[1..];
-        }
+        let flowed = pieces.flow().run(|_| room);
+        cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
     }
-
-    pieces.nodes(body);
+    pieces.nodes(&body[..on_cover.start]);
+    pieces.nodes(&body[on_cover.end..]);
     let flow = pieces.flow();
     let places = [
         (1, inside[0]),
@@ -343,17 +361,17 @@ fn overflow(flowed: &Flowed, top: f32, theme: &Theme) -> Overflow {
     }
 }
 
-/// The back panel's foot: contact block, review date and disclaimer.
-fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
+/// The back panel's foot: contact block, review date, the other languages
+/// and disclaimer.
+fn back_foot(leaflet: &Leaflet, also_available: bool) -> Vec<Node> {
     let reviewed = Node::Paragraph {
         role: TextRole::Body,
         text: vec![Span::bold(&leaflet.footer.reviewed)],
     };
-    vec![
-        leaflet.contact.clone(),
-        reviewed,
-        leaflet.disclaimer.clone(),
-    ]
+    let mut foot = vec![leaflet.contact.clone(), reviewed];
+    foot.extend(leaflet.also_available.clone().filter(|_| also_available));
+    foot.push(leaflet.disclaimer.clone());
+    foot
 }
 
 /// The front cover: the clinic's band with logo and name, the title block
@@ -369,7 +387,18 @@ fn cover(
     let header = &leaflet.header;
     let (x, w) = g.column(panel);
     let (top, bottom) = g.region();
-    let band = (g.height * 0.36).min(220.0);
+    // A lower band leaves the key points room under the title.
+    let key_points = leaflet.body.iter().any(|n| {
+        matches!(
+            n,
+            Node::Panel {
+                role: PanelRole::KeyPoints,
+                ..
+            }
+        )
+    });
+    let band = if key_points { 0.26 } else { 0.36 } * g.height;
+    let band = band.min(220.0);
     let mut out = vec![Element::Rect {
         x,
         y: top,

@@ -184,6 +184,18 @@ impl Words {
         self.get("note")
     }
 
+    pub fn key_points(&self) -> &str {
+        self.get("key_points")
+    }
+
+    /// "Also available in: Español, Tiếng Việt, and in large print. …"
+    pub fn also_available(&self, languages: &[String]) -> String {
+        fill(
+            self.get("also_available"),
+            &[("languages", &languages.join(", "))],
+        )
+    }
+
     /// The handout's own, else the clinic's for the language, else the built-in one.
     pub fn disclaimer(&self) -> &str {
         self.get("disclaimer")
@@ -218,6 +230,14 @@ impl Words {
     }
 }
 
+/// The name of the language `tag` in that language ("Español"): a
+/// handout's own `[words] language_name`, else the built-in one.
+pub fn language_name(tag: &str, own: Option<&WordsFile>) -> Option<String> {
+    let own = own.and_then(|w| w.language_name.as_ref());
+    let name = own.or_else(|| built_in(tag).and_then(|w| w.language_name.as_ref()))?;
+    Some(name.get_ref().trim().to_string()).filter(|n| !n.is_empty())
+}
+
 /// The key of a section kind's default heading.
 pub fn kind_key(kind: SectionKind) -> &'static str {
     match kind {
@@ -227,6 +247,7 @@ pub fn kind_key(kind: SectionKind) -> &'static str {
         SectionKind::WarningSigns => "warning_signs",
         SectionKind::Treatments => "treatments",
         SectionKind::Text => "text",
+        SectionKind::Notes => "notes",
     }
 }
 

@@ -166,8 +166,9 @@ impl Content {
 
     /// A pictogram's shapes filled in the current colour, scaled from its
     /// box to `size` points with its top-left corner at (`x`, `top`): the
-    /// box's y runs down, so the scale turns it over. Points to a hundredth
-    /// of the box, a two-hundredth of a point at the sizes printed.
+    /// box's y runs down, so the scale turns it over. Points to a tenth of
+    /// the box's unit: a twentieth of a point at the sizes printed, finer
+    /// than print shows.
     pub fn icon(&mut self, outline: &crate::icons::Outline, x: f32, top: f32, size: f32) {
         use crate::icons::Segment;
         let s = size / crate::icons::BOX;
@@ -194,7 +195,7 @@ impl Content {
 
     /// A pictogram's point, then `op` when it ends an operation.
     fn point(&mut self, p: crate::icons::Point, op: &str) {
-        self.nums(&[(p.x * 100.0).round() / 100.0, (p.y * 100.0).round() / 100.0]);
+        self.nums(&[(p.x * 10.0).round() / 10.0, (p.y * 10.0).round() / 10.0]);
         if !op.is_empty() {
             self.op(op);
         }
