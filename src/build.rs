@@ -3,28 +3,14 @@
 //! are still built.
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, print_all};
+use crate::diagnostic::{Diagnostic, Severity, print_all};
 use crate::layout::{self, Layout};
-use crate::library::{source_date_epoch, today};
+use crate::library::source_date_epoch;
 use crate::model::{Clinic, Handout, Paper, load_handout};
-use crate::output::write_atomic;
+use crate::output::{replaceable, write_atomic};
+use crate::plan::{Format, Job, Plan, Request};
 use crate::render;
 use std::path::{Path, PathBuf};
-
-/// What to build, as the command line says it.
-#[derive(Debug, Clone, Default)]
-pub struct BuildRequest {
-    pub inputs: Vec<PathBuf>,
-    pub patient: Option<String>,
-    pub note: Option<String>,
-    pub layout: Layout,
-    pub large_print: bool,
-    pub output: Option<PathBuf>,
-    pub out_dir: Option<PathBuf>,
-    pub clinic: Option<PathBuf>,
-    pub paper: Option<Paper>,
-    pub allow_expired: bool,
-}
 
 /// How one handout is built.
 #[derive(Debug, Clone)]
@@ -210,114 +196,82 @@ fn pdf_date(h: &Handout) -> Date {
     source_date_epoch().ok().flatten().unwrap_or(h.reviewed)
 }
 
+/// A handout built and its outputs written.
+pub struct Written {
+    pub outputs: Vec<PathBuf>,
+    pub pages: usize,
+    /// What the reader of the build's output should know (a smaller body size).
+    pub note: Option<String>,
+    /// What `check` says of the handout (its warnings), found beside the
+    /// layout.
+    pub checked: Vec<Diagnostic>,
+}
+
+/// Build one handout of `plan` and write its outputs: the one way `build`
+/// and `watch` make a leaflet. An output is written only where nothing is,
+/// or a PDF this tool wrote before.
+pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
+    let (clinic, options) = (&plan.clinic, &plan.options);
+    let handout = load_handout(&job.source, clinic, options.patient.as_deref())?;
+    // `check`'s lints (readability, jargon) are a fifth of the work of a
+    // build, so they run beside the layout and rendering (in a batch, after
+    // them, and only for a handout that built).
+    let (checked, built) = std::thread::scope(|scope| {
+        let checking = crate::beside::spawn(scope, || {
+            crate::check::check_handout(&handout, clinic, options.today).diagnostics
+        });
+        let built = render_handout(&handout, clinic, options);
+        let checked = if built.is_ok() {
+            checking.join()
+        } else {
+            Vec::new()
+        };
+        (checked, built)
+    });
+    let built = built?;
+    for output in &job.outputs {
+        let cannot_write =
+            |why: String| vec![Diagnostic::for_file(&output.path, "write-failed", why)];
+        let bytes = match output.format {
+            Format::Pdf => &built.bytes,
+        };
+        replaceable(&output.path).map_err(cannot_write)?;
+        write_atomic(&output.path, bytes).map_err(|e| {
+            cannot_write(format!(
+                "cannot write the PDF: {}",
+                crate::model::io_reason(&e)
+            ))
+        })?;
+    }
+    Ok(Written {
+        outputs: job.outputs.iter().map(|o| o.path.clone()).collect(),
+        pages: built.pages,
+        note: built.note,
+        checked,
+    })
+}
+
 /// Run `handout build`; the exit status.
-pub fn run(request: &BuildRequest) -> i32 {
-    let patient = match request.patient.as_deref().map(patient_name).transpose() {
-        Ok(p) => p,
-        Err(message) => return usage(&message),
-    };
-    let (library, clinic) = match crate::library::open(request.clinic.as_deref()) {
-        Ok(opened) => opened,
+pub fn run(request: &Request) -> i32 {
+    let plan = match Plan::new(request) {
+        Ok(plan) => plan,
         Err(status) => return status,
     };
-    let mut files = match library.handout_files(&request.inputs) {
-        Ok(f) => f,
-        Err(d) => return print_all(&[d]),
-    };
-    // A file named twice (a folder and a file in it) is built once.
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    if files.is_empty() {
-        let place = request
-            .inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>();
-        let place = if place.is_empty() {
-            "handouts/".to_string()
-        } else {
-            place.join(", ")
-        };
-        eprintln!("no handouts found in {place}: nothing to build (`handout new NAME` starts one)");
-        return 0;
-    }
-    if request.output.is_some() && files.len() != 1 {
-        return usage(&format!(
-            "-o/--output names one file, but {} handouts were given; use --out-dir",
-            files.len()
-        ));
-    }
-    if patient.is_some() && files.len() != 1 {
-        return usage(&format!(
-            "--patient makes one patient's copy of one handout, but {} handouts were given",
-            files.len()
-        ));
-    }
-    let options = BuildOptions {
-        paper: request.paper.unwrap_or(clinic.paper),
-        patient,
-        note: request.note.clone(),
-        layout: request.layout,
-        large_print: request.large_print,
-        allow_expired: request.allow_expired,
-        today: today(),
-    };
-    let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
-    let jobs: Vec<(PathBuf, PathBuf)> = files
-        .iter()
-        .map(|file| {
-            let target = request
-                .output
-                .clone()
-                .unwrap_or_else(|| out_dir.join(pdf_name(file, &options)));
-            (file.clone(), target)
-        })
-        .collect();
-    if let Err(message) = distinct_targets(&jobs) {
-        return usage(&message);
-    }
-    if let Some(output) = &request.output
-        && let Err(why) = replaceable(output)
-    {
-        return usage(&format!("-o {}: {why}", output.display()));
-    }
-    let build_one =
-        |(file, target): &(PathBuf, PathBuf)| -> Result<(PathBuf, Built, usize), Vec<Diagnostic>> {
-            let cannot_write =
-                |why: String| vec![Diagnostic::for_file(target, "write-failed", why)];
-            let handout = load_handout(file, &clinic, options.patient.as_deref())?;
-            // Warnings are counted, not printed: `check` is where an editor
-            // reads them. Counting runs every lint `check` runs (readability,
-            // jargon), a fifth of the work of a build, so it runs beside the
-            // layout and rendering (in a batch, after them, and only for a
-            // handout that built).
-            let (warnings, built) = std::thread::scope(|scope| {
-                let counting = crate::beside::spawn(scope, || {
-                    crate::check::warning_count(&handout, &clinic, options.today)
-                });
-                let built = render_handout(&handout, &clinic, &options);
-                let warnings = if built.is_ok() { counting.join() } else { 0 };
-                (warnings, built)
-            });
-            let built = built?;
-            replaceable(target).map_err(cannot_write)?;
-            write_atomic(target, &built.bytes).map_err(|e| {
-                cannot_write(format!(
-                    "cannot write the PDF: {}",
-                    crate::model::io_reason(&e)
-                ))
-            })?;
-            Ok((target.clone(), built, warnings))
-        };
+    let jobs = &plan.jobs;
     let interrupted = crate::interrupt::watch();
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
     let (mut built, mut failed, mut warnings) = (0, 0, 0);
-    parallel(&jobs, interrupted, build_one, |result| match result {
-        Ok((target, done, found)) => {
+    let build = |job: &Job| build_one(&plan, job);
+    parallel(jobs, interrupted, build, |result| match result {
+        Ok(done) => {
             built += 1;
-            warnings += found;
-            progress.built(&target, done.pages, done.note.as_deref());
+            warnings += done
+                .checked
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
+            progress.built(&done);
         }
         Err(diags) => {
             progress.clear();
@@ -345,58 +299,6 @@ pub fn run(request: &BuildRequest) -> i32 {
         ));
     }
     i32::from(failed > 0)
-}
-
-/// A usage error (exit status 2), said in words.
-fn usage(message: &str) -> i32 {
-    eprintln!("error: {message}");
-    2
-}
-
-/// Two handouts that would write one PDF: the later would silently replace
-/// the earlier, so the build is refused naming both.
-fn distinct_targets(jobs: &[(PathBuf, PathBuf)]) -> Result<(), String> {
-    let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
-    for (file, target) in jobs {
-        if let Some(first) = seen.insert(target, file) {
-            return Err(format!(
-                "{} and {} would both be written to {}; build them separately with --out-dir",
-                first.display(),
-                file.display(),
-                target.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Whether a build may write `target`: nothing is there yet, or a PDF an
-/// earlier build wrote. A handout, a font, a folder, a device or a link is
-/// never replaced by a PDF.
-pub fn replaceable(target: &Path) -> Result<(), String> {
-    use std::io::Read;
-    let meta = match std::fs::symlink_metadata(target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(crate::model::io_reason(&e)),
-        Ok(meta) => meta,
-    };
-    let kind = meta.file_type();
-    if kind.is_symlink() {
-        return Err("this is a link; name the file itself".into());
-    }
-    if !kind.is_file() {
-        return Err("this is not a file (a folder or a device); name a PDF file".into());
-    }
-    let mut head = [0u8; 5];
-    let is_pdf = std::fs::File::open(target)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"%PDF-");
-    if !is_pdf {
-        return Err(
-            "this file exists and is not a PDF, so it is not replaced; choose another name".into(),
-        );
-    }
-    Ok(())
 }
 
 /// The PDF's file name for a handout file: NAME.pdf, NAME.trifold.pdf or
@@ -495,21 +397,30 @@ impl Progress {
         }
     }
 
-    fn built(&mut self, target: &Path, pages: usize, note: Option<&str>) {
+    fn built(&mut self, done: &Written) {
         self.done += 1;
-        let note = note.map(|n| format!("; {n}")).unwrap_or_default();
-        if self.terminal {
-            if !note.is_empty() {
-                self.clear();
-                say(format_args!("{}{note}", target.display()));
+        let note = done
+            .note
+            .as_ref()
+            .map(|n| format!("; {n}"))
+            .unwrap_or_default();
+        for target in &done.outputs {
+            if self.terminal {
+                if !note.is_empty() {
+                    self.clear();
+                    say(format_args!("{}{note}", target.display()));
+                }
+            } else {
+                let pages = done.pages;
+                let noun = if pages == 1 { "page" } else { "pages" };
+                say(format_args!(
+                    "built {} ({pages} {noun}{note})",
+                    target.display()
+                ));
             }
+        }
+        if self.terminal {
             self.draw();
-        } else {
-            let noun = if pages == 1 { "page" } else { "pages" };
-            say(format_args!(
-                "built {} ({pages} {noun}{note})",
-                target.display()
-            ));
         }
     }
 

@@ -1,11 +1,13 @@
 //! The command line: flags parsed with clap, then handed to the commands.
 
-use crate::build::{self, BuildRequest};
+use crate::build;
 use crate::check::{self, CheckRequest, Format};
+use crate::console;
 use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::listing;
 use crate::model::Paper;
+use crate::plan::Request;
 use crate::scaffold;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -44,7 +46,8 @@ enum Command {
         /// A patient copy: fills {patient.name} and prints "Prepared for NAME"
         #[arg(long, value_name = "NAME")]
         patient: Option<String>,
-        /// A clinician's note, printed in its own box after the main message
+        /// A clinician's note for a patient copy (with --patient), printed in
+        /// its own box after the main message
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
@@ -178,6 +181,16 @@ impl From<FormatArg> for Format {
 }
 
 impl PageFlags {
+    /// A request for leaflets laid out as these flags say.
+    fn request(&self) -> Request {
+        Request {
+            paper: self.paper.map(Paper::from),
+            layout: self.layout.into(),
+            large_print: self.large_print,
+            ..Request::default()
+        }
+    }
+
     /// The usage error for large print on a trifold, which has no room for it.
     fn conflict(&self) -> Option<i32> {
         (self.large_print && self.layout == LayoutArg::Trifold).then(|| {
@@ -195,8 +208,12 @@ pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            let status = if e.use_stderr() { 2 } else { 0 };
+            // --help and --version go to standard output.
+            return match e.print() {
+                Err(io) if !e.use_stderr() => console::failed(&io, status),
+                _ => status,
+            };
         }
     };
     if let Err(message) = crate::library::source_date_epoch() {
@@ -217,17 +234,15 @@ pub fn run() -> i32 {
             if let Some(status) = page.conflict() {
                 return status;
             }
-            build::run(&BuildRequest {
+            build::run(&Request {
                 inputs: paths,
-                layout: page.layout.into(),
-                large_print: page.large_print,
                 output,
                 out_dir,
                 clinic,
-                paper: page.paper.map(Paper::from),
                 allow_expired,
                 patient,
                 note,
+                ..page.request()
             })
         }
         Command::Check {
@@ -259,38 +274,26 @@ pub fn run() -> i32 {
             if let Some(status) = page.conflict() {
                 return status;
             }
-            let options = crate::watch::WatchOptions {
-                layout: page.layout.into(),
-                large_print: page.large_print,
-                paper: page.paper.map(Paper::from),
-            };
-            crate::watch::run(&paths, clinic.as_deref(), options)
+            crate::watch::run(&Request {
+                inputs: paths,
+                clinic,
+                ..page.request()
+            })
         }
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "handout",
-                &mut std::io::stdout(),
-            );
-            0
+            // Written whole, then printed: the generator cannot report a
+            // closed output, only stop the program.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "handout", &mut script);
+            console::print(0, |out| out.write_all(&script))
         }
-        Command::Man => match crate::manual::render(Cli::command(), &mut std::io::stdout()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                eprintln!("error: {e}");
-                1
-            }
-            _ => 0,
-        },
+        Command::Man => console::print(0, |out| crate::manual::render(Cli::command(), out)),
     }
 }
 
 fn init() -> i32 {
     match crate::init::run(Path::new(".")) {
-        Ok(lines) => {
-            lines.iter().for_each(|l| println!("{l}"));
-            0
-        }
+        Ok(lines) => console::print(0, |out| lines.iter().try_for_each(|l| writeln!(out, "{l}"))),
         Err(d) => crate::diagnostic::print_all(&[d]),
     }
 }
@@ -301,10 +304,7 @@ fn new(name: &str, from: Option<&str>, clinic: Option<&Path>) -> i32 {
         None => scaffold::new_handout(&library, name, today()),
     });
     match written {
-        Ok(path) => {
-            println!("wrote {}", path.display());
-            0
-        }
+        Ok(path) => console::print(0, |out| writeln!(out, "wrote {}", path.display())),
         Err(message) => {
             eprintln!("error: {message}");
             1

@@ -37,6 +37,11 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The caret's column within `source_line`.
     pub caret: usize,
+    /// Problems of this file found after this one but not described: past
+    /// [`SHOWN_PER_FILE`] only their number is kept, so a file with 250,000
+    /// of them costs no more to check than one with fifty. (32 bits keep a
+    /// diagnostic small enough to return in a `Result`.)
+    pub also: u32,
 }
 
 impl Diagnostic {
@@ -51,6 +56,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             caret: 0,
+            also: 0,
         }
     }
 }
@@ -58,25 +64,55 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.display();
+        let message = visible(&self.message);
         if self.line == 0 {
-            return write!(f, "{file}: {}: {}", self.severity, self.message);
+            return write!(f, "{file}: {}: {message}", self.severity);
         }
         write!(
             f,
-            "{file}:{}:{}: {}: {}",
-            self.line, self.column, self.severity, self.message
+            "{file}:{}:{}: {}: {message}",
+            self.line, self.column, self.severity
         )?;
         if let Some(line) = &self.source_line {
             let gutter = " ".repeat(self.line.to_string().len());
-            let pad: String = line
+            // The caret stands under the escaped text as shown.
+            let before: String = line.chars().take(self.caret.saturating_sub(1)).collect();
+            let pad: String = visible(&before)
                 .chars()
-                .take(self.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n{gutter} |\n{} | {line}\n{gutter} | {pad}^", self.line)?;
+            write!(
+                f,
+                "\n{gutter} |\n{} | {}\n{gutter} | {pad}^",
+                self.line,
+                visible(line)
+            )?;
         }
         Ok(())
     }
+}
+
+/// `text` as a terminal may show it: control characters (an escape sequence
+/// would retitle or recolour the terminal) and direction controls (which
+/// reorder what follows) written as `\u{1b}`; tabs and line breaks kept.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n'))
+            || crate::model::is_direction_control(c)
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    };
+    if !text.contains(hidden) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// The text of one input file, to turn byte offsets into lines and columns.
@@ -104,6 +140,11 @@ impl Source {
             text,
             line_starts,
         }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
     }
 
     /// An error at byte `offset` of this file.
@@ -143,6 +184,7 @@ impl Source {
             message: message.into(),
             source_line: Some(shown),
             caret: shown_column,
+            also: 0,
         }
     }
 
@@ -188,6 +230,26 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// Diagnostics printed for one file before the rest are only counted.
 pub const SHOWN_PER_FILE: usize = 50;
 
+/// Add the problem `make` describes to one file's list; past
+/// [`SHOWN_PER_FILE`] it is only counted, and `make` is not called.
+pub fn push_capped(list: &mut Vec<Diagnostic>, make: impl FnOnce() -> Diagnostic) {
+    let full = list.len() >= SHOWN_PER_FILE;
+    match list.last_mut() {
+        Some(last) if full => last.also += 1,
+        _ => list.push(make()),
+    }
+}
+
+/// Problems in `diags`, with those only counted: as errors when the
+/// described one is an error.
+pub fn count(diags: &[Diagnostic], severity: Severity) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.severity == severity)
+        .map(|d| 1 + d.also as usize)
+        .sum()
+}
+
 /// Print diagnostics to standard error, at most [`SHOWN_PER_FILE`] a file and
 /// then how many more; the exit status for them (1 when any is an error).
 pub fn print_all(diags: &[Diagnostic]) -> i32 {
@@ -202,14 +264,18 @@ pub fn print_all(diags: &[Diagnostic]) -> i32 {
                 &mut shown.last_mut().expect("just pushed").1
             }
         };
-        if *count < SHOWN_PER_FILE {
+        let unshown = if *count < SHOWN_PER_FILE {
             *count += 1;
             // A closed standard error (a pipe to `head`) must not stop the build.
             writeln!(out, "{d}").ok();
+            d.also as usize
         } else {
+            1 + d.also as usize
+        };
+        if unshown > 0 {
             match hidden.iter_mut().find(|(f, _)| *f == d.file) {
-                Some((_, n)) => *n += 1,
-                None => hidden.push((&d.file, 1)),
+                Some((_, n)) => *n += unshown,
+                None => hidden.push((&d.file, unshown)),
             }
         }
     }
@@ -237,6 +303,16 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "a.toml:2:12: error: no such month\n  |\n2 | reviewed = 2026-13-01\n  |            ^"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let src = Source::new("a.toml", "title = \"\u{1b}]0;owned\u{7}x\"\n");
+        let d = src.error(18, "bad-character", "holds \u{1b}[31m");
+        assert_eq!(
+            d.to_string(),
+            "a.toml:1:19: error: holds \\u{1b}[31m\n  |\n1 | title = \"\\u{1b}]0;owned\\u{7}x\"\n  |                        ^"
         );
     }
 }

@@ -5,6 +5,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
+#[derive(Debug, Clone)]
 pub struct Library {
     pub clinic_path: PathBuf,
     /// The folder holding clinic.toml: handouts/ and out/ live here.
@@ -98,6 +99,21 @@ impl Library {
         }
         Ok(files)
     }
+}
+
+/// Why a handout may not be named `name` (its file name without .toml):
+/// patient copies are NAME.patient.pdf, so a handout whose name ends in
+/// `.patient` would print its shared leaflet under a patient copy's name.
+pub fn reserved_name(name: &str) -> Option<String> {
+    let (_, last) = name.rsplit_once('.')?;
+    last.eq_ignore_ascii_case("patient").then(|| {
+        format!(
+            "a handout may not be named `{name}`: names ending in `.patient` are kept for \
+             patient copies (NAME.patient.pdf), and its leaflet would take one's name; rename \
+             it, like {}-patient",
+            &name[..name.len() - last.len() - 1]
+        )
+    })
 }
 
 /// The library and its clinic, loaded; or, after printing why not, the exit status.

@@ -48,11 +48,11 @@ pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, format: Format) -> i32 {
         return 0;
     }
     let entries = entries(&files, &clinic, today());
-    match format {
-        Format::Human => print!("{}", table(&entries)),
-        Format::Json => println!("{}", json(&entries)),
-    }
-    i32::from(entries.iter().any(Entry::alarming))
+    let status = i32::from(entries.iter().any(Entry::alarming));
+    crate::console::print(status, |out| match format {
+        Format::Human => write!(out, "{}", table(&entries)),
+        Format::Json => writeln!(out, "{}", json(&entries)),
+    })
 }
 
 pub fn entries(files: &[PathBuf], clinic: &Clinic, today: Date) -> Vec<Entry> {

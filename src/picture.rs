@@ -1,7 +1,8 @@
 //! Pictures (logo, item images): decoded once with `image`, within limits, and
 //! resampled to 300 dpi at the size they are printed.
 
-use image::{DynamicImage, ImageDecoder, ImageReader, imageops::FilterType};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageBuffer, ImageDecoder, ImageReader, imageops::FilterType};
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::{Arc, Mutex};
@@ -49,44 +50,20 @@ impl Picture {
     }
 
     /// Decode after checking the picture's size from its header, and after
-    /// `reserve` has agreed to the memory its pixels will take.
+    /// `reserve` has agreed to the memory its pixels will take; turned the
+    /// way its camera says it was held (EXIF orientation).
     fn decode_within(
         bytes: &[u8],
         reserve: impl FnOnce(u64) -> Result<(), String>,
     ) -> Result<Picture, String> {
-        let mut reader = ImageReader::new(Cursor::new(bytes))
+        let reader = ImageReader::new(Cursor::new(bytes))
             .with_guessed_format()
             .map_err(|e| e.to_string())?;
-        match reader.format() {
-            Some(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
+        let image = match reader.format() {
+            Some(image::ImageFormat::Png) => decode_png(bytes, reserve)?,
+            Some(image::ImageFormat::Jpeg) => decode_jpeg(reader, reserve)?,
             _ => return Err("is not a PNG or JPEG picture".into()),
-        }
-        let mut limits = image::Limits::default();
-        limits.max_alloc = Some(MAX_DECODED_BYTES);
-        limits.max_image_width = Some(MAX_SIDE);
-        limits.max_image_height = Some(MAX_SIDE);
-        reader.limits(limits);
-        let too_large = || {
-            format!(
-                "is too large to decode safely (more than {MAX_SIDE} pixels a side, {} million \
-                 pixels or {} MB decoded); print needs far fewer: scale it down to at most \
-                 3000 pixels a side",
-                MAX_PIXELS / 1_000_000,
-                MAX_DECODED_BYTES >> 20
-            )
         };
-        let unreadable = |e: image::ImageError| match e {
-            image::ImageError::Limits(_) => too_large(),
-            other => format!("cannot be decoded: {other}"),
-        };
-        let decoder = reader.into_decoder().map_err(unreadable)?;
-        let (w, h) = decoder.dimensions();
-        let bytes = decoder.total_bytes();
-        if u64::from(w) * u64::from(h) > MAX_PIXELS || bytes > MAX_DECODED_BYTES {
-            return Err(too_large());
-        }
-        reserve(bytes)?;
-        let image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
         Ok(Picture {
             image: Arc::new(image),
             prints: Arc::default(),
@@ -153,6 +130,118 @@ impl Picture {
             alpha,
         }
     }
+}
+
+/// Why a picture is refused for its size.
+fn too_large() -> String {
+    format!(
+        "is too large to decode safely (more than {MAX_SIDE} pixels a side, {} million pixels \
+         or {} MB decoded); print needs far fewer: scale it down to at most 3000 pixels a side",
+        MAX_PIXELS / 1_000_000,
+        MAX_DECODED_BYTES >> 20
+    )
+}
+
+fn too_many_pixels((w, h): (u32, u32)) -> bool {
+    w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS
+}
+
+/// Refuse a picture of `w` × `h` pixels taking `bytes` decoded before any
+/// is decoded, else ask `reserve` for the memory: twice its pixels when it
+/// must be turned, which makes a turned copy.
+fn within_limits(
+    (w, h): (u32, u32),
+    bytes: u64,
+    orientation: Orientation,
+    reserve: impl FnOnce(u64) -> Result<(), String>,
+) -> Result<(), String> {
+    if too_many_pixels((w, h)) || bytes > MAX_DECODED_BYTES {
+        return Err(too_large());
+    }
+    let copies = if orientation == Orientation::NoTransforms {
+        1
+    } else {
+        2
+    };
+    reserve(copies * bytes)
+}
+
+/// A PNG's pixels, 8 bits a channel. Only the pixels and the orientation
+/// are read: compressed text and colour profiles (iTXt, zTXt, iCCP) could
+/// inflate to gigabytes from a small file, and are skipped unread.
+fn decode_png(
+    bytes: &[u8],
+    reserve: impl FnOnce(u64) -> Result<(), String>,
+) -> Result<DynamicImage, String> {
+    let unreadable = |e: png::DecodingError| match e {
+        png::DecodingError::LimitsExceeded => too_large(),
+        other => format!("cannot be decoded: {other}"),
+    };
+    // The decoder's own buffers (a row or two, an EXIF chunk) stay under
+    // png's default limit; the pixels are counted below.
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), png::Limits::default());
+    decoder.set_ignore_text_chunk(true);
+    decoder.set_ignore_iccp_chunk(true);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    // Its size is refused from the header alone, before any chunk is read.
+    let header = decoder.read_header_info().map_err(unreadable)?;
+    if too_many_pixels(header.size()) {
+        return Err(too_large());
+    }
+    let mut reader = decoder.read_info().map_err(unreadable)?;
+    let size = reader.info().size();
+    let orientation = (reader.info().exif_metadata.as_deref())
+        .and_then(Orientation::from_exif_chunk)
+        .unwrap_or(Orientation::NoTransforms);
+    let length = reader.output_buffer_size().ok_or_else(too_large)?;
+    within_limits(size, length as u64, orientation, reserve)?;
+    let mut pixels = vec![0; length];
+    let frame = reader.next_frame(&mut pixels).map_err(unreadable)?;
+    pixels.truncate(frame.buffer_size());
+    let (w, h) = (frame.width, frame.height);
+    let image = match frame.color_type {
+        png::ColorType::Grayscale => {
+            ImageBuffer::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            ImageBuffer::from_raw(w, h, pixels).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => ImageBuffer::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8),
+        png::ColorType::Rgba => ImageBuffer::from_raw(w, h, pixels).map(DynamicImage::ImageRgba8),
+        // Expanded to RGB above.
+        png::ColorType::Indexed => None,
+    };
+    let mut image = image.ok_or("cannot be decoded: its pixels do not match its size")?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// A JPEG's pixels, within the limits.
+fn decode_jpeg(
+    mut reader: ImageReader<Cursor<&[u8]>>,
+    reserve: impl FnOnce(u64) -> Result<(), String>,
+) -> Result<DynamicImage, String> {
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    reader.limits(limits);
+    let unreadable = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => too_large(),
+        other => format!("cannot be decoded: {other}"),
+    };
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    // A damaged EXIF block only loses the turn, not the picture.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    within_limits(
+        decoder.dimensions(),
+        decoder.total_bytes(),
+        orientation,
+        reserve,
+    )?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    image.apply_orientation(orientation);
+    Ok(image)
 }
 
 /// RGBA bytes as RGB and alpha, in one pass and without a copy of the

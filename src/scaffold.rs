@@ -109,6 +109,9 @@ pub fn new_translation(
     let (base, language) = name.rsplit_once('.').ok_or_else(|| {
         format!("`{name}` does not say the language: name a translation NAME.LANG, like {source_name}.es")
     })?;
+    if let Some(why) = crate::library::reserved_name(name) {
+        return Err(why);
+    }
     check_name(base)?;
     if language.is_empty()
         || !language
@@ -214,6 +217,9 @@ fn whole_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize
 }
 
 fn check_name(name: &str) -> Result<(), String> {
+    if let Some(why) = crate::library::reserved_name(name) {
+        return Err(why);
+    }
     let valid = !name.is_empty()
         && name
             .chars()

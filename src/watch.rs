@@ -1,33 +1,24 @@
 //! `handout watch`: rebuild a handout whenever it is saved, printing the
 //! problems that save brought, so an editor sees each change as a PDF within
-//! a second without rereading the ones already shown.
+//! a second without rereading the ones already shown. Each rebuild is made
+//! as `build` makes it (a plan, then [`build_one`]), so it writes only what
+//! `build` would.
 //!
 //! Files are polled for their modification time rather than watched through
 //! the operating system: it needs no extra dependency, and it also works on the
 //! network drives clinics keep shared folders on, where change events are not
 //! delivered.
 
-use crate::build::{BuildOptions, pdf_name, render_handout};
-use crate::check::check_handout;
-use crate::diagnostic::Severity;
-use crate::layout::Layout;
-use crate::library::{Library, today};
-use crate::model::{Paper, load_clinic, load_handout};
-use crate::output::write_atomic;
+use crate::build::build_one;
+use crate::console;
+use crate::library::Library;
+use crate::plan::{Plan, Request};
 use std::collections::{BTreeMap, BTreeSet};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 const POLL: Duration = Duration::from_millis(300);
-
-/// How the watched handouts are built, as `build` takes it.
-#[derive(Debug, Clone, Copy)]
-pub struct WatchOptions {
-    pub layout: Layout,
-    pub large_print: bool,
-    /// Default: the clinic's.
-    pub paper: Option<Paper>,
-}
 
 /// What is known of one watched file.
 #[derive(Default)]
@@ -37,28 +28,50 @@ struct Watched {
     shown: BTreeSet<String>,
 }
 
-/// Watch `inputs` (default: the library's handouts) until interrupted.
-pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, options: WatchOptions) -> i32 {
-    let library = match Library::locate(clinic) {
+/// Watch the request's handouts (default: the library's) until interrupted
+/// or until no one reads what it prints.
+pub fn run(request: &Request) -> i32 {
+    let library = match Library::locate(request.clinic.as_deref()) {
         Ok(l) => l,
         Err(message) => {
             eprintln!("error: {message}");
             return 1;
         }
     };
+    match watch(request, &library) {
+        Ok(never) => match never {},
+        Err(e) => console::failed(&e, 0),
+    }
+}
+
+/// The polling loop; it ends only when standard output fails.
+fn watch(request: &Request, library: &Library) -> io::Result<std::convert::Infallible> {
     let mut clinic_seen = Watched::default();
     let mut watched: BTreeMap<PathBuf, Watched> = BTreeMap::new();
-    println!("watching for changes; press Ctrl-C to stop");
+    // Why the handouts cannot be listed, said once until they can again.
+    let mut missing: Option<String> = None;
+    console::emit(|out| writeln!(out, "watching for changes; press Ctrl-C to stop"))?;
     loop {
+        std::thread::sleep(POLL);
         let clinic_changed = changed(&mut clinic_seen, &library.clinic_path);
-        let files = match library.handout_files(inputs) {
-            // A file named on the command line is listed even once deleted.
-            Ok(files) => files.into_iter().filter(|f| f.exists()).collect::<Vec<_>>(),
+        // A folder moved away for a moment (a sync, a rename) is waited for.
+        let files = match library.handout_files(&request.inputs) {
+            Ok(files) => files,
             Err(d) => {
-                eprintln!("{d}");
-                return 1;
+                let why = d.to_string();
+                if missing.as_ref() != Some(&why) {
+                    eprintln!("{why}");
+                    console::emit(|out| writeln!(out, "waiting for the handouts to come back"))?;
+                    missing = Some(why);
+                }
+                continue;
             }
         };
+        if missing.take().is_some() {
+            console::emit(|out| writeln!(out, "the handouts are back; watching again"))?;
+        }
+        // A file named on the command line is listed even once deleted.
+        let files: Vec<PathBuf> = files.into_iter().filter(|f| f.exists()).collect();
         let gone: Vec<PathBuf> = watched
             .keys()
             .filter(|f| !files.contains(f))
@@ -66,16 +79,21 @@ pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, options: WatchOptions) -> 
             .collect();
         for file in gone {
             watched.remove(&file);
-            println!("{} was deleted; its PDF is left in place", file.display());
+            console::emit(|out| {
+                writeln!(
+                    out,
+                    "{} was deleted; its PDF is left in place",
+                    file.display()
+                )
+            })?;
         }
         let edited: Vec<PathBuf> = files
             .into_iter()
             .filter(|f| changed(watched.entry(f.clone()).or_default(), f) || clinic_changed)
             .collect();
         if !edited.is_empty() {
-            rebuild(&library, &edited, &mut watched, options);
+            rebuild(request, library, &edited, &mut watched)?;
         }
-        std::thread::sleep(POLL);
     }
 }
 
@@ -87,48 +105,24 @@ fn changed(seen: &mut Watched, path: &Path) -> bool {
     seen.modified.replace(modified) != Some(modified)
 }
 
-/// Check and build the edited files; the clinic is reloaded each time, since
-/// it may be what changed.
+/// Build the edited files as `build` would, printing each one's new problems.
 fn rebuild(
+    request: &Request,
     library: &Library,
     files: &[PathBuf],
     watched: &mut BTreeMap<PathBuf, Watched>,
-    options: WatchOptions,
-) {
-    let clinic = match load_clinic(&library.clinic_path) {
-        Ok(c) => c,
-        Err(diags) => {
-            diags.iter().for_each(|d| eprintln!("{d}"));
-            return;
-        }
+) -> io::Result<()> {
+    let Ok(plan) = Plan::rebuild(request, library, files) else {
+        // The clinic's problems are printed; its next save is watched for.
+        return Ok(());
     };
-    let today = today();
-    let build = BuildOptions {
-        layout: options.layout,
-        large_print: options.large_print,
-        ..BuildOptions::sheet(options.paper.unwrap_or(clinic.paper), today)
-    };
-    for file in files {
-        // Loaded once, then checked and built.
-        let loaded = load_handout(file, &clinic, None);
-        let mut diagnostics = match &loaded {
-            Ok(handout) => check_handout(handout, &clinic, today).diagnostics,
-            Err(diagnostics) => diagnostics.clone(),
+    for job in &plan.jobs {
+        let (outputs, diagnostics) = match build_one(&plan, job) {
+            Ok(written) => (written.outputs, written.checked),
+            Err(diagnostics) => (Vec::new(), diagnostics),
         };
-        let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let mut built = None;
-        if let Some(handout) = loaded.ok().filter(|_| !errors) {
-            let target = library.out_dir().join(pdf_name(file, &build));
-            match render_handout(&handout, &clinic, &build) {
-                Ok(pdf) => match write_atomic(&target, &pdf.bytes) {
-                    Ok(()) => built = Some(target),
-                    Err(e) => eprintln!("{}: cannot write the PDF: {e}", target.display()),
-                },
-                Err(diags) => diagnostics.extend(diags),
-            }
-        }
         let now: BTreeSet<String> = diagnostics.iter().map(ToString::to_string).collect();
-        let entry = watched.entry(file.clone()).or_default();
+        let entry = watched.entry(job.source.clone()).or_default();
         let old = now.intersection(&entry.shown).count();
         for d in &diagnostics {
             let text = d.to_string();
@@ -136,17 +130,20 @@ fn rebuild(
                 eprintln!("{text}");
             }
         }
-        if old > 0 {
-            let s = if old == 1 { "" } else { "s" };
-            println!(
-                "{}: {old} problem{s} shown before still to fix",
-                file.display()
-            );
-        }
         entry.shown = now;
-        match built {
-            Some(target) => println!("rebuilt {}", target.display()),
-            None => println!("{}: not rebuilt, see the errors above", file.display()),
-        }
+        let file = job.source.display();
+        console::emit(|out| {
+            if old > 0 {
+                let s = if old == 1 { "" } else { "s" };
+                writeln!(out, "{file}: {old} problem{s} shown before still to fix")?;
+            }
+            if outputs.is_empty() {
+                writeln!(out, "{file}: not rebuilt, see the errors above")?;
+            }
+            outputs
+                .iter()
+                .try_for_each(|o| writeln!(out, "rebuilt {}", o.display()))
+        })?;
     }
+    Ok(())
 }

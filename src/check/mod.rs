@@ -41,10 +41,7 @@ pub struct FileReport {
 
 impl FileReport {
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        crate::diagnostic::count(&self.diagnostics, severity)
     }
 }
 
@@ -162,6 +159,7 @@ pub fn run(request: &CheckRequest) -> i32 {
     }
     let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
     let warnings: usize = reports.iter().map(|r| r.count(Severity::Warning)).sum();
-    report::print(request.format, &reports, errors, warnings);
-    i32::from(errors > 0)
+    crate::console::print(i32::from(errors > 0), |out| {
+        report::print(out, request.format, &reports, errors, warnings)
+    })
 }

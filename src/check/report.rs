@@ -5,6 +5,7 @@ use super::FileReport;
 use super::pemat::{Pemat, Scale};
 use crate::diagnostic::Severity;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -12,35 +13,49 @@ pub enum Format {
     Json,
 }
 
-pub fn print(format: Format, reports: &[FileReport], errors: usize, warnings: usize) {
+/// The report to `out`; the problems, for people, to standard error.
+pub fn print(
+    out: &mut dyn Write,
+    format: Format,
+    reports: &[FileReport],
+    errors: usize,
+    warnings: usize,
+) -> io::Result<()> {
     match format {
-        Format::Human => human(reports, errors, warnings),
-        Format::Json => println!("{}", json(reports, errors, warnings)),
+        Format::Human => human(out, reports, errors, warnings),
+        Format::Json => writeln!(out, "{}", json(reports, errors, warnings)),
     }
 }
 
-fn human(reports: &[FileReport], errors: usize, warnings: usize) {
+fn human(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    errors: usize,
+    warnings: usize,
+) -> io::Result<()> {
     for report in reports {
         crate::diagnostic::print_all(&report.diagnostics);
         if let Some(r) = &report.readability {
-            english(report, r);
+            english(out, report, r)?;
         } else if let Some(s) = &report.spanish {
-            spanish(report, s);
+            spanish(out, report, s)?;
         } else if let Some(language) = &report.language
             && (language == "en" || language.starts_with("en-"))
         {
-            println!(
+            writeln!(
+                out,
                 "{}: readability not measured: there is no text beyond the title",
                 report.file.display()
-            );
+            )?;
         } else if let Some(language) = &report.language {
-            println!(
+            writeln!(
+                out,
                 "{}: readability not measured: the formulas are for English and Spanish, this is `{language}`",
                 report.file.display()
-            );
+            )?;
         }
         if let Some(p) = &report.pemat {
-            println!("  {}", pemat_line(p));
+            writeln!(out, "  {}", pemat_line(p))?;
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -49,11 +64,13 @@ fn human(reports: &[FileReport], errors: usize, warnings: usize) {
         plural(errors, "error"),
         plural(warnings, "warning")
     );
+    Ok(())
 }
 
 /// The English readability summary: grades for the handout and sections.
-fn english(report: &FileReport, r: &super::Readability) {
-    println!(
+fn english(out: &mut dyn Write, report: &FileReport, r: &super::Readability) -> io::Result<()> {
+    writeln!(
+        out,
         "{}: grade {:.1} (Flesch-Kincaid), {:.1} (SMOG); {} words in {} sentences{}",
         report.file.display(),
         r.flesch_kincaid_grade,
@@ -65,18 +82,25 @@ fn english(report: &FileReport, r: &super::Readability) {
         } else {
             ""
         }
-    );
+    )?;
     for s in &r.sections {
-        println!(
+        writeln!(
+            out,
             "  {:>5.1} {:>5.1}  {}",
             s.flesch_kincaid_grade, s.smog, s.heading
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// The Spanish readability summary: INFLESZ score, handout and sections.
-fn spanish(report: &FileReport, s: &super::SpanishReadability) {
-    println!(
+fn spanish(
+    out: &mut dyn Write,
+    report: &FileReport,
+    s: &super::SpanishReadability,
+) -> io::Result<()> {
+    writeln!(
+        out,
         "{}: INFLESZ {:.1} (Szigriszt-Pazos, \"{}\"), {:.1} (Fernández-Huerta); {} words in {} sentences",
         report.file.display(),
         s.szigriszt_pazos,
@@ -84,13 +108,15 @@ fn spanish(report: &FileReport, s: &super::SpanishReadability) {
         s.fernandez_huerta,
         s.words,
         s.sentences
-    );
+    )?;
     for section in &s.sections {
-        println!(
+        writeln!(
+            out,
             "  {:>5.1} {:>5.1}  {}",
             section.szigriszt_pazos, section.fernandez_huerta, section.heading
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// One line: both PEMAT-P percentages, the items not met, and those a

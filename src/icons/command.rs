@@ -34,7 +34,7 @@ fn write_sheet(path: &Path, clinic: Option<&Path>) -> i32 {
         Ok(opened) => opened,
         Err(status) => return status,
     };
-    if let Err(why) = crate::build::replaceable(path) {
+    if let Err(why) = crate::output::replaceable(path) {
         eprintln!("error: {}: {why}", path.display());
         return 1;
     }

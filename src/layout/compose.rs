@@ -359,11 +359,17 @@ fn contact(clinic: &Clinic, handout: &Handout, icon: Option<&'static Icon>) -> N
     }
     if let Some(booking) = &clinic.booking_url {
         let (before, after) = words.book_online();
-        let spans = [Span::plain(before), link(booking, ""), Span::plain(after)];
+        // Printed as written; scanned and clicked as a browser sends it.
+        let sent = crate::model::address::encoded(booking).unwrap_or_else(|_| booking.clone());
+        let address = Span {
+            link: Some(sent.clone()),
+            ..Span::plain(printed_address(booking))
+        };
+        let spans = [Span::plain(before), address, Span::plain(after)];
         let spans = spans.into_iter().filter(|s| !s.text.is_empty()).collect();
         children.push(line(TextRole::Contact, spans));
         children.push(Node::Qr {
-            url: booking.clone(),
+            url: sent,
             caption: words.scan_to_book().to_string(),
         });
     }

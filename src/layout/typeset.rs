@@ -81,7 +81,13 @@ impl<'a> Typesetter<'a> {
             if let Some(url) = &span.link {
                 let shown = printed_address(url);
                 let own_site = self.website.is_some_and(|w| printed_address(w) == shown);
-                if !own_site && span.text.trim() != shown && span.text.trim() != url {
+                let label = span.text.trim();
+                // A label in other letters is the address a browser sends.
+                let is_address = label == shown
+                    || label == url
+                    || crate::model::address::encoded(label)
+                        .is_ok_and(|sent| printed_address(&sent) == shown);
+                if !own_site && !is_address {
                     runs.push(run(format!(" ({shown})"), Some(url.clone())));
                 }
             }

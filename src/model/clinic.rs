@@ -166,6 +166,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             errors.push(source.error(at, "bad-character", why));
         }
     }
+    check_links(&source, &file, &mut errors);
     if let Some(url) = &file.booking_url {
         if let Err(why) = super::link_target(url.get_ref().trim()) {
             errors.push(source.error(
@@ -173,7 +174,9 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 "bad-link",
                 format!("`booking_url`: {why}"),
             ));
-        } else if let Err(why) = booking_code(url.get_ref().trim()) {
+        } else if let Err(why) =
+            super::address::encoded(url.get_ref().trim()).and_then(|u| booking_code(&u))
+        {
             errors.push(source.error(url.span().start, "bad-booking-url", why));
         }
     }
@@ -205,6 +208,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
         accent: color(&file.colors.accent, Rgb(0xf2, 0xa9, 0x00)),
         warning: color(&file.colors.warning, Rgb(0xb3, 0x26, 0x1e)),
     };
+    check_contrast(&source, &file, &colors, &mut errors);
 
     let body_size = match &file.page.body_size {
         None => 12.0,
@@ -557,4 +561,72 @@ pub(super) fn load_picture(
     cache
         .decode(file.identity(), &bytes)
         .map_err(|why| source.error(at, "bad-picture", format!("picture `{name}` {why}")))
+}
+
+/// The website and every link the disclaimer writes open only what a
+/// leaflet may (web, e-mail, phone): each printed link becomes a clickable
+/// action in every PDF.
+fn check_links(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) {
+    if let Some(site) = &file.website
+        && let Err(why) = super::link_target(site.get_ref().trim())
+    {
+        errors.push(source.error(site.span().start, "bad-link", format!("`website`: {why}")));
+    }
+    let Some(disclaimer) = &file.disclaimer else {
+        return;
+    };
+    let texts: Vec<&String> = match disclaimer.get_ref() {
+        DisclaimerFile::All(text) => vec![text],
+        DisclaimerFile::PerLanguage(texts) => texts.values().collect(),
+    };
+    for text in texts {
+        let paragraphs = crate::markup::paragraphs(text);
+        for url in paragraphs
+            .iter()
+            .flatten()
+            .filter_map(|s| s.link.as_deref())
+        {
+            if let Err(why) = super::link_target(url) {
+                // A [disclaimer] table's span is its header: its texts follow.
+                let after = disclaimer.span().start..source.text.len();
+                let at = source.find_in(&after, url);
+                errors.push(source.error(at, "bad-link", format!("`disclaimer`: {why}")));
+            }
+        }
+    }
+}
+
+/// A brand colour whose text would print nearly invisible (below 3:1
+/// against its background, WCAG's floor even for large text) is refused at
+/// its line; `check` warns about one below the 4.5:1 body text needs.
+fn check_contrast(
+    source: &Source,
+    file: &ClinicFile,
+    colors: &Colors,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut refused = Vec::new();
+    for pair in crate::layout::theme::contrast_pairs(colors) {
+        let r = crate::contrast::ratio(pair.foreground, pair.background);
+        if refused.contains(&pair.key) {
+            continue;
+        }
+        let set = match pair.key {
+            "primary" => &file.colors.primary,
+            "accent" => &file.colors.accent,
+            _ => &file.colors.warning,
+        };
+        let (Some(set), true) = (set, r < crate::contrast::LARGE) else {
+            continue;
+        };
+        let (key, used) = (pair.key, pair.used_for);
+        let message = format!(
+            "the {key} colour gives {used} a contrast of {r:.1}:1, below the {}:1 that any \
+             reader needs, so that text would be nearly invisible; choose a darker or lighter \
+             {key} colour",
+            crate::contrast::LARGE
+        );
+        errors.push(source.error(set.span().start, "low-contrast", message));
+        refused.push(pair.key);
+    }
 }

@@ -135,6 +135,10 @@ pub fn load_handout(
     clinic: &Clinic,
     patient: Option<&str>,
 ) -> Result<Handout, Vec<Diagnostic>> {
+    let name = path.file_stem().unwrap_or_default().to_string_lossy();
+    if let Some(why) = crate::library::reserved_name(&name) {
+        return Err(vec![Diagnostic::for_file(path, "reserved-name", why)]);
+    }
     let source = read_source(path).map_err(|d| vec![d])?;
     let file: HandoutFile = from_toml(&source)?;
     let language = file
@@ -337,12 +341,29 @@ pub fn expand_note(text: &str, clinic: &Clinic, patient: Option<&str>) -> Result
     if let Some((_, why)) = super::text_problem(text, false) {
         return Err(why);
     }
-    expand_placeholders(text, &placeholder_values(clinic, patient)).map_err(|e| match e {
-        PlaceholderError::Unknown { name, .. } => unknown_placeholder(&name),
-        PlaceholderError::Unbalanced { .. } => {
-            "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
-        }
-    })
+    let note =
+        expand_placeholders(text, &placeholder_values(clinic, patient)).map_err(|e| match e {
+            PlaceholderError::Unknown { name, .. } => unknown_placeholder(&name),
+            PlaceholderError::Unbalanced { .. } => {
+                "a `{` or `}` without its partner; write {{ or }} for a literal brace".into()
+            }
+        })?;
+    note_links(&note)?;
+    Ok(note)
+}
+
+/// The note prints like a handout's text: its links follow the same rules.
+/// Checked on the command line as written, before any handout is read, and
+/// again once its placeholders are filled.
+pub fn note_links(note: &str) -> Result<(), String> {
+    for url in paragraphs(note)
+        .iter()
+        .flatten()
+        .filter_map(|s| s.link.as_deref())
+    {
+        super::link_target(url).map_err(|why| format!("the link `{url}`: {why}"))?;
+    }
+    Ok(())
 }
 
 /// What each `{placeholder}` stands for. Clinic details that are not set are
@@ -378,7 +399,8 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, offset: usize, code: &'static str, message: String) {
-        self.errors.push(self.source.error(offset, code, message));
+        let source = self.source;
+        crate::diagnostic::push_capped(&mut self.errors, || source.error(offset, code, message));
     }
 
     fn date(&mut self, value: &Spanned<toml::value::Datetime>, key: &str) -> Option<Date> {
@@ -432,22 +454,28 @@ impl Validator<'_> {
         let (mut from, mut search) = (0, span.clone());
         let mut next = Some(err);
         while let Some(err) = next {
-            let (needle, message, resume) = match err {
-                PlaceholderError::Unbalanced { offset } => (
-                    text[from + offset..from + offset + 1].to_string(),
-                    "a `{` or `}` without its partner; write {{ or }} for a literal brace"
-                        .to_string(),
-                    offset + 1,
-                ),
-                PlaceholderError::Unknown { name, offset } => (
-                    format!("{{{name}"),
-                    unknown_placeholder(&name),
-                    offset + name.len() + 2,
-                ),
+            let resume = match &err {
+                PlaceholderError::Unbalanced { offset } => offset + 1,
+                PlaceholderError::Unknown { name, offset } => offset + name.len() + 2,
             };
-            let at = self.source.find_in(&search, &needle);
-            self.error(at, "unknown-placeholder", message);
-            search = (at + needle.len()).min(span.end)..span.end;
+            if self.errors.len() >= crate::diagnostic::SHOWN_PER_FILE {
+                // Past the cap only counted: no message made, no place found.
+                self.error(0, "unknown-placeholder", String::new());
+            } else {
+                let (needle, message) = match err {
+                    PlaceholderError::Unbalanced { offset } => (
+                        text[from + offset..from + offset + 1].to_string(),
+                        "a `{` or `}` without its partner; write {{ or }} for a literal brace"
+                            .to_string(),
+                    ),
+                    PlaceholderError::Unknown { name, .. } => {
+                        (format!("{{{name}"), unknown_placeholder(&name))
+                    }
+                };
+                let at = self.source.find_in(&search, &needle);
+                self.error(at, "unknown-placeholder", message);
+                search = (at + needle.len()).min(span.end)..span.end;
+            }
             from += resume;
             next = expand_placeholders(&text[from..], &self.values).err();
         }

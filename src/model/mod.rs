@@ -1,12 +1,13 @@
 //! Stage 2: raw files validated into the model the layout works from. Every
 //! problem is collected as a diagnostic pointing into the file it came from.
 
+pub mod address;
 mod clinic;
 mod handout;
 mod words;
 
 pub use clinic::{Clinic, Colors, Disclaimer, QR_CORRECTION, Rgb, load_clinic};
-pub use handout::{Handout, Item, ItemIcon, Section, expand_note, load_handout};
+pub use handout::{Handout, Item, ItemIcon, Section, expand_note, load_handout, note_links};
 pub use words::Words;
 mod translations;
 
@@ -128,19 +129,31 @@ pub fn describe_char(c: char) -> String {
         c if is_direction_control(c) => {
             format!("the invisible direction control U+{code:04X}")
         }
+        '\u{fffc}' => "the object replacement character U+FFFC (a picture left behind by a \
+                        word processor), which prints as a box"
+            .into(),
+        '\u{fffd}' => {
+            "the replacement character U+FFFD \"\u{fffd}\", which marks letters lost when \
+                        the text was copied or converted (retype the word)"
+                .into()
+        }
+        '\u{fff9}'..='\u{fffb}' => format!("the invisible annotation mark U+{code:04X}"),
         c => format!("the character \"{c}\" (U+{code:04X})"),
     }
 }
 
 /// The first character of a text value that cannot be printed: its byte
 /// offset and why. Control characters print as empty boxes or nothing
-/// (tabs and line breaks are allowed: they print as spaces); in a one-line
+/// (tabs and line breaks are allowed: they print as spaces), U+FFFC and
+/// U+FFFD as a box and "\u{fffd}"; in a one-line
 /// field direction controls are refused too.
 pub fn text_problem(text: &str, one_line: bool) -> Option<(usize, String)> {
     let refused = |c: char| match c {
         '\t' => false,
         '\n' | '\r' => false,
         c if c.is_control() => true,
+        // Markers of something missing: they print as a box or "\u{fffd}".
+        '\u{fff9}'..='\u{fffd}' => true,
         c => one_line && is_direction_control(c),
     };
     let (at, c) = text.char_indices().find(|&(_, c)| refused(c))?;

@@ -5,19 +5,27 @@
 use crate::diagnostic::{Diagnostic, Source};
 use std::ops::Range;
 
-/// The parser's errors as diagnostics, one per line: its later complaints on
-/// a line follow from the first.
+/// The parser's errors as diagnostics, one per line (its later complaints on
+/// a line follow from the first), in the order of the file; past the shown
+/// few only counted.
 pub fn diagnostics(source: &Source, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let mut found: Vec<(Range<usize>, &str)> = errors
+        .iter()
+        .map(|e| (e.span().unwrap_or(0..0), e.message()))
+        .collect();
+    found.sort_by_key(|(span, _)| span.start);
     let mut out: Vec<Diagnostic> = Vec::new();
-    for e in errors {
-        let span = e.span().unwrap_or(0..0);
-        let (at, code, message) = explain(&source.text, span, e.message());
-        let d = source.error(at, code, message);
-        if !out.iter().any(|p| p.line == d.line) {
-            out.push(d);
+    let mut last_line = None;
+    for (span, message) in found {
+        let line = source.line_of(span.start);
+        if last_line.replace(line) == Some(line) {
+            continue;
         }
+        crate::diagnostic::push_capped(&mut out, || {
+            let (at, code, message) = explain(&source.text, span, message);
+            source.error(at, code, message)
+        });
     }
-    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 

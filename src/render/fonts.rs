@@ -317,13 +317,22 @@ fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> 
             "has no glyph for {character}, which would print as an empty box"
         ));
     }
-    if !face.draws(g) {
-        return Err(format!(
-            "is damaged: its glyph for {character} has no shape, so it would print as nothing; \
-             copy or download the font again"
-        ));
-    }
-    Ok(())
+    use crate::text::font::GlyphFault;
+    let fault = match face.draws(g) {
+        Ok(()) => return Ok(()),
+        Err(GlyphFault::Empty) => "has no shape, so it would print as nothing",
+        Err(GlyphFault::OutsideItsBox) => {
+            "is drawn far outside the box the font gives for all its letters, so it would \
+             print in the wrong place or off the page"
+        }
+        Err(GlyphFault::TooWide) => {
+            "is many times wider than a letter can be, so it would push the line over \
+             what follows"
+        }
+    };
+    Err(format!(
+        "is damaged: its glyph for {character} {fault}; copy or download the font again"
+    ))
 }
 
 /// How far the subset's glyphs reach above and below the baseline, in font

@@ -16,6 +16,8 @@ mod page;
 mod structure;
 mod xmp;
 
+pub use xmp::SIGNATURE;
+
 use crate::layout::Document;
 use crate::text::FaceId;
 use printpdf::{PdfDocument, PdfSaveOptions};

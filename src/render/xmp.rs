@@ -12,6 +12,10 @@ pub struct Info<'a> {
     pub producer: &'a str,
 }
 
+/// Bytes every PDF this tool writes holds, in its metadata packet, which
+/// is never compressed: how a PDF it may replace is told from someone else's.
+pub const SIGNATURE: &str = "<pdf:Producer>handout ";
+
 pub fn packet(info: &Info) -> String {
     let m = info.metadata;
     let d = m.date;

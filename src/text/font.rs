@@ -105,24 +105,38 @@ impl Face {
         Face { origin, ..self }
     }
 
-    /// Whether glyph `id` has a shape to print: a damaged font can map a
-    /// letter to an empty glyph, which would print as nothing.
-    pub fn draws(&self, id: u16) -> bool {
+    /// Whether glyph `id` prints where it stands: a damaged font can map a
+    /// letter to an empty glyph (it prints as nothing), draw it far outside
+    /// the box its `head` table says every glyph keeps to (it prints off
+    /// the page), or give it an advance of many ems (the line runs over
+    /// what follows). Each glyph is drawn once per process.
+    pub fn draws(&self, id: u16) -> Result<(), GlyphFault> {
         let lock = || self.drawn.lock().unwrap_or_else(|e| e.into_inner());
         if lock().contains(&id) {
-            return true;
+            return Ok(());
         }
-        let glyph = self
-            .font
-            .outline_glyphs()
-            .get(skrifa::GlyphId::new(u32::from(id)));
-        let draws = glyph
-            .and_then(|g| g.extents().ok())
-            .is_some_and(|e| e.width > 0.0 || e.height > 0.0);
-        if draws {
-            lock().insert(id);
+        let gid = skrifa::GlyphId::new(u32::from(id));
+        let glyph = self.font.outline_glyphs().get(gid);
+        let extents = glyph.and_then(|g| g.extents().ok());
+        let Some(e) = extents.filter(|e| e.width > 0.0 || e.height > 0.0) else {
+            return Err(GlyphFault::Empty);
+        };
+        let upem = self.units_per_em;
+        let bounds = self.font.metrics().bounds;
+        // Half an em of slack: a font's box is often rounded, or a little stale.
+        let slack = upem / 2.0;
+        let outside = e.x_bearing < bounds.x_min.to_f32() - slack
+            || e.x_bearing + e.width > bounds.x_max.to_f32() + slack
+            || e.y_bearing > bounds.y_max.to_f32() + slack
+            || e.y_bearing - e.height < bounds.y_min.to_f32() - slack;
+        if outside {
+            return Err(GlyphFault::OutsideItsBox);
         }
-        draws
+        if self.font.glyph_metrics().h_advance(gid) > MAX_ADVANCE_EMS * upem {
+            return Err(GlyphFault::TooWide);
+        }
+        lock().insert(id);
+        Ok(())
     }
 
     /// The shaping plan for text in a direction, script and language, made once.
@@ -149,6 +163,21 @@ impl Face {
 /// Index of a face in its [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
+
+/// The widest advance a glyph may have, in ems: the widest real glyphs
+/// (Arabic ligatures such as U+FDFD) take about four.
+const MAX_ADVANCE_EMS: f32 = 8.0;
+
+/// Why a glyph cannot be printed, found by [`Face::draws`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlyphFault {
+    /// No outline: it would print as nothing.
+    Empty,
+    /// Drawn far outside the font's own bounding box.
+    OutsideItsBox,
+    /// An advance of more than [`MAX_ADVANCE_EMS`].
+    TooWide,
+}
 
 /// A face in four styles: regular, bold, italic, bold italic.
 pub type Family<F> = [F; 4];

@@ -23,6 +23,10 @@ const MEMORY_LIMIT_KB: i64 = 500 * 1024;
 
 const GOOD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
 
+/// out/h.pdf before each row: a PDF an earlier build wrote (its metadata
+/// names handout as the producer), which a build may replace.
+const EARLIER_PDF: &[u8] = b"%PDF-1.7 previous good PDF <pdf:Producer>handout 0.1.0</pdf:Producer>";
+
 struct Row {
     name: &'static str,
     /// Writes the case's files into the library.
@@ -42,6 +46,8 @@ struct Row {
     /// Standard error stays under this many bytes (long lines clipped, at
     /// most 50 problems a file).
     stderr_under: usize,
+    /// A case that must stay fast (linear) finishes within this.
+    time: Duration,
 }
 
 const ROW: Row = Row {
@@ -55,6 +61,7 @@ const ROW: Row = Row {
     env: &[],
     writes: &[],
     stderr_under: 200_000,
+    time: TIME_LIMIT,
 };
 
 fn rows() -> Vec<Row> {
@@ -433,7 +440,7 @@ fn rows() -> Vec<Row> {
             setup: |l| many(l, 3),
             args: &["build", "--patient", "Jane Doe"],
             status: 2,
-            says: "--patient makes one patient's copy of one handout, but 3 handouts were given",
+            says: "--patient makes one patient's copy of one handout: name it",
             ..ROW
         },
         Row {
@@ -874,6 +881,597 @@ fn rows() -> Vec<Row> {
             writes: &["out/h.pdf"],
             ..ROW
         },
+        // Issue 25, command line and output safety: a clinician's note and
+        // a patient's name never reach a shared leaflet; only a PDF this
+        // tool wrote is replaced; every stale temporary is cleaned.
+        Row {
+            name: "--note without --patient",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--note",
+                "Jane Doe: biopsy positive",
+            ],
+            status: 2,
+            says: "error: --note is for a patient's own copy, never for the leaflet everyone is given",
+            ..ROW
+        },
+        Row {
+            name: "--note without --patient for the whole library",
+            setup: |l| many(l, 2),
+            args: &["build", "--note", "Jane Doe: biopsy positive"],
+            status: 2,
+            says: "--note is for a patient's own copy",
+            ..ROW
+        },
+        Row {
+            name: "--note without --patient to -o",
+            args: &["build", "handouts/h.toml", "--note", "x", "-o", "x.pdf"],
+            status: 2,
+            says: "add --patient NAME",
+            ..ROW
+        },
+        Row {
+            name: "two handouts for one patient copy",
+            setup: |l| many(l, 1),
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "handouts/h000.toml",
+                "--patient",
+                "Jane",
+            ],
+            status: 2,
+            says: "--patient makes one patient's copy of one handout, but 2 handouts were given",
+            ..ROW
+        },
+        Row {
+            name: "--patient naming no handout in a library of one",
+            args: &["build", "--patient", "Jane Doe"],
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            status: 2,
+            says: "--patient makes one patient's copy of one handout: name it",
+            ..ROW
+        },
+        Row {
+            name: "--patient with a folder of one handout",
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            args: &["build", "handouts", "--patient", "Jane Doe"],
+            status: 2,
+            says: "but a folder was given",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto the shared leaflet",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "-o",
+                "out/h.pdf",
+            ],
+            status: 2,
+            says: "a patient copy cannot be written to out/h.pdf: that is the name of the shared leaflet of handouts/h.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto the trifold leaflet, in other case",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "-o",
+                "out/H.Trifold.pdf",
+            ],
+            status: 2,
+            says: "that is the name of the shared leaflet of handouts/h.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto another handout's large print, elsewhere",
+            setup: |l| many(l, 1),
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "biopsy positive",
+                "-o",
+                "print/h000.large.pdf",
+            ],
+            status: 2,
+            says: "the shared leaflet of handouts/h000.toml",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy -o onto a web page's name",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "-o",
+                "h.html",
+            ],
+            status: 2,
+            says: "a patient copy cannot be written to h.html",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy where a handout named h.patient puts its leaflet",
+            setup: |l| put(l, "handouts/h.patient.toml", GOOD),
+            args: &["build", "handouts/h.toml", "--patient", "Jane Doe"],
+            status: 2,
+            says: "the shared leaflet of handouts/h.patient.toml, which everyone is given; rename that handout",
+            ..ROW
+        },
+        Row {
+            name: "a patient copy with a note, as it should be",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane Doe",
+                "--note",
+                "Ice it.",
+            ],
+            status: 0,
+            says: "built out/h.patient.pdf",
+            writes: &["out/h.patient.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "building a handout named like a patient copy",
+            setup: |l| put(l, "handouts/h.patient.toml", GOOD),
+            args: &["build"],
+            place: "handouts/h.patient.toml",
+            says: "a handout may not be named `h.patient`: names ending in `.patient` are kept for patient copies",
+            ..ROW
+        },
+        Row {
+            name: "checking a handout named like a patient copy",
+            setup: |l| put(l, "handouts/h.PATIENT.toml", GOOD),
+            args: &["check"],
+            place: "handouts/h.PATIENT.toml",
+            says: "names ending in `.patient` are kept for patient copies",
+            ..ROW
+        },
+        Row {
+            name: "new with a name ending in .patient",
+            args: &["new", "knee.patient"],
+            says: "error: a handout may not be named `knee.patient`",
+            ..ROW
+        },
+        Row {
+            name: "new translation ending in .patient",
+            setup: |l| put(l, "handouts/h.toml", GOOD),
+            args: &["new", "h.patient", "--from", "h"],
+            says: "a handout may not be named `h.patient`",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a PDF another program wrote",
+            setup: |l| put(l, "consent.pdf", "%PDF-1.4\n"),
+            args: &["build", "handouts/h.toml", "-o", "consent.pdf"],
+            status: 2,
+            says: "-o consent.pdf: this PDF was not made by handout, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "-o naming a large PDF another program wrote",
+            setup: |l| {
+                let mut pdf = b"%PDF-1.7\n".to_vec();
+                pdf.resize(3 << 20, b'x');
+                std::fs::write(l.join("scan.pdf"), pdf).unwrap();
+            },
+            args: &["build", "handouts/h.toml", "-o", "scan.pdf"],
+            status: 2,
+            says: "this PDF was not made by handout",
+            ..ROW
+        },
+        Row {
+            name: "a PDF another program wrote where --out-dir puts a leaflet",
+            setup: |l| put(l, "print/h.pdf", "%PDF-1.4\nsomeone's form"),
+            args: &["build", "handouts/h.toml", "--out-dir", "print"],
+            place: "print/h.pdf",
+            says: "this PDF was not made by handout, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "someone's notes where the leaflet goes",
+            setup: |l| put(l, "out/h.pdf", "my notes"),
+            place: "out/h.pdf",
+            says: "this file exists and is not a PDF, so it is not replaced",
+            ..ROW
+        },
+        Row {
+            name: "a PDF this tool wrote is replaced",
+            setup: |l| {
+                put(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Old\"\nreviewed = 2026-11-01\n",
+                );
+                let built = command(l, &["build", "handouts/h.toml"]).status().unwrap();
+                assert!(built.success());
+                put(l, "handouts/h.toml", GOOD);
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "stale temporaries of other outputs are cleaned",
+            setup: |l| {
+                put(l, "out/.other.pdf.4194305-0.partial", "%PDF-half");
+                put(l, "out/.h.trifold.pdf.4194306-3.partial", "%PDF-half");
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        // Inputs that slipped through (issue 25 B): picture chunks past the
+        // limits, links from the clinic and the note, superlinear diagnostics,
+        // escape sequences echoed, invisible colours, U+FFFC/FFFD, EXIF
+        // orientation.
+        Row {
+            name: "a PNG whose colour profile inflates to 1 GB",
+            setup: |l| bomb_pictures(l, 1, b"iCCP"),
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "six PNGs whose colour profiles inflate to 1 GB each",
+            setup: |l| bomb_pictures(l, 6, b"iCCP"),
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "a PNG whose compressed text inflates to 1 GB",
+            setup: |l| bomb_pictures(l, 2, b"zTXt"),
+            status: 0,
+            writes: &["out/h.pdf"],
+            memory: true,
+            ..ROW
+        },
+        Row {
+            name: "a font with a letter moved 30,000 units out of its box",
+            setup: |l| {
+                let mut font = atkinson();
+                let c = move_glyph(&mut font, 30_000);
+                std::fs::write(l.join("fonts/Bad.ttf"), font).unwrap();
+                regular_at(l, "fonts/Bad.ttf");
+                let title = format!("title = \"Knee {c} pain\"\nreviewed = 2026-11-01\n");
+                write(l, "handouts/h.toml", &title);
+            },
+            place: "clinic.toml:3:11",
+            says: "is drawn far outside the box the font gives for all its letters",
+            ..ROW
+        },
+        Row {
+            name: "a font with an advance of 65,535 units",
+            setup: |l| bad_regular(l, |f| advance(f, 'e', 65_535)),
+            place: "clinic.toml:3:11",
+            says: "its glyph for the character U+0065 \"e\" is many times wider than a letter can be",
+            ..ROW
+        },
+        Row {
+            name: "a font with an advance of 65,535 units for a letter of the clinic's name",
+            setup: |l| bad_regular(l, |f| advance(f, 'T', 65_535)),
+            place: "clinic.toml:3:11",
+            says: "U+0054 \"T\" is many times wider",
+            ..ROW
+        },
+        Row {
+            name: "a booking link with letters other than English ones",
+            setup: |l| clinic(l, &format!("booking_url = \"{BOOKING}\"\n{MINIMAL_CLINIC}")),
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a booking link no browser could open",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("booking_url = \"https://bü cher.example/\"\n{MINIMAL_CLINIC}"),
+                )
+            },
+            place: "clinic.toml:1:15",
+            says: "is not a web address a phone can open",
+            ..ROW
+        },
+        Row {
+            name: "a javascript: website",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("website = \"javascript:alert(1)\"\n{MINIMAL_CLINIC}"),
+                )
+            },
+            place: "clinic.toml:1:11",
+            says: "`website`: a link to `javascript:` cannot be opened safely",
+            ..ROW
+        },
+        Row {
+            name: "a file: link in the disclaimer",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!(
+                        "disclaimer = \"See [our rules](file:///etc/passwd).\"\n{MINIMAL_CLINIC}"
+                    ),
+                )
+            },
+            place: "clinic.toml:1:31",
+            says: "`disclaimer`: a link to `file:`",
+            ..ROW
+        },
+        Row {
+            name: "a javascript: link in a per-language disclaimer",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!(
+                        "{MINIMAL_CLINIC}[disclaimer]\nen = \"Fine.\"\nes = \"Ver [esto](JavaScript:alert(1)).\"\n"
+                    ),
+                )
+            },
+            args: &["check"],
+            place: "clinic.toml:9:18",
+            says: "a link to `javascript:`",
+            ..ROW
+        },
+        Row {
+            name: "a javascript: link in the note",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "--note",
+                "See [this](javascript:alert(1))",
+            ],
+            status: 2,
+            says: "error: --note: the link `javascript:alert(1)`: a link to `javascript:` cannot be opened",
+            ..ROW
+        },
+        Row {
+            name: "a file: link in the note",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "--note",
+                "[x](file:///etc/passwd)",
+            ],
+            status: 2,
+            says: "error: --note: the link `file:///etc/passwd`",
+            ..ROW
+        },
+        Row {
+            name: "a web link in the note is printed",
+            args: &[
+                "build",
+                "handouts/h.toml",
+                "--patient",
+                "Jane",
+                "--note",
+                "See [our exercises](https://example.org/knees) or call [us](tel:+15035550199).",
+            ],
+            status: 0,
+            writes: &["out/h.patient.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "a control character on each of 166,000 lines",
+            setup: |l| {
+                let lines = "Ice\u{7}\n".repeat(166_000);
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"\"\"\n{lines}\"\"\"\n"),
+                );
+            },
+            args: &["check", "handouts/h.toml"],
+            place: "handouts/h.toml:4:4",
+            says: "an invisible control character (U+0007) is here",
+            memory: true,
+            time: Duration::from_secs(10),
+            ..ROW
+        },
+        Row {
+            name: "166,000 control characters are counted, not shown",
+            setup: |l| {
+                let lines = "Ice\u{7}\n".repeat(166_000);
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"\"\"\n{lines}\"\"\"\n"),
+                );
+            },
+            args: &["check", "handouts/h.toml"],
+            says: "handouts/h.toml: and 165950 more problems not shown",
+            time: Duration::from_secs(10),
+            stderr_under: 60_000,
+            ..ROW
+        },
+        Row {
+            name: "250,000 unknown placeholders",
+            setup: |l| {
+                let text = "{x} ".repeat(250_000);
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"{text}\"\n"),
+                );
+            },
+            args: &["check", "handouts/h.toml"],
+            place: "handouts/h.toml:3:12",
+            says: "unknown placeholder {x}",
+            memory: true,
+            time: Duration::from_secs(10),
+            ..ROW
+        },
+        Row {
+            name: "250,000 unknown placeholders are counted, not shown",
+            setup: |l| {
+                let text = "{x} ".repeat(250_000);
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!("{GOOD}summary = \"{text}\"\n"),
+                );
+            },
+            says: "handouts/h.toml: and 249950 more problems not shown",
+            time: Duration::from_secs(10),
+            stderr_under: 60_000,
+            ..ROW
+        },
+        Row {
+            name: "a title that would retitle the terminal",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee \u{1b}]0;owned\u{7} pain\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            place: "handouts/h.toml:1:15",
+            says: "an invisible control character (U+001B)",
+            ..ROW
+        },
+        Row {
+            name: "an escape sequence is shown escaped under the message",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee \u{1b}[2J\u{1b}]0;owned\u{7} pain\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            says: "1 | title = \"Knee \\u{1b}[2J\\u{1b}]0;owned\\u{7} pain\"",
+            ..ROW
+        },
+        Row {
+            name: "an escape sequence in a clinic name",
+            setup: |l| {
+                clinic(
+                    l,
+                    &MINIMAL_CLINIC.replace("Test Clinic", "Test\u{1b}[31m Clinic"),
+                )
+            },
+            place: "clinic.toml:1:13",
+            says: "U+001B",
+            ..ROW
+        },
+        Row {
+            name: "a white primary colour",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}[colors]\nprimary = \"#FFFFFF\"\n"),
+                )
+            },
+            place: "clinic.toml:8:11",
+            says: "the primary colour gives headings and links on white a contrast of 1.0:1, below the 3:1",
+            ..ROW
+        },
+        Row {
+            name: "a pale yellow primary colour, in check too",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}[colors]\nprimary = \"#FFD700\"\n"),
+                )
+            },
+            args: &["check"],
+            place: "clinic.toml:8:11",
+            says: "a contrast of 1.4:1",
+            ..ROW
+        },
+        Row {
+            name: "a black accent colour under black list numbers",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}[colors]\naccent = \"#000000\"\n"),
+                )
+            },
+            place: "clinic.toml:8:10",
+            says: "the accent colour gives list numbers on the accent colour a contrast of 1.",
+            ..ROW
+        },
+        Row {
+            name: "a mid-grey primary colour (3.9:1) builds",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("{MINIMAL_CLINIC}[colors]\nprimary = \"#808080\"\n"),
+                )
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
+        Row {
+            name: "an object replacement character in the title",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    "title = \"Knee \u{fffc} pain\"\nreviewed = 2026-11-01\n",
+                );
+            },
+            place: "handouts/h.toml:1:15",
+            says: "the object replacement character U+FFFC",
+            ..ROW
+        },
+        Row {
+            name: "a replacement character in an item",
+            setup: |l| {
+                write(
+                    l,
+                    "handouts/h.toml",
+                    &format!(
+                        "{GOOD}[[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Caf\\uFFFD is fine\"\n"
+                    ),
+                );
+            },
+            place: "handouts/h.toml:6:12",
+            says: "the replacement character U+FFFD",
+            ..ROW
+        },
+        Row {
+            name: "a replacement character in the clinic's address",
+            setup: |l| {
+                clinic(
+                    l,
+                    &format!("address = \"1 M\u{fffd}in St\"\n{MINIMAL_CLINIC}"),
+                )
+            },
+            place: "clinic.toml:1:15",
+            says: "U+FFFD",
+            ..ROW
+        },
+        Row {
+            name: "a phone photo turned by its EXIF orientation",
+            setup: |l| {
+                std::fs::write(l.join("assets/turned.jpg"), turned_jpeg(6)).unwrap();
+                picture_handout(l, &["../assets/turned.jpg"]);
+            },
+            status: 0,
+            writes: &["out/h.pdf"],
+            ..ROW
+        },
     ]
 }
 
@@ -969,7 +1567,7 @@ fn attack(row: &Row) -> Result<(), String> {
     let root = lib.path();
     std::fs::create_dir_all(root.join("handouts")).unwrap();
     std::fs::create_dir_all(root.join("out")).unwrap();
-    std::fs::write(root.join("out/h.pdf"), b"%PDF-1.7 previous good PDF").unwrap();
+    std::fs::write(root.join("out/h.pdf"), EARLIER_PDF).unwrap();
     (row.setup)(root);
     // Rows whose setup wrote no handout get the good one.
     if row.args.contains(&"handouts/h.toml")
@@ -986,8 +1584,16 @@ fn attack(row: &Row) -> Result<(), String> {
     if run_status != row.status {
         return fail(format!("exit status {run_status}, expected {}", row.status));
     }
-    if run.elapsed > TIME_LIMIT {
+    if run.elapsed > row.time {
         return fail(format!("took {:?}", run.elapsed));
+    }
+    // A terminal obeys escape sequences: no control character reaches it.
+    if let Some(c) = run
+        .stderr
+        .chars()
+        .find(|c| c.is_control() && !"\n\t".contains(*c))
+    {
+        return fail(format!("standard error holds U+{:04X} raw", c as u32));
     }
     if row.memory && run.peak_kb > MEMORY_LIMIT_KB {
         return fail(format!("peak memory {} MB", run.peak_kb / 1024));
@@ -1312,4 +1918,358 @@ fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
     jpeg[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
     assert!(jpeg.len() < 2500);
     jpeg
+}
+
+/// `text` written to `name` in the library (a row's setup).
+fn put(lib: &Path, name: &str, text: &str) {
+    write(lib, name, text);
+}
+
+/// Every attack on a shared leaflet in turn, then its text read back with
+/// pdftotext: no patient's name and no note is on it.
+#[test]
+fn no_note_or_patient_name_reaches_a_shared_leaflet() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/knee.toml", GOOD);
+    write(dir, "handouts/knee.patient.toml", GOOD);
+    let shared = |args: &[&str]| {
+        let run = run(dir, args, &[]);
+        assert_ne!(run.status, Some(0), "{args:?} succeeded");
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    };
+    std::fs::remove_file(dir.join("handouts/knee.patient.toml")).unwrap();
+    assert_eq!(run(dir, &["build"], &[]).status, Some(0));
+    write(dir, "handouts/knee.patient.toml", GOOD);
+    let leaflet = dir.join("out/knee.pdf");
+    let before = std::fs::read(&leaflet).unwrap();
+    let note = "Jane Doe: biopsy positive";
+    shared(&["build", "handouts/knee.toml", "--note", note]);
+    shared(&["build", "--note", note]);
+    shared(&["build", "--patient", "Jane Doe", "--note", note]);
+    for target in ["out/knee.pdf", "./out/KNEE.pdf", "out/knee.trifold.pdf"] {
+        shared(&[
+            "build",
+            "handouts/knee.toml",
+            "--patient",
+            "Jane Doe",
+            "--note",
+            note,
+            "-o",
+            target,
+        ]);
+    }
+    // The patient copy of knee is knee.patient.pdf: the name of the other
+    // handout's shared leaflet.
+    shared(&["build", "handouts/knee.toml", "--patient", "Jane Doe"]);
+    assert_eq!(
+        std::fs::read(&leaflet).unwrap(),
+        before,
+        "the leaflet changed"
+    );
+    for entry in std::fs::read_dir(dir.join("out")).unwrap().flatten() {
+        let text = text_of(&entry.path());
+        assert!(
+            !text.contains("Jane") && !text.contains("biopsy"),
+            "{}: {text}",
+            entry.path().display()
+        );
+    }
+}
+
+/// A build running elsewhere (its process number means nothing here, as on
+/// a network drive) holds its temporary's lock: a build beside it leaves
+/// the file alone, and one of a process still running too.
+#[test]
+fn a_temporary_in_use_is_not_cleaned_away() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/h.toml", GOOD);
+    let held = write(dir, "out/.x.pdf.4194305-0.partial", "%PDF-under way");
+    let writer = std::fs::File::open(&held).unwrap();
+    writer.lock().unwrap();
+    let running = format!("out/.y.pdf.{}-0.partial", std::process::id());
+    let running = write(dir, &running, "%PDF-under way");
+    let stale = write(dir, "out/.z.pdf.4194305-1.partial", "%PDF-half");
+    let run = run(dir, &["build"], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(held.exists(), "a temporary whose lock is held was removed");
+    assert!(running.exists(), "a running build's temporary was removed");
+    assert!(!stale.exists(), "a stale temporary was left");
+    drop(writer);
+}
+
+/// Standard output closed early (`handout check | true`) or full
+/// (`>/dev/full`): no panic; a closed pipe ends quietly with the status the
+/// command would have had, a full one with a message and status 1.
+#[test]
+fn a_closed_or_full_output_ends_cleanly() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/h.toml", GOOD);
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["check", "--format", "json"],
+        &["list"],
+        &["list", "--format", "json"],
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+        &["new", "knee"],
+    ];
+    for args in commands {
+        let normal = command(dir, args).status().unwrap().code();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let closed = command(dir, args).stdout(writer).output().unwrap();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let said = String::from_utf8_lossy(&closed.stderr);
+        assert_eq!(
+            closed.status.code(),
+            normal,
+            "{args:?} into a closed pipe: {said}"
+        );
+        assert!(
+            !said.contains("panicked") && !said.contains("output"),
+            "{args:?}: {said}"
+        );
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let full = command(dir, args).stdout(full).output().unwrap();
+        std::fs::remove_file(dir.join("handouts/knee.toml")).ok();
+        let said = String::from_utf8_lossy(&full.stderr);
+        assert_eq!(
+            full.status.code(),
+            Some(1),
+            "{args:?} into a full disk: {said}"
+        );
+        assert!(
+            said.contains("error: cannot write the output: No space left on device")
+                && !said.contains("panicked"),
+            "{args:?}: {said}"
+        );
+    }
+}
+
+/// `count` copies of a 64 x 64 PNG holding a `chunk` (iCCP or zTXt) whose
+/// compressed data inflates to 1 GB, about 1 MB on disk, in one handout.
+fn bomb_pictures(lib: &Path, count: usize, chunk: &[u8; 4]) {
+    static DEFLATED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let deflated = DEFLATED.get_or_init(|| {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..1024 {
+            z.write_all(&zeros).unwrap();
+        }
+        z.finish().unwrap()
+    });
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(64, 64, image::Rgb([11, 95, 165]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    // A keyword, its NUL, compression method 0, then the zlib stream.
+    let mut data = b"bomb\0\0".to_vec();
+    data.extend_from_slice(deflated);
+    let png = with_chunk(&png, chunk, &data);
+    let names: Vec<String> = (0..count)
+        .map(|i| format!("../assets/bomb{i}.png"))
+        .collect();
+    for name in &names {
+        std::fs::write(lib.join("handouts").join(name), &png).unwrap();
+    }
+    picture_handout(lib, &names.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+/// `png` with a chunk of type `kind` holding `data` inserted after IHDR.
+fn with_chunk(png: &[u8], kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+    chunk.extend_from_slice(kind);
+    chunk.extend_from_slice(data);
+    let mut crc = flate2::Crc::new();
+    crc.update(&chunk[4..]);
+    chunk.extend_from_slice(&crc.sum().to_be_bytes());
+    // Signature (8) and IHDR (4 + 4 + 13 + 4).
+    let at = 33;
+    [&png[..at], &chunk, &png[at..]].concat()
+}
+
+/// An EXIF block (TIFF, big-endian) saying the camera was held at `orientation`.
+fn exif(orientation: u16) -> Vec<u8> {
+    let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01".to_vec();
+    // Tag 0x0112 (orientation), type SHORT, one value, padded; no next IFD.
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+    tiff.extend_from_slice(&orientation.to_be_bytes());
+    tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    tiff
+}
+
+/// A 160 x 80 JPEG, wider than tall as stored, whose EXIF says to turn it.
+fn turned_jpeg(orientation: u16) -> Vec<u8> {
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_fn(160, 80, |x, _| image::Rgb([(x % 256) as u8, 90, 160]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&exif(orientation));
+    let mut segment = vec![0xff, 0xe1];
+    segment.extend_from_slice(&(app1.len() as u16 + 2).to_be_bytes());
+    segment.extend_from_slice(&app1);
+    // After the start-of-image marker.
+    [&jpeg[..2], &segment, &jpeg[2..]].concat()
+}
+
+/// The pictures of a PDF as `pdfimages -list` gives them: (width, height).
+fn pdf_images(pdf: &Path) -> Vec<(u32, u32)> {
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[3].parse().unwrap(), f[4].parse().unwrap())
+        })
+        .collect()
+}
+
+/// A photo whose EXIF says it was taken turned prints upright: a JPEG (APP1)
+/// and a PNG (eXIf), each stored 160 x 80, embed 80 x 160; unturned, 160 x 80.
+#[test]
+fn exif_orientation_turns_a_photo_upright() {
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(160, 80, image::Rgb([11, 95, 165]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let cases = [
+        ("turned.jpg", turned_jpeg(6), (80, 160)),
+        ("left.jpg", turned_jpeg(8), (80, 160)),
+        ("upside.jpg", turned_jpeg(3), (160, 80)),
+        ("turned.png", with_chunk(&png, b"eXIf", &exif(6)), (80, 160)),
+        ("plain.png", png.clone(), (160, 80)),
+    ];
+    for (name, bytes, size) in cases {
+        let lib = library(MINIMAL_CLINIC);
+        std::fs::write(lib.path().join("assets").join(name), bytes).unwrap();
+        picture_handout(lib.path(), &[&format!("../assets/{name}")]);
+        let run = run(lib.path(), &["build", "handouts/h.toml"], &[]);
+        assert_eq!(run.status, Some(0), "{name}: {}", run.stderr);
+        let pdf = lib.path().join("out/h.pdf");
+        assert!(
+            pdf_images(&pdf).contains(&size),
+            "{name}: {:?}",
+            pdf_images(&pdf)
+        );
+    }
+}
+
+/// The hmtx advance of the glyph for `c` set to `units`.
+fn advance(font: &mut [u8], c: char, units: u16) {
+    let face = handout::text::Face::from_bytes("f", font.to_vec()).unwrap();
+    let glyph = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
+    let metrics = u16_at(font, table(font, b"hhea").0 + 34);
+    assert!(glyph < metrics, "the glyph has its own advance");
+    let hmtx = table(font, b"hmtx").0;
+    put_u16(font, hmtx + 4 * glyph, units);
+}
+
+/// Some letter's outline moved `by` units to the right, points and all (its
+/// first point's x is a two-byte delta the others follow); which letter.
+fn move_glyph(font: &mut [u8], by: i16) -> char {
+    let face = handout::text::Face::from_bytes("f", font.to_vec()).unwrap();
+    let long = u16_at(font, table(font, b"head").0 + 50) == 1;
+    let (loca, glyf) = (table(font, b"loca").0, table(font, b"glyf").0);
+    let start = |g: usize| match long {
+        true => {
+            u32::from_be_bytes(font[loca + 4 * g..loca + 4 * g + 4].try_into().unwrap()) as usize
+        }
+        false => 2 * u16_at(font, loca + 2 * g),
+    };
+    for c in 'a'..='z' {
+        let g = face.font.charmap().map_unicode(c).unwrap().to_u32() as usize;
+        let at = glyf + start(g);
+        let contours = u16_at(font, at);
+        if contours == 0 || contours >= 0x8000 {
+            continue;
+        }
+        let instructions = at + 10 + 2 * contours;
+        let flags = instructions + 2 + u16_at(font, instructions);
+        // Flag bit 1: x is one byte; bit 4 without bit 1: x repeats the last.
+        if font[flags] & 0b1_0010 != 0 {
+            continue;
+        }
+        let points = u16_at(font, at + 10 + 2 * (contours - 1)) + 1;
+        let (mut i, mut read) = (flags, 0);
+        while read < points {
+            let repeat = if font[i] & 8 != 0 {
+                i += 1;
+                usize::from(font[i])
+            } else {
+                0
+            };
+            read += 1 + repeat;
+            i += 1;
+        }
+        let x = i16::from_be_bytes([font[i], font[i + 1]]);
+        font[i..i + 2].copy_from_slice(&(x + by).to_be_bytes());
+        return c;
+    }
+    panic!("no letter starts with a two-byte x")
+}
+
+/// A booking address with a German host and path.
+const BOOKING: &str = "https://bücher.example/termin buchen/für-sie";
+
+/// Its QR code scans (zbarimg) to the address as a browser sends it, while
+/// the page prints it as the clinic wrote it.
+#[test]
+fn a_booking_link_in_other_letters_scans_as_a_browser_sends_it() {
+    let lib = library(&format!("booking_url = \"{BOOKING}\"\n{MINIMAL_CLINIC}"));
+    write(lib.path(), "handouts/h.toml", GOOD);
+    let run = run(lib.path(), &["build", "handouts/h.toml"], &[]);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let pdf = lib.path().join("out/h.pdf");
+    let page = lib.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "200", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&page)
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success());
+    let scan = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(page.with_extension("png"))
+        .output()
+        .expect("zbarimg (zbar-tools) runs");
+    let found = String::from_utf8_lossy(&scan.stdout);
+    assert_eq!(
+        found.trim(),
+        "https://xn--bcher-kva.example/termin%20buchen/f%C3%BCr-sie"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("bücher.example/termin buchen/für-sie"),
+        "{text}"
+    );
+    // Printed once, as written: not followed by its encoded form.
+    assert!(!text.contains("xn--"), "{text}");
 }

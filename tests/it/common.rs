@@ -45,10 +45,17 @@ pub fn assert_says(out: &Output, words: &str) {
     assert!(stderr(out).contains(words), "{}", stderr(out));
 }
 
-/// Build `input` with the repository's clinic into `dir/NAME.pdf`; panics on failure.
+/// Build `input` with the repository's clinic into `dir/NAME.pdf` (a
+/// patient copy into `dir/NAME.patient.pdf`: never a shared leaflet's
+/// name); panics on failure.
 pub fn build(dir: &Path, input: &Path, extra: &[&str]) -> PathBuf {
+    let copy = if extra.contains(&"--patient") {
+        ".patient"
+    } else {
+        ""
+    };
     let pdf = dir.join(format!(
-        "{}.pdf",
+        "{}{copy}.pdf",
         input.file_stem().unwrap().to_string_lossy()
     ));
     let clinic = repo().join("clinic.toml");

@@ -22,6 +22,7 @@ fn a_patient_copy_names_the_patient_only_on_the_page() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
         .args([
             "build",
+            "handouts/knee.toml",
             "--patient",
             "Jane Q. Doe",
             "--note",
@@ -79,7 +80,10 @@ fn the_patient_name_may_not_go_where_metadata_comes_from() {
             "title = \"Knee care for {patient.name}\"",
         ),
     );
-    let out = handout(lib.path(), &["build", "--patient", "Jane"]);
+    let out = handout(
+        lib.path(),
+        &["build", "handouts/knee.toml", "--patient", "Jane"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out)
@@ -94,11 +98,21 @@ fn the_patient_name_may_not_go_where_metadata_comes_from() {
 fn a_note_with_a_character_no_font_draws_is_refused() {
     let lib = library(MINIMAL_CLINIC);
     write(lib.path(), "handouts/knee.toml", HANDOUT);
-    let out = handout(lib.path(), &["build", "--note", "Take 1 tablet → twice"]);
+    let out = handout(
+        lib.path(),
+        &[
+            "build",
+            "handouts/knee.toml",
+            "--patient",
+            "Jane",
+            "--note",
+            "Take 1 tablet → twice",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_says(
         &out,
         "--note: no configured font can draw the character U+2192",
     );
-    assert!(!lib.path().join("out/knee.pdf").exists());
+    assert!(!lib.path().join("out").exists());
 }

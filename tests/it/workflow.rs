@@ -34,39 +34,8 @@ fn watch_rebuilds_on_save_and_reports_problems() {
         "handouts/a.toml",
         "title = \"A\"\nreviewed = 2026-11-01\n",
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["watch", "--layout", "trifold"])
-        .current_dir(lib.path())
-        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    for stream in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
-    // The lines printed up to the one holding `needle`, or None after 20 s.
-    let wait_for = |needle: &str| {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-            match rx.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return Some(seen),
-                Ok(line) => seen.push(line),
-                Err(_) => break,
-            }
-        }
-        None
-    };
+    let watching = Watching::start(lib.path(), &["watch", "--layout", "trifold"]);
+    let wait_for = |needle: &str| watching.wait_for(needle);
     let save = |text: &str| {
         // Past the file system's timestamp granularity, so the save is seen.
         std::thread::sleep(Duration::from_millis(1100));
@@ -84,8 +53,7 @@ fn watch_rebuilds_on_save_and_reports_problems() {
     let quiet = wait_for("handouts/a.toml: 2 problems shown before still to fix");
     std::fs::remove_file(&file).unwrap();
     let deleted = wait_for("handouts/a.toml was deleted; its PDF is left in place");
-    child.kill().unwrap();
-    child.wait().unwrap();
+    drop(watching);
     let first = first.expect("no first build");
     let error = error.expect("the mistake was not reported");
     // Its warnings may arrive after its "rebuilt" line (see below), but
@@ -107,4 +75,97 @@ fn watch_rebuilds_on_save_and_reports_problems() {
         .count();
     assert_eq!(warnings, 2, "warnings shown again: {again:?} {quiet:?}");
     assert!(deleted.is_some(), "the deletion was not reported");
+}
+
+/// `watch` leaves alone what `build` would (someone's notes where its PDF
+/// goes), says why as `build` does, and waits for a folder that is moved
+/// away for a moment.
+#[test]
+fn watch_protects_what_build_protects_and_waits_for_its_folder() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    let file = write(
+        dir,
+        "handouts/a.toml",
+        "title = \"A\"\nreviewed = 2026-11-01\n",
+    );
+    let notes = write(dir, "out/a.pdf", "my notes");
+    let watching = Watching::start(dir, &["watch"]);
+    let refused = watching
+        .wait_for("out/a.pdf: error: this file exists and is not a PDF, so it is not replaced");
+    let skipped = watching.wait_for("handouts/a.toml: not rebuilt, see the errors above");
+    let notes_kept = std::fs::read(&notes).unwrap() == b"my notes";
+    std::fs::remove_file(&notes).unwrap();
+    std::fs::rename(dir.join("handouts"), dir.join("away")).unwrap();
+    let waiting = watching.wait_for("waiting for the handouts to come back");
+    std::fs::rename(dir.join("away"), dir.join("handouts")).unwrap();
+    let back = watching.wait_for("the handouts are back; watching again");
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&file, "title = \"A again\"\nreviewed = 2026-11-01\n").unwrap();
+    let rebuilt = watching.wait_for("rebuilt out/a.pdf");
+    drop(watching);
+    assert!(
+        refused.is_some() && skipped.is_some(),
+        "the notes were not protected"
+    );
+    assert!(notes_kept, "the notes were overwritten");
+    assert!(
+        waiting.is_some() && back.is_some(),
+        "the folder's absence ended the watch"
+    );
+    assert!(rebuilt.is_some(), "no rebuild after the folder came back");
+    assert!(text_of(&dir.join("out/a.pdf")).contains("A again"));
+}
+
+/// A `handout watch` running in a library, its lines read as they come.
+struct Watching {
+    child: std::process::Child,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Watching {
+    fn start(dir: &std::path::Path, args: &[&str]) -> Watching {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
+            .args(args)
+            .current_dir(dir)
+            .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        Watching { child, lines }
+    }
+
+    /// The lines printed up to the one holding `needle`, or None after 20 s.
+    fn wait_for(&self, needle: &str) -> Option<Vec<String>> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return Some(seen),
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
 }

@@ -1,0 +1,34 @@
+//! Standard output, where a command prints its result. A reader that stops
+//! reading (`handout list | head -1`) is no error: the rest is dropped and
+//! the command ends quietly, as other command-line tools do. Output that
+//! cannot be written (a full disk) is said on standard error, exit status 1.
+
+use std::io::{self, Write};
+
+/// Write with `write` to standard output and flush it; then `status`, or
+/// the exit status once a failure has been said.
+pub fn print(status: i32, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> i32 {
+    match emit(write) {
+        Ok(()) => status,
+        Err(e) => failed(&e, status),
+    }
+}
+
+/// Write with `write` to standard output and flush it.
+pub fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    write(&mut out)?;
+    out.flush()
+}
+
+/// The exit status once standard output failed with `e`: `status` when the
+/// reader went away, else 1 after saying why.
+pub fn failed(e: &io::Error, status: i32) -> i32 {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return status;
+    }
+    let why = crate::model::io_reason(e);
+    // Standard error may be gone too; there is then no one to tell.
+    writeln!(io::stderr(), "error: cannot write the output: {why}").ok();
+    1
+}
