@@ -334,8 +334,7 @@ fn a_leaflet_names_its_current_translations_in_their_own_words() {
     let pages = text_of(&english);
     let last = pages
         .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .last()
+        .rfind(|p| !p.trim().is_empty())
         .unwrap();
     let last = last.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
