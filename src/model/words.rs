@@ -188,12 +188,21 @@ impl Words {
         self.get("key_points")
     }
 
-    /// "Also available in: Español, Tiếng Việt, and in large print. …"
+    /// "Also available in: Español, Tiếng Việt, and in large print. …",
+    /// the names listed with the comma the sentence itself uses after
+    /// them (Arabic's "،"), or in Chinese and Japanese "、".
     pub fn also_available(&self, languages: &[String]) -> String {
-        fill(
-            self.get("also_available"),
-            &[("languages", &languages.join(", "))],
-        )
+        let template = self.get("also_available");
+        let after = template
+            .split("{languages}")
+            .nth(1)
+            .and_then(|t| t.chars().next());
+        let separator = match after {
+            Some(c @ (',' | '،')) => format!("{c} "),
+            _ if template.chars().any(crate::text::lines::is_cjk) => "、".to_string(),
+            _ => ", ".to_string(),
+        };
+        fill(template, &[("languages", &languages.join(&separator))])
     }
 
     /// The handout's own, else the clinic's for the language, else the built-in one.
@@ -374,6 +383,19 @@ mod tests {
     fn words(tag: &str) -> Words {
         let source = Source::new("x.toml", "");
         Words::resolve(tag, None, None, (&source, 0), |_| true).expect("built in")
+    }
+
+    #[test]
+    fn other_languages_are_listed_with_the_sentences_own_comma() {
+        let names = ["English".to_string(), "Español".to_string()];
+        let said = |tag| words(tag).also_available(&names);
+        assert!(said("en").starts_with("Also available in: English, Español, and"));
+        assert!(said("ar").contains("English، Español، "), "{}", said("ar"));
+        assert!(
+            said("zh-Hans").contains("English、Español版本"),
+            "{}",
+            said("zh-Hans")
+        );
     }
 
     #[test]
