@@ -83,7 +83,11 @@ pub fn render_handout(
         patient: patient_copy(options, clinic)?,
     };
     let (doc, note) = match options.layout {
-        Layout::Sheet => (layout::sheet(handout, clinic, &layout_options), None),
+        Layout::Sheet => {
+            let doc = layout::sheet(handout, clinic, &layout_options)
+                .map_err(|c| vec![crowded(handout, clinic, c)])?;
+            (doc, None)
+        }
         Layout::Trifold => {
             let (doc, size) = layout::trifold(handout, clinic, &layout_options)
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
@@ -178,6 +182,7 @@ fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Di
                 over.percent.max(1.0)
             ),
         ),
+        layout::Refusal::Crowded(c) => crowded(h, clinic, c),
         layout::Refusal::BackTooFull(lines) => clinic.source.error(
             clinic.file.disclaimer.as_ref().map_or(0, |d| d.span().start),
             "back-too-full",
@@ -188,6 +193,43 @@ fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Di
             ),
         ),
     }
+}
+
+/// Text the page cannot hold, at its clinic.toml or handout line; or the
+/// damaged font that made it seem too long.
+fn crowded(h: &Handout, clinic: &Clinic, c: layout::Crowded) -> Diagnostic {
+    let texts = [Some(&clinic.name), clinic.phone.as_ref(), Some(&h.title)];
+    for text in texts.into_iter().flatten() {
+        let family = h.writing.family;
+        if let Err(e) = crate::render::check_text(&clinic.fonts, text, family) {
+            return clinic.print_problem(&h.path, e);
+        }
+    }
+    let f = &clinic.file;
+    let (source, at, what, key) = match c.detail {
+        layout::Detail::Name => (&clinic.source, Some(f.name.span()), "clinic's name", "name"),
+        layout::Detail::Phone => (
+            &clinic.source,
+            f.phone.as_ref().map(|p| p.span()),
+            "phone line",
+            "phone",
+        ),
+        layout::Detail::Website => (
+            &clinic.source,
+            f.website.as_ref().map(|w| w.span()),
+            "website",
+            "website",
+        ),
+        layout::Detail::Title => (&h.source, Some(h.file.title.span()), "title", "title"),
+    };
+    source.error(
+        at.map_or(0, |s| s.start),
+        "too-long-for-page",
+        format!(
+            "the {what} is too long to print on {}: shorten `{key}`",
+            c.place.words()
+        ),
+    )
 }
 
 /// The date stamped into the PDF: SOURCE_DATE_EPOCH when set, else the review

@@ -113,7 +113,7 @@ impl Sheet<'_> {
             alt: None,
             language: None,
         });
-        Tag::Node(self.nodes.len() - 1)
+        Tag::node(self.nodes.len() - 1)
     }
 
     /// A new page unless `height` more fits on this one.

@@ -4,14 +4,20 @@
 //! fit sends the region back to its last allowed break; what may not break
 //! is said by each piece's keep rules (see [`Piece`]).
 
-use super::frame::{Bookmark, Element, Tag};
+use super::frame::{Bookmark, Element, Part, Tag};
 use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
-use crate::text::Run;
+use crate::text::{Run, ShapedText};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// Taller than any region on a page (A4 is 842 pt): a paragraph's sets
+/// from one byte stop after as many lines as fill this, as they overflow
+/// any region, so a long paragraph costs its length, not its length times
+/// the columns it runs through.
+const TALLEST: f32 = 900.0;
 
 /// A stretch of a page that the flow fills, in points from the page's top-left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,7 +122,7 @@ pub struct Piece {
     pub keep_single: bool,
     /// Drawn level with its first line (a list marker): x from the piece's
     /// start edge, y from the line's top.
-    pub marker: Vec<Element>,
+    pub marker: Vec<(Element, Part)>,
     /// The leaflet node it sets, for tagging.
     pub tag: Tag,
 }
@@ -155,8 +161,9 @@ pub struct Container {
 #[derive(Debug, Clone)]
 struct Set {
     height: f32,
-    /// x from the region's left edge, y from the set's top.
-    elements: Vec<Element>,
+    /// x from the region's left edge, y from the set's top; each with
+    /// what it is to the piece's node.
+    elements: Vec<(Element, Part)>,
     /// Kept with the next set by the piece's line rules; the piece's own
     /// `keep_with_next` is applied when placing, as the flow's owner may
     /// change it between runs.
@@ -233,6 +240,8 @@ pub struct Flow<'a> {
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
     sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
+    /// Each text piece shaped once, whatever it is broken at or from.
+    shaped: RefCell<HashMap<usize, Rc<ShapedText<'static, Ink>>>>,
 }
 
 impl<'a> Flow<'a> {
@@ -242,6 +251,7 @@ impl<'a> Flow<'a> {
             pieces,
             containers,
             sets: RefCell::default(),
+            shaped: RefCell::default(),
         }
     }
 
@@ -251,11 +261,17 @@ impl<'a> Flow<'a> {
     }
 
     /// Place every piece as [`Flow::run`] does, without drawing them.
-    pub fn place(&self, mut region: impl FnMut(usize) -> Region) -> Placed {
+    pub fn place(&self, region: impl FnMut(usize) -> Region) -> Placed {
+        self.place_within(region, usize::MAX)
+    }
+
+    /// Place pieces as [`Flow::place`] does, in at most `most` regions:
+    /// enough to tell whether they fit, without setting all of a long text.
+    pub fn place_within(&self, mut region: impl FnMut(usize) -> Region, most: usize) -> Placed {
         let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
-        while cursor.0 < self.pieces.len() {
+        while cursor.0 < self.pieces.len() && regions.len() < most {
             let r = region(regions.len());
             let (entries, next, broke) = self.fill(r, cursor);
             regions.push((r, entries));
@@ -348,7 +364,13 @@ impl<'a> Flow<'a> {
                 });
                 start = next;
             }
-            cursor = (p + 1, 0);
+            // Sets stop short of a long piece's end only past any region's
+            // height, so only an unbounded region gets here with more to set.
+            cursor = if start == usize::MAX {
+                (p + 1, 0)
+            } else {
+                (p, start)
+            };
         }
         (entries, cursor, false)
     }
@@ -387,19 +409,26 @@ impl<'a> Flow<'a> {
         sets
     }
 
+    /// Text runs of piece `p`, shaped once for the flow's life.
+    fn shaped(&self, p: usize, runs: &[Run<Ink>]) -> Rc<ShapedText<'static, Ink>> {
+        let mut cache = self.shaped.borrow_mut();
+        let shaped = cache.entry(p).or_insert_with(|| {
+            let owned: Vec<Run<Ink>> = runs.to_vec();
+            Rc::new(self.ts.shape(owned))
+        });
+        Rc::clone(shaped)
+    }
+
     fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
         let piece = &self.pieces[p];
         let (left, right) = piece.indent;
         let width = width - left - right;
-        let marker = || -> Vec<Element> {
+        let marker = || -> Vec<(Element, Part)> {
             if from > 0 {
                 return Vec::new();
             }
-            piece
-                .marker
-                .iter()
-                .map(|e| e.clone().shifted(left, 0.0))
-                .collect()
+            let shifted = |(e, part): &(Element, Part)| (e.clone().shifted(left, 0.0), *part);
+            piece.marker.iter().map(shifted).collect()
         };
         let (style, lines, rule, figure) = match &piece.content {
             Content::Rules {
@@ -410,14 +439,17 @@ impl<'a> Flow<'a> {
                 // A set's `next` is the number of the line after it.
                 let rule = |i: usize| Set {
                     height: *spacing,
-                    elements: vec![Element::Rect {
-                        x: left,
-                        y: spacing - 1.0,
-                        w: width,
-                        h: 1.0,
-                        radius: 0.0,
-                        fill: *color,
-                    }],
+                    elements: vec![(
+                        Element::Rect {
+                            x: left,
+                            y: spacing - 1.0,
+                            w: width,
+                            h: 1.0,
+                            radius: 0.0,
+                            fill: *color,
+                        },
+                        Part::Decoration,
+                    )],
                     keep_with_next: false,
                     next: if i + 1 < *count { i + 1 } else { usize::MAX },
                 };
@@ -431,7 +463,8 @@ impl<'a> Flow<'a> {
                 let x = left + ((width - w) / 2.0).max(0.0);
                 // The marker first: it is read before what it marks.
                 let mut drawn = marker();
-                drawn.extend(elements.iter().map(|e| e.clone().shifted(x, 0.0)));
+                let shifted = |e: &Element| (e.clone().shifted(x, 0.0), Part::Content);
+                drawn.extend(elements.iter().map(shifted));
                 return vec![Set {
                     height: *height,
                     elements: drawn,
@@ -452,19 +485,19 @@ impl<'a> Flow<'a> {
                     .map(|f| FigureBox::at(f, width));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
                 let balanced = *balanced && from == 0;
-                let lines = (self.ts).break_runs(runs, style, width - gap, from, balanced);
-                (style, lines, rule, figure)
+                let shaped = self.shaped(p, runs);
+                let ranges = (self.ts).breaks(&shaped, style, width - gap, from, balanced);
+                (style, (shaped, ranges), rule, figure)
             }
         };
-        let n = lines.len();
-        let mut sets = Vec::with_capacity(n.max(1));
+        let (shaped, ranges) = lines;
+        let n = ranges.len();
+        let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
+        let mut sets = Vec::with_capacity(most.max(1));
         let mut top = 0.0;
-        for (i, line) in lines.into_iter().enumerate() {
-            let next = if i + 1 == n {
-                usize::MAX
-            } else {
-                from + line.range.end
-            };
+        for (i, range) in ranges.iter().take(most).cloned().enumerate() {
+            let next = if i + 1 == n { usize::MAX } else { range.end };
+            let line = shaped.line(range);
             // A break after line i leaves i+1 lines above it and n-i-1 below:
             // both must be at least two. Text beside a figure keeps with it.
             let beside = figure
@@ -477,7 +510,7 @@ impl<'a> Flow<'a> {
             };
             sets.push(Set {
                 height: style.leading,
-                elements: self.ts.line_elements(line, style, left, 0.0),
+                elements: self.ts.line_parts(line, style, left, 0.0),
                 keep_with_next: keep,
                 next,
             });
@@ -491,49 +524,63 @@ impl<'a> Flow<'a> {
                 next: usize::MAX,
             });
         }
-        // The marker first: it is read before what it marks. A piece is at
-        // least as tall as its marker (a pictogram beside one line).
+        // The marker first: it is read before what it marks. A whole piece
+        // is at least as tall as its marker (a pictogram beside one line).
         let marker = marker();
-        let marker_bottom = marker.iter().map(Element::bottom).fold(0.0, f32::max);
+        let marker_len = marker.len();
+        let marker_bottom = marker.iter().map(|(e, _)| e.bottom()).fold(0.0, f32::max);
         sets[0].elements.splice(0..0, marker);
         let last = sets.last_mut().expect("one set at least");
-        last.height += (marker_bottom - top).max(0.0);
+        if last.next == usize::MAX {
+            last.height += (marker_bottom - top).max(0.0);
+        }
         if let Some(f) = figure {
-            let image = |x, y| Element::Image {
-                x,
-                y,
-                w: f.w,
-                h: f.h,
-                picture: f.figure.picture.clone(),
-                alt: f.figure.alt.clone(),
+            let image = |x, y| {
+                let image = Element::Image {
+                    x,
+                    y,
+                    w: f.w,
+                    h: f.h,
+                    picture: f.figure.picture.clone(),
+                    alt: f.figure.alt.clone(),
+                };
+                (image, Part::Picture)
             };
             if f.side {
-                sets[0].elements.push(image(left + width - f.w, 3.0));
+                // Read after the marker, before the text beside it.
+                let picture = image(left + width - f.w, 3.0);
+                sets[0].elements.insert(marker_len, picture);
                 let last = sets.last_mut().expect("one set at least");
-                last.height += (f.h + 6.0 - top).max(0.0);
+                if last.next == usize::MAX {
+                    last.height += (f.h + 6.0 - top).max(0.0);
+                }
             } else {
                 // Above the text: the first line moves down under it, so
                 // the rest of the item breaks like any other text.
                 let room = f.h + 0.5 * style.size;
                 let first = &mut sets[0];
+                // Drawn in reading order: the marker, the picture, the text.
                 let moved = std::mem::take(&mut first.elements);
+                let shifted = |(e, part): (Element, Part)| (e.shifted(0.0, room), part);
+                let (marker, text) = moved.split_at(marker_len);
+                first.elements.extend(marker.iter().cloned().map(shifted));
                 first.elements.push(image(left, 0.0));
-                first
-                    .elements
-                    .extend(moved.into_iter().map(|e| e.shifted(0.0, room)));
+                first.elements.extend(text.iter().cloned().map(shifted));
                 first.height += room;
             }
         }
-        if let Some((w, room, fill)) = *rule {
-            let last = sets.last_mut().expect("one set at least");
-            last.elements.push(Element::Rect {
+        if let Some((w, room, fill)) = *rule
+            && let Some(last) = sets.last_mut().filter(|s| s.next == usize::MAX)
+        {
+            let bar = Element::Rect {
                 x: left,
                 y: last.height + 3.0,
                 w,
                 h: 3.0,
                 radius: 1.5,
                 fill,
-            });
+            };
+            last.elements.push((bar, Part::Decoration));
             last.height += room;
         }
         sets
@@ -567,9 +614,12 @@ impl<'a> Flow<'a> {
                             top: e.y,
                         });
                     }
-                    let tag = piece.tag;
+                    // A heading set again where its panel continues is not read twice.
+                    let tag = if e.repeat { Tag::Artifact } else { piece.tag };
                     let drawn = e.set().elements.iter().cloned();
-                    elements.extend(drawn.map(|el| (el.shifted(r.x, e.y), tag)));
+                    elements.extend(
+                        drawn.map(|(el, part)| (el.shifted(r.x, e.y), tag.placed(part, e.at))),
+                    );
                 }
                 (r, elements)
             })
@@ -680,7 +730,7 @@ mod tests {
                 rule: None,
                 figure: None,
             },
-            Tag::Node(0),
+            Tag::node(0),
         )
     }
 
@@ -805,7 +855,7 @@ mod tests {
                     pieces: (1, 2),
                     heading: Some(1),
                     whole: true,
-                    tag: Tag::Node(1),
+                    tag: Tag::node(1),
                 }],
             );
             let flowed = run(&flow, [200.0, narrow], 100.0);

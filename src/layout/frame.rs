@@ -133,13 +133,64 @@ pub enum Role {
     Panel,
 }
 
-/// Which node of the leaflet an element draws; the page's chrome (header,
-/// footer) and decoration (panel backgrounds) are artifacts.
+/// Which node of the leaflet an element draws, and what it is to that
+/// node; the page's chrome (header, footer) and decoration (panel
+/// backgrounds) are artifacts. The layout says this of everything it
+/// places, so tagging never guesses from the drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
     Artifact,
-    /// Node `id` (an index into [`Document::nodes`]).
-    Node(usize),
+    Node(Item),
+}
+
+/// An element's place in the structure: node `node` (an index into
+/// [`Document::nodes`]), the part of it the element draws, and where it
+/// comes in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub node: usize,
+    pub part: Part,
+    /// The piece of its flow the element sets and the byte of the piece's
+    /// text its line starts at: a node's content is read in this order,
+    /// whatever page each part of it is drawn on (a trifold's inside is
+    /// page 2, and its flap, read after it, page 1).
+    pub at: (usize, usize),
+}
+
+/// What an element is to its node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The node's text or drawing; a list item's body.
+    Content,
+    /// A list item's label: its number.
+    Label,
+    /// The text of a link.
+    Link,
+    /// The clickable area of the link whose text was placed just before it.
+    LinkArea,
+    /// A picture (its alternative text is on the element).
+    Picture,
+    /// Drawn for the eye only: a bullet, an underline, a rule under a heading.
+    Decoration,
+}
+
+impl Tag {
+    /// The whole of node `node`, before it is placed.
+    pub fn node(node: usize) -> Tag {
+        Tag::Node(Item {
+            node,
+            part: Part::Content,
+            at: (0, 0),
+        })
+    }
+
+    /// This tag's node as an element of part `part`, placed at `at`.
+    pub fn placed(self, part: Part, at: (usize, usize)) -> Tag {
+        match self {
+            Tag::Node(item) => Tag::Node(Item { part, at, ..item }),
+            Tag::Artifact => Tag::Artifact,
+        }
+    }
 }
 
 /// A node of the leaflet's structure tree.

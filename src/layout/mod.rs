@@ -12,6 +12,7 @@ pub mod theme;
 mod trifold;
 pub mod typeset;
 
+pub use chrome::{Crowded, Detail, Place};
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
 pub use sheet::sheet;
 pub use theme::{LOGO_HEIGHT, MARGIN};

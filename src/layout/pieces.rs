@@ -5,7 +5,7 @@
 
 use super::compose::{ListItem, Node, PanelRole, Pictogram, TextRole, TitleBlock};
 use super::flow::{Container, Content, Figure, Flow, Piece};
-use super::frame::{self, Element, Role, Tag};
+use super::frame::{self, Element, Part, Role, Tag};
 use super::theme::{PanelStyle, QR_SIZE, Theme};
 use super::typeset::{TextStyle, Typesetter};
 use crate::markup::{Paragraph, Span};
@@ -68,12 +68,12 @@ impl<'a> Pieces<'a> {
             alt: None,
             language: None,
         });
-        Tag::Node(self.nodes.len() - 1)
+        Tag::node(self.nodes.len() - 1)
     }
 
     fn parent(tag: Tag) -> Option<usize> {
         match tag {
-            Tag::Node(id) => Some(id),
+            Tag::Node(item) => Some(item.node),
             Tag::Artifact => None,
         }
     }
@@ -102,6 +102,27 @@ impl<'a> Pieces<'a> {
         piece.container = within.container;
         self.pieces.push(piece);
         self.prev = prev;
+    }
+
+    /// The clinic's band (header or cover) as placed: its logo, if it has
+    /// one, a figure read first with its alternative text; the rest, there
+    /// for the eye and on every leaflet, artifacts.
+    pub fn band(
+        &mut self,
+        elements: Vec<Element>,
+        logo: Option<&str>,
+    ) -> impl Iterator<Item = (Element, Tag)> + use<> {
+        let tag = logo.map(|alt| {
+            let tag = self.tag(Role::Figure, None);
+            if let Some(node) = self.nodes.last_mut() {
+                node.alt = Some(alt.to_string());
+            }
+            tag
+        });
+        elements.into_iter().map(move |e| match (&e, tag) {
+            (Element::Image { .. }, Some(tag)) => (e, tag),
+            _ => (e, Tag::Artifact),
+        })
     }
 
     /// The title, subtitle and "Prepared for", kept together.
@@ -280,14 +301,21 @@ impl<'a> Pieces<'a> {
             if i == 0 {
                 piece.marker = marker.elements(self.ts, &theme.body, -indent, theme.colors.accent);
                 if let Some(Pictogram { icon, alt }) = &item.icon {
-                    piece.marker.push(Element::Icon {
+                    // Alone, a picture with its words; beside a title, decoration.
+                    let part = if alt.is_some() {
+                        Part::Picture
+                    } else {
+                        Part::Decoration
+                    };
+                    let pictogram = Element::Icon {
                         x: -room,
                         y: 0.0,
                         size: theme.pictogram(),
                         icon,
                         color: within.ink,
                         alt: alt.clone(),
-                    });
+                    };
+                    piece.marker.push((pictogram, part));
                 }
                 if let (Some((picture, alt)), Content::Text { figure, .. }) =
                     (&item.figure, &mut piece.content)
@@ -423,14 +451,15 @@ fn beside_heading(piece: &mut Piece, icon: Option<&'static crate::icons::Icon>, 
     let size = 1.5 * style.size;
     let room = size + 0.4 * style.size;
     piece.indent.0 += room;
-    piece.marker.push(Element::Icon {
+    let pictogram = Element::Icon {
         x: -room,
         y: (style.leading - size) / 2.0,
         size,
         icon,
         color: style.color,
         alt: None,
-    });
+    };
+    piece.marker.push((pictogram, Part::Decoration));
 }
 
 /// What stands before a list item.
@@ -440,16 +469,27 @@ enum Marker {
 }
 
 impl Marker {
-    /// Elements for the marker beside a first line whose top is at 0.
-    fn elements(&self, ts: &Typesetter, body: &TextStyle, x: f32, accent: Rgb) -> Vec<Element> {
+    /// Elements for the marker beside a first line whose top is at 0: a
+    /// number is the item's label, a bullet and the disc behind a number
+    /// decoration.
+    fn elements(
+        &self,
+        ts: &Typesetter,
+        body: &TextStyle,
+        x: f32,
+        accent: Rgb,
+    ) -> Vec<(Element, Part)> {
         let center_y = ts.baseline(body) - 0.36 * body.size;
         match self {
-            Marker::Bullet(color) => vec![Element::Disc {
-                cx: x + 0.7 * body.size,
-                cy: center_y,
-                r: 0.2 * body.size,
-                fill: *color,
-            }],
+            Marker::Bullet(color) => {
+                let disc = Element::Disc {
+                    cx: x + 0.7 * body.size,
+                    cy: center_y,
+                    r: 0.2 * body.size,
+                    fill: *color,
+                };
+                vec![(disc, Part::Decoration)]
+            }
             Marker::Number(n) => {
                 let r = 0.72 * body.size;
                 let style = TextStyle {
@@ -458,16 +498,18 @@ impl Marker {
                     ..body.bold()
                 };
                 let text: Paragraph = vec![Span::plain(n.to_string())];
-                let mut out = vec![Element::Disc {
+                let disc = Element::Disc {
                     cx: x + r,
                     cy: center_y,
                     r,
                     fill: accent,
-                }];
+                };
+                let mut out = vec![(disc, Part::Decoration)];
                 for line in ts.lines(&text, &style, f32::INFINITY) {
                     let top = center_y - ts.baseline(&style) + 0.36 * style.size;
                     let lx = x + r - line.width / 2.0;
-                    out.extend(ts.line_elements(line, &style, lx, top));
+                    let label = ts.line_elements(line, &style, lx, top);
+                    out.extend(label.into_iter().map(|e| (e, Part::Label)));
                 }
                 out
             }

@@ -3,7 +3,7 @@
 //! or when the clinic asks for it), and a footer with the review date and
 //! "Page N of M" on every page.
 
-use super::chrome::{footer, footer_height, header_band};
+use super::chrome::{Crowded, Detail, Place, footer, footer_height, header_band};
 use super::compose::compose;
 use super::flow::{Flow, Placed, Region};
 use super::frame::{Document, Page};
@@ -21,17 +21,26 @@ fn pages(placed: &Placed) -> usize {
 /// Room between the header band and the title, and the title and the columns.
 const BAND_GAP: f32 = 16.0;
 
-/// Lay out `handout` for `clinic` as a sheet of one or more pages.
-pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Document<'a> {
+/// Lay out `handout` for `clinic` as a sheet of one or more pages; or what
+/// the first page or the chrome cannot hold.
+pub fn sheet<'a>(
+    handout: &Handout,
+    clinic: &'a Clinic,
+    options: &Options,
+) -> Result<Document<'a>, Crowded> {
     let (width, height) = paper_size(options.paper);
     let leaflet = compose(handout, clinic, &options.patient);
     let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print);
     let ts = Typesetter::new(clinic, handout, options.large_print);
     let inner = width - 2.0 * MARGIN;
-    let (band, band_height) = header_band(&ts, &theme, &leaflet.header, (MARGIN, MARGIN, inner));
-    let bottom = height - MARGIN - footer_height(&ts, &theme, &leaflet.footer, inner);
+    let band_at = (MARGIN, MARGIN, inner);
+    let (band, band_height) = header_band(&ts, &theme, &leaflet.header, band_at, height)?;
+    let chrome = (&leaflet.header, &leaflet.footer);
+    let bottom = height - MARGIN - footer_height(&ts, &theme, chrome, inner, height)?;
 
     let mut pieces = Pieces::new(&ts, &theme);
+    let logo_alt = leaflet.header.logo.as_ref().map(|(_, alt)| alt.as_str());
+    let band = pieces.band(band, logo_alt);
     pieces.title_block(&leaflet.title);
     let title_top = MARGIN + band_height + BAND_GAP;
     let title = pieces.flow().run(|i| Region {
@@ -41,6 +50,10 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         top: title_top,
         bottom,
     });
+    if title.regions.len() > 1 {
+        let (detail, place) = (Detail::Title, Place::FirstPage);
+        return Err(Crowded { detail, place });
+    }
     let title_bottom = title
         .regions
         .first()
@@ -117,7 +130,7 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
     let count = pages(&body);
     let body = flow.draw(body);
     let mut pages = vec![Page::default(); count];
-    pages[0].artifacts(band);
+    pages[0].extend(band);
     for (_, elements) in title.regions {
         pages[0].extend(elements);
     }
@@ -137,9 +150,9 @@ pub fn sheet<'a>(handout: &Handout, clinic: &'a Clinic, options: &Options) -> Do
         metadata: metadata(handout, clinic, options),
         nodes: pieces.nodes,
     };
-    if handout.writing.rtl {
+    Ok(if handout.writing.rtl {
         document.mirrored()
     } else {
         document
-    }
+    })
 }

@@ -7,6 +7,7 @@
 //! is a little narrower so it tucks in without buckling. Nothing comes
 //! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
+use super::chrome::{Crowded, Detail, Place};
 use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
 use super::flow::{Flowed, Region};
 use super::frame::{Document, Element, Page, Tag};
@@ -42,6 +43,8 @@ pub enum Refusal {
     /// The contact block, review date and disclaimer alone are taller than
     /// the back panel, by about this many lines of fine print.
     BackTooFull(usize),
+    /// The clinic's name or phone, or the title, is too long for the cover.
+    Crowded(Crowded),
 }
 
 /// How much a handout is over a trifold at the smallest body size.
@@ -120,7 +123,8 @@ pub fn trifold<'a>(
     let largest = clinic.body_size + up * STEP;
     let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
     let size = |step: usize| largest - step as f32 * STEP;
-    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, size(step));
+    // Only the smallest size measures how far a text too long runs over.
+    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, (size(step), step == steps));
     // The largest size that fits: sizes that fit form a run from the smallest up.
     let folded = match attempt(0) {
         Ok(folded) => folded,
@@ -158,13 +162,14 @@ pub fn trifold<'a>(
 /// The trifold at body size `size`, in reading order: the cover (with the
 /// main message when it fits under the title), the inside panels, the flap,
 /// and the back, where the contact block, review date and disclaimer sit at
-/// the foot with any body text left over above them.
+/// the foot with any body text left over above them. Unless `measure`d, a
+/// text too long is set only until it is clearly over.
 fn fold(
     g: &Geometry,
     leaflet: &Leaflet,
     ts: &Typesetter,
     clinic: &Clinic,
-    size: f32,
+    (size, measure): (f32, bool),
 ) -> Result<Folded, Refusal> {
     let theme = Theme::new(&clinic.colors, size, false);
     let inside = g.panels(true);
@@ -182,7 +187,8 @@ fn fold(
     };
     let mut pieces = Pieces::new(ts, &theme);
 
-    let (mut cover, title_bottom, phone_top) = cover(leaflet, &mut pieces, g, outside[2]);
+    let (mut cover, title_bottom, phone_top) =
+        cover(leaflet, &mut pieces, g, outside[2]).map_err(Refusal::Crowded)?;
     let body: &[Node] = &leaflet.body;
     // The main message and the key points go on the cover when they fit
     // under the title; else the key points alone, the main message then
@@ -254,7 +260,8 @@ fn fold(
             }
         }
     };
-    let mut placed = flow.place(region(bottom));
+    let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
+    let mut placed = flow.place_within(region(bottom), most);
     let panels = placed.regions().count();
     if panels > FLOW_PANELS {
         return Err(Refusal::TooLong(overflow(&flow.draw(placed), top, &theme)));
@@ -262,7 +269,10 @@ fn fold(
     if panels < FLOW_PANELS {
         // Balanced: the shortest panels that still hold it all in front of
         // the back, so no panel is left empty while another holds text.
-        let fits = |limit| flow.place(region(limit)).regions().count() < FLOW_PANELS;
+        let fits = |limit| {
+            let placed = flow.place_within(region(limit), FLOW_PANELS);
+            placed.regions().count() < FLOW_PANELS
+        };
         let (mut short, mut tall) = (top, bottom);
         while tall - short > 2.0 {
             let mid = (short + tall) / 2.0;
@@ -374,19 +384,27 @@ fn back_foot(leaflet: &Leaflet, also_available: bool) -> Vec<Node> {
     foot
 }
 
+/// The cover's elements, where its title block ends and where its phone starts.
+type Cover = (Vec<(Element, Tag)>, f32, f32);
+
 /// The front cover: the clinic's band with logo and name, the title block
 /// under it, and the phone number at the foot; with where the title block
-/// ends and the phone number starts.
+/// ends and the phone number starts. The band grows to hold a long name, up
+/// to half the cover; the phone takes at most a quarter of it.
 fn cover(
     leaflet: &Leaflet,
     pieces: &mut Pieces,
     g: &Geometry,
     panel: (f32, f32),
-) -> (Vec<(Element, Tag)>, f32, f32) {
+) -> Result<Cover, Crowded> {
     let (ts, theme) = (pieces.ts, pieces.theme);
     let header = &leaflet.header;
     let (x, w) = g.column(panel);
     let (top, bottom) = g.region();
+    let crowded = |detail| Crowded {
+        detail,
+        place: Place::Cover,
+    };
     // A lower band leaves the key points room under the title.
     let key_points = leaflet.body.iter().any(|n| {
         matches!(
@@ -397,16 +415,7 @@ fn cover(
             }
         )
     });
-    let band = if key_points { 0.26 } else { 0.36 } * g.height;
-    let band = band.min(220.0);
-    let mut out = vec![Element::Rect {
-        x,
-        y: top,
-        w,
-        h: band,
-        radius: 8.0,
-        fill: theme.colors.primary,
-    }];
+    let mut band = (if key_points { 0.26 } else { 0.36 } * g.height).min(220.0);
     let name = TextStyle {
         size: 18.0,
         leading: 22.0,
@@ -424,6 +433,18 @@ fn cover(
         (logo, alt, lw, h)
     });
     let logo_height = logo.map_or(0.0, |l| l.3 + 12.0);
+    band = band.max(logo_height + name_height + 16.0);
+    if band > (bottom - top) / 2.0 {
+        return Err(crowded(Detail::Name));
+    }
+    let mut out = vec![Element::Rect {
+        x,
+        y: top,
+        w,
+        h: band,
+        radius: 8.0,
+        fill: theme.colors.primary,
+    }];
     let mut y = top + ((band - logo_height - name_height) / 2.0).max(8.0);
     if let Some((picture, alt, lw, lh)) = logo {
         out.push(Element::Image {
@@ -450,6 +471,9 @@ fn cover(
         };
         let lines = ts.balanced_lines(&[Span::plain(phone)], &style, w);
         phone_top = bottom - style.leading * lines.len() as f32;
+        if phone_top - top < (bottom - top) * 0.75 {
+            return Err(crowded(Detail::Phone));
+        }
         let mut top = phone_top;
         for line in lines {
             let lx = x + (w - line.width) / 2.0;
@@ -457,7 +481,8 @@ fn cover(
             top += style.leading;
         }
     }
-    let mut out: Vec<(Element, Tag)> = out.into_iter().map(|e| (e, Tag::Artifact)).collect();
+    let logo_alt = header.logo.as_ref().map(|(_, alt)| alt.as_str());
+    let mut out: Vec<(Element, Tag)> = pieces.band(out, logo_alt).collect();
     pieces.title_block(&leaflet.title);
     let title_top = band.max(y - top) + top + 28.0;
     let title = pieces.flow().run(|i| Region {
@@ -465,8 +490,11 @@ fn cover(
         x,
         width: w,
         top: title_top,
-        bottom: phone_top,
+        bottom: phone_top - theme.panel_gap(),
     });
+    if title.regions.len() > 1 {
+        return Err(crowded(Detail::Title));
+    }
     let elements = title.regions.into_iter().flat_map(|(_, e)| e);
     let title: Vec<(Element, Tag)> = elements.collect();
     let title_bottom = title
@@ -474,5 +502,5 @@ fn cover(
         .map(|(e, _)| e.bottom())
         .fold(title_top, f32::max);
     out.extend(title);
-    (out, title_bottom, phone_top)
+    Ok((out, title_bottom, phone_top))
 }

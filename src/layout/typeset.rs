@@ -1,12 +1,13 @@
 //! Text to lines: styled spans into runs, broken to a width, and lines into
 //! positioned elements.
 
-use super::frame::Element;
+use super::frame::{Element, Part};
 use super::theme::MAX_MEASURE_EM;
 use crate::markup::Span;
 use crate::model::{Clinic, Handout, Rgb};
 use crate::text::lines::is_cjk;
-use crate::text::{FontSet, Line, Run, ShapedText, Writing};
+use crate::text::{FontSet, Line, Ranges, Run, ShapedText, Writing};
+use std::borrow::Cow;
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy)]
@@ -98,31 +99,48 @@ impl<'a> Typesetter<'a> {
     /// Break styled spans into lines of at most `width` points, and never
     /// longer than comfortable reading allows (about 70 characters).
     pub fn lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
-        self.break_runs(&self.runs(spans, style), style, width, 0, false)
+        self.break_runs(&self.runs(spans, style), style, width, false)
     }
 
     /// Lines of even length (for titles and headings).
     pub fn balanced_lines(&self, spans: &[Span], style: &TextStyle, width: f32) -> Vec<Line<Ink>> {
-        self.break_runs(&self.runs(spans, style), style, width, 0, true)
+        self.break_runs(&self.runs(spans, style), style, width, true)
     }
 
-    /// `runs` from byte `from` on, in lines at most `width` wide (and
-    /// never over the longest comfortable measure). `balanced` lines are
-    /// of even length: the narrowest width that needs no more lines, so no
-    /// word is left alone on the last. Text without spaces between words
-    /// (Chinese) never ends on a single character.
-    pub fn break_runs(
+    /// `runs` in lines (see [`Typesetter::breaks`]).
+    fn break_runs(
         &self,
         runs: &[Run<Ink>],
         style: &TextStyle,
         width: f32,
-        from: usize,
         balanced: bool,
     ) -> Vec<Line<Ink>> {
-        let rest = runs_from(runs, from);
+        let shaped = self.shape(runs);
+        let ranges = self.breaks(&shaped, style, width, 0, balanced);
+        ranges.iter().map(|r| shaped.line(r.clone())).collect()
+    }
+
+    /// `runs` shaped, to be broken with [`Typesetter::breaks`].
+    pub fn shape<'r>(&self, runs: impl Into<Cow<'r, [Run<Ink>]>>) -> ShapedText<'r, Ink> {
+        ShapedText::new(self.fonts, runs, self.writing)
+    }
+
+    /// The bytes of each line of `shaped` from byte `from` (a line's start)
+    /// on, in lines at most `width` wide (and never over the longest
+    /// comfortable measure). `balanced` lines are of even length: the
+    /// narrowest width that needs no more lines, so no word is left alone on
+    /// the last. Text without spaces between words (Chinese) never ends on a
+    /// single character.
+    pub fn breaks(
+        &self,
+        shaped: &ShapedText<Ink>,
+        style: &TextStyle,
+        width: f32,
+        from: usize,
+        balanced: bool,
+    ) -> Ranges {
         let width = width.min(style.size * MAX_MEASURE_EM);
-        let shaped = ShapedText::new(self.fonts, &rest, self.writing);
-        let set = |w: f32| shaped.lines(w);
+        let set = |w: f32| shaped.ranges(from, w);
         let lines = set(width);
         if lines.len() < 2 {
             return lines;
@@ -139,8 +157,8 @@ impl<'a> Typesetter<'a> {
             }
             return set(hi);
         }
-        let lone = |lines: &[Line<Ink>]| {
-            let last = lines.last().map_or("", |l| &shaped.text()[l.range.clone()]);
+        let lone = |lines: &Ranges| {
+            let last = lines.last().map_or("", |l| &shaped.text()[l.clone()]);
             let mut letters = last.chars().filter(|c| c.is_alphanumeric());
             letters.next().is_some_and(is_cjk) && letters.next().is_none()
         };
@@ -169,10 +187,23 @@ impl<'a> Typesetter<'a> {
         x: f32,
         top: f32,
     ) -> Vec<Element> {
+        let parts = self.line_parts(line, style, x, top);
+        parts.into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// The elements of one line, each with what it is to the text: a
+    /// link's text, underline and clickable area are told apart here.
+    pub fn line_parts(
+        &self,
+        line: Line<Ink>,
+        style: &TextStyle,
+        x: f32,
+        top: f32,
+    ) -> Vec<(Element, Part)> {
         let baseline = top + self.baseline(style);
         let mut out = Vec::new();
         for f in line.fragments {
-            out.push(Element::Text {
+            let text = Element::Text {
                 x: x + f.x,
                 baseline,
                 width: f.width,
@@ -181,25 +212,30 @@ impl<'a> Typesetter<'a> {
                 size: f.size,
                 color: f.style.color,
                 glyphs: f.glyphs,
-            });
-            if let Some(url) = f.style.link {
-                let underline = f.size * 0.07;
-                out.push(Element::Rect {
-                    x: x + f.x,
-                    y: baseline + f.size * 0.12,
-                    w: f.width,
-                    h: underline,
-                    radius: 0.0,
-                    fill: f.style.color,
-                });
-                out.push(Element::Link {
-                    x: x + f.x,
-                    y: top,
-                    w: f.width,
-                    h: style.leading,
-                    url,
-                });
-            }
+            };
+            let Some(url) = f.style.link else {
+                out.push((text, Part::Content));
+                continue;
+            };
+            out.push((text, Part::Link));
+            let underline = f.size * 0.07;
+            let rect = Element::Rect {
+                x: x + f.x,
+                y: baseline + f.size * 0.12,
+                w: f.width,
+                h: underline,
+                radius: 0.0,
+                fill: f.style.color,
+            };
+            out.push((rect, Part::Decoration));
+            let area = Element::Link {
+                x: x + f.x,
+                y: top,
+                w: f.width,
+                h: style.leading,
+                url,
+            };
+            out.push((area, Part::LinkArea));
         }
         out
     }
@@ -214,12 +250,12 @@ impl<'a> Typesetter<'a> {
         (style.leading - extent) / 2.0 + face.ascender * style.size
     }
 
-    /// Width of a single line of text (no wrapping).
+    /// Width of a single line of text (no wrapping, whatever its length:
+    /// not capped at the reading measure as [`Typesetter::lines`] is).
     pub fn width(&self, spans: &[Span], style: &TextStyle) -> f32 {
-        self.lines(spans, style, f32::INFINITY)
-            .iter()
-            .map(|l| l.width)
-            .fold(0.0, f32::max)
+        let shaped = self.shape(self.runs(spans, style));
+        let lines = shaped.lines(f32::INFINITY);
+        lines.iter().map(|l| l.width).fold(0.0, f32::max)
     }
 }
 
@@ -231,23 +267,4 @@ pub fn printed_address(url: &str) -> &str {
         .or_else(|| url.strip_prefix("mailto:"))
         .unwrap_or(url);
     bare.trim_end_matches('/')
-}
-
-/// The runs from byte `from` of their joined text on.
-fn runs_from(runs: &[Run<Ink>], from: usize) -> Vec<Run<Ink>> {
-    let mut start = 0;
-    let mut out = Vec::with_capacity(runs.len());
-    for run in runs {
-        let end = start + run.text.len();
-        if end > from {
-            let cut = from.saturating_sub(start);
-            out.push(Run {
-                text: run.text[cut..].to_string(),
-                style: run.style.clone(),
-                ..*run
-            });
-        }
-        start = end;
-    }
-    out
 }

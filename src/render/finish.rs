@@ -78,6 +78,7 @@ pub fn finish(
     }
     fill_pages(&mut pdf, &pages, packed()?, written.fonts);
     compress(&mut pdf, deflater);
+    super::stream_end::end_with_crlf(&mut pdf);
     Ok(write_with_id(pdf))
 }
 

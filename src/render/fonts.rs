@@ -309,6 +309,26 @@ fn visible(c: char) -> bool {
             | '\u{ffa0}' | '\u{fff0}'..='\u{fff8}' | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// Whether the faces `text` would be set in draw each of its letters soundly,
+/// as printing checks them: a damaged font (a letter many times too wide)
+/// makes any text seem too long, and is the fault to report.
+pub fn check_text(fonts: &FontSet, text: &str, family: usize) -> Result<(), Error> {
+    for c in text.chars().filter(|c| visible(*c)) {
+        for bold in [false, true] {
+            let Some(id) = fonts.for_char(c, bold, false, family) else {
+                continue;
+            };
+            let face = fonts.face(id);
+            let Some(g) = face.font.charmap().map_unicode(c) else {
+                continue;
+            };
+            let g = u16::try_from(g.to_u32()).unwrap_or(0);
+            check_glyph(face, g, c).map_err(|problem| Error::Font { face: id, problem })?;
+        }
+    }
+    Ok(())
+}
+
 /// Glyph `g`, standing for the visible character `c`, prints as something.
 fn check_glyph(face: &crate::text::Face, g: u16, c: char) -> Result<(), String> {
     let character = format!("the character U+{:04X} \"{c}\"", c as u32);

@@ -13,9 +13,11 @@ mod fonts;
 mod image;
 mod pack;
 mod page;
+mod stream_end;
 mod structure;
 mod xmp;
 
+pub use fonts::check_text;
 pub use xmp::SIGNATURE;
 
 use crate::layout::Document;

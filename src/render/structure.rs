@@ -4,9 +4,11 @@
 //! marked-content sequence; each picture a Figure with its alternative text;
 //! each link a Link holding its annotation. What is not read (header band,
 //! footer, panel backgrounds, rules, list discs, underlines) is an artifact.
+//! Which is which, and in what order it is read, is what the layout said of
+//! each element it placed (its [`Tag`]): nothing is guessed from the drawing.
 
 use crate::layout::Element;
-use crate::layout::frame::{Node, Role, Tag};
+use crate::layout::frame::{Item, Node, Part, Role, Tag};
 
 /// What a structure element holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +39,8 @@ pub struct Elem {
     pub actual_text: Option<String>,
     /// The language of a passage not in the document's.
     pub language: Option<String>,
-    node: Option<usize>,
+    /// Where it comes in reading order among its parent's kids.
+    at: Key,
 }
 
 /// How an element's drawing is marked in the page's content stream.
@@ -62,165 +65,161 @@ pub struct Annot {
     pub contents: String,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Target {
-    Artifact,
-    Elem(usize),
-}
+/// Where something comes in reading order: the node, piece and byte the
+/// layout placed it at (see [`Item::at`]).
+type Key = (usize, usize, usize);
 
 pub struct Structure<'a> {
     nodes: &'a [Node],
     pub elems: Vec<Elem>,
     pub annots: Vec<Annot>,
+    /// Each element's kids' places in reading order, beside `Elem::kids`.
+    keys: Vec<Vec<Key>>,
     of_node: Vec<Option<usize>>,
-    /// A list item's LBody.
+    /// A list item's LBody and Lbl.
     body: Vec<Option<usize>>,
-    /// The node whose content was drawn last: a heading met again after
-    /// another node is the one a panel repeats where it continues.
-    last: Option<usize>,
+    label: Vec<Option<usize>>,
+    /// The Link element whose text was placed last, for the link area
+    /// placed after it.
+    link: Option<usize>,
 }
 
 impl<'a> Structure<'a> {
     pub fn new(nodes: &'a [Node]) -> Structure<'a> {
         Structure {
             nodes,
-            elems: vec![elem("Document", None, None, None)],
+            elems: vec![elem("Document", None, None)],
             annots: Vec::new(),
+            keys: vec![Vec::new()],
             of_node: vec![None; nodes.len()],
             body: vec![None; nodes.len()],
-            last: None,
+            label: vec![None; nodes.len()],
+            link: None,
         }
     }
 
-    /// How each of a page's elements is marked. Marked-content ids are
-    /// numbered from 0 on each page.
+    /// How each of a page's elements is marked, from the tag the layout
+    /// gave it. Marked-content ids are numbered from 0 on each page.
     pub fn marks(&mut self, page: usize, elements: &[Element], tags: &[Tag]) -> Vec<Mark> {
         let mut marks = Vec::with_capacity(elements.len());
-        let mut open: Option<Target> = None;
+        // The element the open marked-content sequence belongs to (`None`: an artifact).
+        let mut open: Option<Option<usize>> = None;
         let (mut mcid, mut links) = (0, 0);
-        // The Link element holding a link's text, until its annotation comes.
-        let mut pending_link = None;
-        for (i, (element, tag)) in elements.iter().zip(tags).enumerate() {
-            let target = match element {
-                Element::Link { url, .. } => {
-                    let elem = match pending_link.take() {
-                        Some(elem) => elem,
-                        None => {
-                            let parent = self.container(*tag);
-                            self.add("Link", parent, None)
-                        }
-                    };
-                    self.elems[elem]
-                        .kids
-                        .push(Kid::Annot { page, index: links });
-                    self.annots.push(Annot {
-                        page,
-                        index: links,
-                        elem,
-                        contents: crate::layout::typeset::printed_address(url).to_string(),
-                    });
-                    links += 1;
-                    marks.push(Mark::Same);
-                    continue;
-                }
-                Element::Image { alt, .. } | Element::Icon { alt: Some(alt), .. } => {
-                    let parent = self.container(*tag);
-                    Target::Elem(self.add("Figure", parent, Some(alt.clone())))
-                }
-                _ => self.target(i, elements, *tag, &mut pending_link),
+        for (element, tag) in elements.iter().zip(tags) {
+            let item = match tag {
+                Tag::Node(item) if item.part != Part::Decoration => Some(*item),
+                _ => None,
             };
+            if let Element::Link { url, .. } = element {
+                self.annotate(page, links, url, item);
+                links += 1;
+                marks.push(Mark::Same);
+                continue;
+            }
+            let target = item.map(|item| self.target(item, element));
             if open == Some(target) {
                 marks.push(Mark::Same);
                 continue;
             }
             open = Some(target);
-            marks.push(match target {
-                Target::Artifact => Mark::Artifact,
-                Target::Elem(e) => {
-                    self.elems[e].kids.push(Kid::Content { page, mcid });
+            marks.push(match (target, item) {
+                (Some(e), Some(item)) => {
+                    self.push(e, Kid::Content { page, mcid }, key(item));
                     mcid += 1;
                     Mark::Content {
                         tag: self.elems[e].role,
                         mcid: mcid - 1,
                     }
                 }
+                _ => Mark::Artifact,
             });
         }
         marks
     }
 
-    /// Where element `i` (not a link or a picture) goes.
-    fn target(
-        &mut self,
-        i: usize,
-        elements: &[Element],
-        tag: Tag,
-        pending_link: &mut Option<usize>,
-    ) -> Target {
-        let Tag::Node(n) = tag else {
-            return Target::Artifact;
-        };
-        let role = self.nodes[n].role;
-        if role == Role::Heading && self.of_node[n].is_some() && self.last != Some(n) {
-            return Target::Artifact;
+    /// The element that holds `element`, drawn as `item`.
+    fn target(&mut self, item: Item, element: &Element) -> usize {
+        let n = item.node;
+        match item.part {
+            Part::Label => {
+                if let Some(label) = self.label[n] {
+                    return label;
+                }
+                let li = self.node_elem(n);
+                let label = self.add("Lbl", li, key(item));
+                self.label[n] = Some(label);
+                label
+            }
+            Part::Picture => {
+                let container = self.container(n, item);
+                let figure = self.add("Figure", container, key(item));
+                if let Element::Image { alt, .. } | Element::Icon { alt: Some(alt), .. } = element {
+                    self.elems[figure].alt = Some(alt.clone());
+                }
+                figure
+            }
+            Part::Link => {
+                let container = self.container(n, item);
+                let link = self.add("Link", container, key(item));
+                self.link = Some(link);
+                link
+            }
+            Part::Content | Part::LinkArea | Part::Decoration => {
+                let container = self.container(n, item);
+                match element {
+                    // Glyphs are drawn in visual order; extraction needs logical.
+                    Element::Text {
+                        rtl: true, glyphs, ..
+                    } if self.nodes[n].role != Role::Figure => {
+                        let span = self.add("Span", container, key(item));
+                        let text = glyphs.iter().rev().map(|g| g.text.as_str()).collect();
+                        self.elems[span].actual_text = Some(text);
+                        span
+                    }
+                    _ => container,
+                }
+            }
         }
-        if role == Role::Figure {
-            self.last = Some(n);
-            return Target::Elem(self.node_elem(n));
-        }
-        let Element::Text {
-            x,
-            width,
-            rtl,
-            glyphs,
-            ..
-        } = &elements[i]
-        else {
-            return Target::Artifact;
-        };
-        self.last = Some(n);
-        // A number centred on the disc before it is a list item's label.
-        if role == Role::ListItem
-            && let Some(Element::Disc { cx, r, .. }) = i.checked_sub(1).map(|p| &elements[p])
-            && (x + width / 2.0 - cx).abs() <= *r
-        {
-            let item = self.node_elem(n);
-            return Target::Elem(self.add("Lbl", item, None));
-        }
-        let container = self.container(tag);
-        // A link's text is drawn, then its underline, then its clickable area.
-        let linked = matches!(
-            (elements.get(i + 1), elements.get(i + 2)),
-            (Some(Element::Rect { .. }), Some(Element::Link { x: lx, .. })) if lx == x
-        );
-        let elem = if linked {
-            let link = self.add("Link", container, None);
-            *pending_link = Some(link);
-            link
-        } else if *rtl {
-            // Glyphs are drawn in visual order; extraction needs logical.
-            let text: String = glyphs.iter().rev().map(|g| g.text.as_str()).collect();
-            let span = self.add("Span", container, None);
-            self.elems[span].actual_text = Some(text);
-            span
-        } else {
-            container
-        };
-        Target::Elem(elem)
     }
 
-    /// The element that holds node content drawn with `tag`: a list item's
-    /// LBody, a node's own element, or the root for chrome.
-    fn container(&mut self, tag: Tag) -> usize {
-        let Tag::Node(n) = tag else { return 0 };
+    /// A link annotation, held by the Link element of the link text placed
+    /// just before it; an area without one gets its own.
+    fn annotate(&mut self, page: usize, index: usize, url: &str, item: Option<Item>) {
+        let elem = match (self.link, item) {
+            (
+                Some(link),
+                Some(Item {
+                    part: Part::LinkArea,
+                    ..
+                }),
+            ) => link,
+            (_, Some(item)) => {
+                let container = self.container(item.node, item);
+                self.add("Link", container, key(item))
+            }
+            (_, None) => self.add("Link", 0, (usize::MAX, 0, 0)),
+        };
+        let at = self.elems[elem].at;
+        self.push(elem, Kid::Annot { page, index }, at);
+        self.annots.push(Annot {
+            page,
+            index,
+            elem,
+            contents: crate::layout::typeset::printed_address(url).to_string(),
+        });
+    }
+
+    /// The element that holds node `n`'s content: a list item's LBody, or
+    /// the node's own element.
+    fn container(&mut self, n: usize, item: Item) -> usize {
         if self.nodes[n].role != Role::ListItem {
             return self.node_elem(n);
         }
         if let Some(body) = self.body[n] {
             return body;
         }
-        let item = self.node_elem(n);
-        let body = self.add("LBody", item, None);
+        let li = self.node_elem(n);
+        let body = self.add("LBody", li, key(item));
         self.body[n] = Some(body);
         body
     }
@@ -239,65 +238,55 @@ impl<'a> Structure<'a> {
             Role::Figure => "Figure",
             Role::Panel => "Sect",
         };
-        let alt = node.alt.clone();
+        let (alt, language) = (node.alt.clone(), node.language.clone());
         let parent = node.parent.map_or(0, |p| self.node_elem(p));
-        let e = self.add(role, parent, alt);
-        self.elems[e].language = self.nodes[n].language.clone();
-        self.elems[e].node = Some(n);
+        let e = self.add(role, parent, (n, 0, 0));
+        self.elems[e].alt = alt;
+        self.elems[e].language = language;
         self.of_node[n] = Some(e);
         e
     }
 
-    fn add(&mut self, role: &'static str, parent: usize, alt: Option<String>) -> usize {
+    fn add(&mut self, role: &'static str, parent: usize, at: Key) -> usize {
         let e = self.elems.len();
-        self.elems.push(elem(role, Some(parent), alt, None));
-        self.elems[parent].kids.push(Kid::Elem(e));
+        let mut new = elem(role, Some(parent), None);
+        new.at = at;
+        self.elems.push(new);
+        self.keys.push(Vec::new());
+        self.push(parent, Kid::Elem(e), at);
         e
     }
 
-    /// Put every element's kids in reading order: what is not a node (a
-    /// label, a picture, a link) stays where it was drawn, before the
-    /// nodes; nodes follow in the order they were composed, except that the
-    /// title block comes first (a trifold composes its cover last).
+    fn push(&mut self, e: usize, kid: Kid, at: Key) {
+        self.elems[e].kids.push(kid);
+        self.keys[e].push(at);
+    }
+
+    /// Put every element's kids in reading order, as the layout placed
+    /// them: by node, then by piece and byte within a node; what shares a
+    /// place (a label and the body beside it) stays in drawing order.
     pub fn in_reading_order(&mut self) {
-        let title = self.nodes.iter().position(|n| n.role == Role::Title);
-        let in_title_block = |n: usize| {
-            title.is_some_and(|t| {
-                n >= t
-                    && n <= t + 2
-                    && self.nodes[t + 1..=n].iter().all(|node| {
-                        node.parent.is_none()
-                            && matches!(node.role, Role::Subtitle | Role::Paragraph)
-                    })
-            })
-        };
-        let rank: Vec<Option<(bool, usize)>> = self
-            .elems
-            .iter()
-            .map(|e| e.node.map(|n| (!in_title_block(n), n)))
-            .collect();
-        for e in &mut self.elems {
-            e.kids.sort_by_key(|k| match k {
-                Kid::Elem(c) => rank[*c],
-                _ => None,
-            });
+        for (elem, keys) in self.elems.iter_mut().zip(&self.keys) {
+            let mut kids: Vec<(Key, Kid)> = keys.iter().copied().zip(elem.kids.drain(..)).collect();
+            kids.sort_by_key(|(at, _)| *at);
+            elem.kids = kids.into_iter().map(|(_, kid)| kid).collect();
         }
     }
 }
 
-fn elem(
-    role: &'static str,
-    parent: Option<usize>,
-    alt: Option<String>,
-    actual_text: Option<String>,
-) -> Elem {
+/// Where `item` comes in reading order.
+fn key(item: Item) -> Key {
+    (item.node, item.at.0, item.at.1)
+}
+
+fn elem(role: &'static str, parent: Option<usize>, alt: Option<String>) -> Elem {
     Elem {
         role,
         parent,
         kids: Vec::new(),
         alt,
-        actual_text,
+        actual_text: None,
         language: None,
-        node: None,
+        at: (0, 0, 0),
     }
 }

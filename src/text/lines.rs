@@ -8,7 +8,11 @@
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
 use compact_str::CompactString;
-use std::ops::Range;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::{Deref, Range};
+use std::rc::Rc;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -77,9 +81,11 @@ struct Shaped {
 }
 
 /// Styled runs shaped once, to be broken into lines at as many widths as a
-/// caller tries (balancing a heading tries eight).
-pub struct ShapedText<'r, S> {
-    runs: &'r [Run<S>],
+/// caller tries (balancing a heading tries eight), and from any byte on (a
+/// paragraph continued in the next column is not shaped again). The runs are
+/// borrowed, or owned by a shaping kept for a whole layout.
+pub struct ShapedText<'r, S: Clone> {
+    runs: Cow<'r, [Run<S>]>,
     rtl: bool,
     full: String,
     chunks: Vec<Chunk>,
@@ -88,10 +94,54 @@ pub struct ShapedText<'r, S> {
     prefix: Vec<f32>,
     /// Break opportunities: where, what kind, and whether inside an address.
     breaks: Vec<(usize, BreakOpportunity, bool)>,
+    /// Lines already broken, per width: where each breaking started, and
+    /// its lines. Breaking from a line's start is the tail of the breaking
+    /// it came from, so a paragraph continued column after column is broken
+    /// once, not once a column.
+    chains: RefCell<Chains>,
+}
+
+/// Breakings by width: the byte each started at, and its lines.
+type Chains = HashMap<u32, Vec<(usize, Rc<[Range<usize>]>)>>;
+
+/// The byte ranges of lines from one byte on: the tail of a breaking from
+/// an earlier byte, shared rather than copied.
+#[derive(Debug, Clone)]
+pub struct Ranges {
+    chain: Rc<[Range<usize>]>,
+    first: usize,
+}
+
+impl Deref for Ranges {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        &self.chain[self.first..]
+    }
+}
+
+impl Ranges {
+    /// The tail of `chain`, lines broken from byte `start`, that breaking
+    /// from `from` gives: where `from` is the start or end of one of them.
+    fn tail(start: usize, chain: &Rc<[Range<usize>]>, from: usize) -> Option<Ranges> {
+        let i = chain.partition_point(|r| r.start < from);
+        let boundary = from == start
+            || chain.get(i).is_some_and(|r| r.start == from)
+            || (i > 0 && chain[i - 1].end == from);
+        (from >= start && boundary).then(|| Ranges {
+            chain: Rc::clone(chain),
+            first: i,
+        })
+    }
 }
 
 impl<'r, S: Clone> ShapedText<'r, S> {
-    pub fn new(fonts: &FontSet, runs: &'r [Run<S>], writing: &Writing) -> ShapedText<'r, S> {
+    pub fn new(
+        fonts: &FontSet,
+        runs: impl Into<Cow<'r, [Run<S>]>>,
+        writing: &Writing,
+    ) -> ShapedText<'r, S> {
+        let runs = runs.into();
         let full: String = runs.iter().map(|r| r.text.as_str()).collect();
         let mut shaped = ShapedText {
             runs,
@@ -101,13 +151,15 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             glyphs: Vec::new(),
             prefix: Vec::new(),
             breaks: Vec::new(),
+            chains: RefCell::default(),
         };
         if shaped.full.trim().is_empty() {
             return shaped;
         }
         let phones = phone_numbers(&shaped.full);
         let levels = bidi_levels(&shaped.full, writing.rtl, &phones);
-        (shaped.chunks, shaped.glyphs) = shape_runs(fonts, runs, levels.as_deref(), writing);
+        (shaped.chunks, shaped.glyphs) =
+            shape_runs(fonts, &shaped.runs, levels.as_deref(), writing);
         shaped.prefix.reserve(shaped.glyphs.len() + 1);
         shaped.prefix.push(0.0f32);
         for g in &shaped.glyphs {
@@ -125,40 +177,90 @@ impl<'r, S: Clone> ShapedText<'r, S> {
 
     /// The text in lines no wider than `max_width` points.
     pub fn lines(&self, max_width: f32) -> Vec<Line<S>> {
-        let mut lines = Vec::new();
-        let mut start = 0;
+        let ranges = self.ranges(0, max_width);
+        ranges.iter().map(|r| self.line(r.clone())).collect()
+    }
+
+    /// The bytes each line sets, from byte `from` (a line's start) on, in
+    /// lines no wider than `max_width` points: what [`ShapedText::lines`]
+    /// gives, without building the lines, so a caller builds only those it
+    /// places. Lines that would set nothing are left out.
+    pub fn ranges(&self, from: usize, max_width: f32) -> Ranges {
+        let key = max_width.to_bits();
+        let known = self.chains.borrow().get(&key).and_then(|chains| {
+            let mut tails = chains
+                .iter()
+                .map(|(start, c)| Ranges::tail(*start, c, from));
+            tails.find_map(|t| t)
+        });
+        if let Some(tail) = known {
+            return tail;
+        }
+        let chain: Rc<[Range<usize>]> = self.break_from(from, max_width).into();
+        let mut chains = self.chains.borrow_mut();
+        chains
+            .entry(key)
+            .or_default()
+            .push((from, Rc::clone(&chain)));
+        Ranges { chain, first: 0 }
+    }
+
+    /// Greedy breaking from byte `from`. Each line's breaking starts afresh
+    /// at its first byte, so breaking from any line's start gives the lines
+    /// after it.
+    fn break_from(&self, from: usize, max_width: f32) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut start = from;
         // The last break that fits, and the last that fits outside a web
         // address: an address is broken only when it is wider than a line.
         let mut last_fit: Option<usize> = None;
         let mut last_whole: Option<usize> = None;
-        let mut breaks = self.breaks.iter().copied().peekable();
+        let after = |at: usize| {
+            let first = self.breaks.partition_point(|b| b.0 <= at);
+            self.breaks[first..].iter().copied().peekable()
+        };
+        let mut breaks = after(from);
+        // The glyphs a line starts at and runs to, moved forward break by
+        // break rather than searched for.
+        let mut glyphs = (self.glyph_at(from), self.glyph_at(from));
         while let Some(&(at, kind, in_address)) = breaks.peek() {
             // Nothing but spaces always fits, so a line of zero, negative or NaN
             // width still moves on (one word a line at worst) instead of looping.
             let end = self.trim_end(start, at);
-            if end <= start || self.width(start, end) <= max_width {
+            if self
+                .glyphs
+                .get(glyphs.0)
+                .is_none_or(|g| g.glyph.cluster < start)
+            {
+                glyphs = (self.glyph_at(start), self.glyph_at(start));
+            }
+            glyphs.1 = self.glyph_from(glyphs.1.max(glyphs.0), end);
+            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0];
+            if end <= start || width <= max_width {
                 last_fit = Some(at);
                 if !in_address {
                     last_whole = Some(at);
                 }
                 breaks.next();
                 if kind == BreakOpportunity::Mandatory {
-                    lines.push(self.line(start..at));
+                    ranges.push(start..at);
                     start = at;
                     (last_fit, last_whole) = (None, None);
                 }
             } else if let Some(fit) = last_whole.take().or(last_fit.take()) {
-                lines.push(self.line(start..fit));
+                ranges.push(start..fit);
                 start = fit;
                 (last_fit, last_whole) = (None, None);
+                // Breaks inside an address passed over are tried again.
+                breaks = after(fit);
             } else {
                 let cut = self.emergency_cut(start, at, max_width);
-                lines.push(self.line(start..cut));
+                ranges.push(start..cut);
                 start = cut;
             }
         }
-        lines.retain(|l| !l.fragments.is_empty());
-        lines
+        ranges.retain(|r| self.glyph_at(r.start) < self.glyph_at(self.trim_end(r.start, r.end)));
+        ranges
     }
 }
 
@@ -351,6 +453,17 @@ impl<S: Clone> ShapedText<'_, S> {
         self.glyphs.partition_point(|g| g.glyph.cluster < at)
     }
 
+    /// [`Self::glyph_at`], searching forward from glyph `i` (at or before it).
+    fn glyph_from(&self, mut i: usize, at: usize) -> usize {
+        if i > 0 && self.glyphs[i - 1].glyph.cluster >= at {
+            return self.glyph_at(at);
+        }
+        while self.glyphs.get(i).is_some_and(|g| g.glyph.cluster < at) {
+            i += 1;
+        }
+        i
+    }
+
     fn width(&self, from: usize, to: usize) -> f32 {
         self.prefix[self.glyph_at(to)] - self.prefix[self.glyph_at(from)]
     }
@@ -394,13 +507,15 @@ impl<S: Clone> ShapedText<'_, S> {
 
     /// The text between byte offsets, as a line: glyphs in visual order in
     /// each fragment, fragments from the start edge.
-    fn line(&self, range: Range<usize>) -> Line<S> {
-        let (runs, chunks) = (self.runs, &self.chunks);
+    pub fn line(&self, range: Range<usize>) -> Line<S> {
+        let (runs, chunks) = (&self.runs, &self.chunks);
         let to = self.trim_end(range.start, range.end);
         let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
+        let space = self.line_end_space(to, range.end).filter(|_| first < last);
+        let end = space.map_or(last, |s| s + 1);
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
-        for i in first..last {
+        for i in first..end {
             match stretches.last_mut() {
                 Some(s) if self.glyphs[s.start].chunk == self.glyphs[i].chunk => s.end = i + 1,
                 _ => stretches.push(i..i + 1),
@@ -428,6 +543,7 @@ impl<S: Clone> ShapedText<'_, S> {
             };
             let mut place = |i: usize| {
                 let Shaped { glyph, width, .. } = &self.glyphs[i];
+                let width = if Some(i) == space { &0.0 } else { width };
                 let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
@@ -451,6 +567,22 @@ impl<S: Clone> ShapedText<'_, S> {
             width: x,
             range,
         }
+    }
+
+    /// The glyph of the space a line ending at byte `to` breaks at, when
+    /// more text follows (`end`, where the next line starts, is not the
+    /// end of the text). The line keeps it, of no width: its text then says
+    /// where one word ends and the next begins, which text read through the
+    /// tags would otherwise run together (ISO 32000-1 14.8.2.5). Chinese
+    /// breaks between characters, with no space to keep.
+    fn line_end_space(&self, to: usize, end: usize) -> Option<usize> {
+        let c = self.full[to..end].chars().next()?;
+        if end >= self.full.len() || matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            return None;
+        }
+        let i = self.glyph_at(to);
+        let glyph = &self.glyphs.get(i)?.glyph;
+        (glyph.cluster == to && glyph.id != 0).then_some(i)
     }
 
     /// The characters glyph `i` stands for: its cluster's, given to the
@@ -478,30 +610,58 @@ impl<S: Clone> ShapedText<'_, S> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn breaking_ends_at_any_width() {
-        // A wide logo or a long phone line once left the header no width,
-        // and breaking looped, growing memory until the process aborted.
+    /// Atkinson's regular face alone, for English text.
+    fn atkinson() -> (FontSet, Writing) {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fonts/AtkinsonHyperlegibleNext-Regular.ttf"
         );
         let face = super::super::Face::from_bytes("f", std::fs::read(path).unwrap()).unwrap();
         let fonts = FontSet::new(vec![(face, [None, None, None])]);
-        let writing = Writing::new("en", 0);
-        let text = "Call +1 (503) 555-0199 ext. 204 today";
-        let runs = [Run {
-            text: text.to_string(),
+        (fonts, Writing::new("en", 0))
+    }
+
+    fn plain(text: String) -> Run<()> {
+        Run {
+            text,
             bold: false,
             italic: false,
             size: 12.0,
             style: (),
-        }];
+        }
+    }
+
+    #[test]
+    fn breaking_ends_at_any_width() {
+        // A wide logo or a long phone line once left the header no width,
+        // and breaking looped, growing memory until the process aborted.
+        let (fonts, writing) = atkinson();
+        let text = "Call +1 (503) 555-0199 ext. 204 today";
+        let runs = [plain(text.to_string())];
         for width in [-50.0, 0.0, 1.0, f32::NAN] {
             let lines = ShapedText::new(&fonts, &runs, &writing).lines(width);
             let set: usize = lines.iter().map(|l| l.range.len()).sum();
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
             assert!(set <= text.len());
+        }
+    }
+
+    #[test]
+    fn breaking_from_a_line_start_is_the_tail_of_the_breaking() {
+        // A paragraph continued in the next column is not broken again:
+        // its lines there must be those a fresh breaking from that byte gives.
+        let (fonts, writing) = atkinson();
+        let text = "See https://example.org/a-very-long/path/to-a-page/on-knees?x=1 \
+                    or call (212) 555-0147. "
+            .repeat(20);
+        let runs = [plain(text)];
+        let shaped = ShapedText::new(&fonts, runs.as_slice(), &writing);
+        let all = shaped.ranges(0, 150.0).to_vec();
+        assert!(all.len() > 20);
+        for (i, line) in all.iter().enumerate() {
+            let fresh = ShapedText::new(&fonts, runs.as_slice(), &writing);
+            assert_eq!(&*fresh.ranges(line.start, 150.0), &all[i..], "line {i}");
+            assert_eq!(&*shaped.ranges(line.start, 150.0), &all[i..], "line {i}");
         }
     }
 

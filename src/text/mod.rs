@@ -9,5 +9,5 @@ pub mod shape;
 pub mod writing;
 
 pub use font::{Face, FaceId, Fallbacks, FamilyFaces, FontSet, Origin};
-pub use lines::{Fragment, Line, PlacedGlyph, Run, ShapedText};
+pub use lines::{Fragment, Line, PlacedGlyph, Ranges, Run, ShapedText};
 pub use writing::Writing;

@@ -4,6 +4,7 @@
 mod accessible;
 mod attacks;
 mod check;
+mod chrome;
 mod collections;
 mod common;
 mod editor_errors;
@@ -28,4 +29,5 @@ mod robustness;
 mod sample;
 mod schema;
 mod spanish;
+mod tags;
 mod workflow;
