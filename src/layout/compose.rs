@@ -349,6 +349,7 @@ fn contact(clinic: &Clinic, handout: &Handout, icon: Option<&'static Icon>) -> N
         children.push(line(TextRole::Phone, vec![Span::bold(phone)]));
     }
     if let Some(address) = &clinic.address {
+        let address = postal_codes_kept(address);
         children.push(line(TextRole::Contact, vec![Span::plain(address)]));
     }
     if let Some(site) = &clinic.website {
@@ -379,6 +380,26 @@ fn contact(clinic: &Clinic, handout: &Handout, icon: Option<&'static Icon>) -> N
         icon,
         children,
     }
+}
+
+/// `address` with a no-break space between a state and its postal code
+/// ("NY 10003"), so a line never ends between them.
+fn postal_codes_kept(address: &str) -> String {
+    let state = |w: &str| {
+        let w = w.trim_start_matches(',');
+        w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let code = |w: &str| w.len() >= 5 && w.bytes().take(5).all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = address.split(' ').collect();
+    let mut out = String::with_capacity(address.len() + 2);
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let keep = state(words[i - 1]) && code(word);
+            out.push(if keep { '\u{a0}' } else { ' ' });
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `node`, marked as written in another language when its `text` clearly
@@ -501,6 +522,15 @@ mod tests {
             leaflet.footer.clinic,
             "Gramercy Pain Center · (212) 555-0147"
         );
+    }
+
+    #[test]
+    fn a_state_keeps_its_postal_code() {
+        let kept = postal_codes_kept("123 Example Street, New York, NY 10003-1234");
+        assert_eq!(kept, "123 Example Street, New York, NY\u{a0}10003-1234");
+        // Not a state and a code: left as written.
+        let other = "Unit 12 AB 123, Toronto ON M5V 2T6";
+        assert_eq!(postal_codes_kept(other), other);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::theme::PanelStyle;
 use super::typeset::{Ink, TextStyle, Typesetter};
 use crate::picture::Picture;
 use crate::text::{Run, ShapedText};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -27,6 +27,35 @@ pub struct Region {
     pub width: f32,
     pub top: f32,
     pub bottom: f32,
+}
+
+/// How tightly a flow is set, for copyfitting: the theme's spacing at
+/// [`Spacing::AS_SET`], tighter to save a page, looser to spread the text
+/// over the pages it needs. Type sizes never change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spacing {
+    /// From -1 (leading down to 1.2 of the size, and never under size + 2 pt)
+    /// through 0 (the theme's) to 1 (leading up by 0.15 of the size).
+    pub lines: f32,
+    /// The space above pieces, times this.
+    pub gaps: f32,
+    /// Pictures' largest size, times this.
+    pub pictures: f32,
+}
+
+impl Spacing {
+    pub const AS_SET: Spacing = Spacing::at(0.0);
+
+    /// Spacing `s` from -1, as tight as reads well (1.2 leading, gaps
+    /// halved, pictures at 80%), through 0, as the theme sets it, to 1
+    /// (leading 1.45, gaps half as large again, pictures a fifth larger).
+    pub const fn at(s: f32) -> Spacing {
+        Spacing {
+            lines: s,
+            gaps: 1.0 + 0.5 * s,
+            pictures: 1.0 + 0.2 * s,
+        }
+    }
 }
 
 /// A picture beside a piece's text, at its end edge.
@@ -50,12 +79,13 @@ impl<'a> FigureBox<'a> {
     /// (about 25 characters), so the figure goes above the text.
     const SIDE_FROM: f32 = 330.0;
 
-    fn at(figure: &'a Figure, width: f32) -> FigureBox<'a> {
+    /// The figure at `width`, its largest size scaled by `scale`.
+    fn at(figure: &'a Figure, width: f32, scale: f32) -> FigureBox<'a> {
         let side = width >= Self::SIDE_FROM;
         let (max_w, max_h) = if side {
-            ((width * 0.32).min(150.0), 170.0)
+            ((width * 0.32).min(150.0 * scale), 170.0 * scale)
         } else {
-            (width.min(180.0), 150.0)
+            (width.min(180.0 * scale), 150.0 * scale)
         };
         let mut w = max_w.max(0.0);
         let mut h = w * figure.picture.aspect();
@@ -154,6 +184,8 @@ pub struct Container {
     pub heading: Option<usize>,
     /// Kept in one region when it fits one.
     pub whole: bool,
+    /// May float to the next region when kept whole (see [`Flow::floats`]).
+    pub float: bool,
     pub tag: Tag,
 }
 
@@ -161,6 +193,8 @@ pub struct Container {
 #[derive(Debug, Clone)]
 struct Set {
     height: f32,
+    /// How much a line's leading may shrink and grow (see [`Spacing`]).
+    give: (f32, f32),
     /// x from the region's left edge, y from the set's top; each with
     /// what it is to the piece's node.
     elements: Vec<(Element, Part)>,
@@ -206,6 +240,10 @@ impl Placed {
         self.regions.iter().map(|(r, _)| r)
     }
 
+    pub fn region(&self, r: usize) -> &Region {
+        &self.regions[r].0
+    }
+
     /// The first piece set in region `r`, if any.
     pub fn start(&self, r: usize) -> Option<usize> {
         self.regions[r].1.first().map(|e| e.at.0)
@@ -224,6 +262,32 @@ impl Placed {
     }
 }
 
+/// One region filled: the entries placed, where the next region starts,
+/// whether it ends where no break was allowed, and the first piece of a box
+/// floated on to the next region.
+struct Filled {
+    entries: Vec<Entry>,
+    next: (usize, usize),
+    broke: bool,
+    float: Option<usize>,
+}
+
+impl Filled {
+    fn new(
+        entries: Vec<Entry>,
+        next: (usize, usize),
+        broke: bool,
+        float: Option<(usize, usize)>,
+    ) -> Filled {
+        Filled {
+            entries,
+            next,
+            broke,
+            float: float.map(|(first, _)| first),
+        }
+    }
+}
+
 /// What the flow placed, region by region: elements with their tags.
 pub struct Flowed {
     pub regions: Vec<(Region, Vec<(Element, Tag)>)>,
@@ -232,6 +296,9 @@ pub struct Flowed {
     pub outline: Vec<Bookmark>,
 }
 
+/// Piece, byte, width, and the pictures' scale for a piece with a figure.
+type SetKey = (usize, usize, u32, u32);
+
 pub struct Flow<'a> {
     pub ts: &'a Typesetter<'a>,
     pub pieces: Vec<Piece>,
@@ -239,7 +306,11 @@ pub struct Flow<'a> {
     /// Sets of piece, from byte, at width: shaping, breaking and drawing
     /// lines is most of a build, and a flow is run again and again
     /// (balancing, keep checks, measuring a panel whole) at the same few widths.
-    sets: RefCell<HashMap<(usize, usize, u32), Rc<[Set]>>>,
+    sets: RefCell<HashMap<SetKey, Rc<[Set]>>>,
+    spacing: Cell<Spacing>,
+    /// Whether a box kept whole that does not fit what is left of a region
+    /// may float to the top of the next while the text after it fills the gap.
+    pub floats: bool,
     /// Each text piece shaped once, whatever it is broken at or from.
     shaped: RefCell<HashMap<usize, Rc<ShapedText<'static, Ink>>>>,
 }
@@ -251,8 +322,34 @@ impl<'a> Flow<'a> {
             pieces,
             containers,
             sets: RefCell::default(),
+            spacing: Cell::new(Spacing::AS_SET),
+            floats: false,
             shaped: RefCell::default(),
         }
+    }
+
+    /// Set the flow with `spacing` from now on.
+    pub fn space(&self, spacing: Spacing) {
+        self.spacing.set(spacing);
+    }
+
+    /// A set's height at the flow's spacing.
+    fn tall(&self, set: &Set) -> f32 {
+        let t = self.spacing.get().lines;
+        let (shrink, grow) = set.give;
+        set.height + if t < 0.0 { t * shrink } else { t * grow }
+    }
+
+    /// The space above piece `p` at the flow's spacing.
+    fn space_before(&self, p: usize) -> f32 {
+        self.pieces[p].space_before * self.spacing.get().gaps
+    }
+
+    /// Where region `r`'s content ends, panel padding included.
+    pub fn end(&self, placed: &Placed, r: usize) -> f32 {
+        let (region, entries) = &placed.regions[r];
+        let end = |e: &Entry| e.y + self.tall(e.set()) + self.pad(e.at.0);
+        entries.iter().map(end).fold(region.top, f32::max)
     }
 
     /// Place every piece, asking `region` for as many regions as they need.
@@ -271,12 +368,13 @@ impl<'a> Flow<'a> {
         let mut regions = Vec::new();
         let mut cursor = (0, 0);
         let mut forced = 0;
-        while cursor.0 < self.pieces.len() && regions.len() < most {
+        let mut float = None;
+        while (cursor.0 < self.pieces.len() || float.is_some()) && regions.len() < most {
             let r = region(regions.len());
-            let (entries, next, broke) = self.fill(r, cursor);
-            regions.push((r, entries));
-            cursor = next;
-            forced += usize::from(broke);
+            let filled = self.fill(r, cursor, float);
+            regions.push((r, filled.entries));
+            (cursor, float) = (filled.next, filled.float);
+            forced += usize::from(filled.broke);
         }
         Placed { regions, forced }
     }
@@ -289,12 +387,18 @@ impl<'a> Flow<'a> {
         self.container_of(piece).map_or(0.0, |c| c.style.pad)
     }
 
-    /// Fill one region from `cursor`; the entries placed, where the next
-    /// region starts, and whether it ends where no break was allowed.
-    fn fill(&self, r: Region, mut cursor: (usize, usize)) -> (Vec<Entry>, (usize, usize), bool) {
+    /// Fill one region from `cursor`, a box floated on from the region
+    /// before first.
+    fn fill(&self, r: Region, mut cursor: (usize, usize), floated: Option<usize>) -> Filled {
         let mut entries: Vec<Entry> = Vec::new();
+        // The floated box's pieces are placed first, then the cursor's.
+        let mut queue = floated.and_then(|p| self.container_of(p)).map(|c| c.pieces);
+        // A box this region floats on: its first piece, and how many
+        // entries come before it.
+        let mut float: Option<(usize, usize)> = None;
         let mut y = r.top;
-        if let Some(c) = self.container_of(cursor.0)
+        if floated.is_none()
+            && let Some(c) = self.container_of(cursor.0)
             && let Some(h) = c.heading
             && (cursor.0 > h || cursor.1 > 0)
         {
@@ -305,7 +409,7 @@ impl<'a> Flow<'a> {
                 } else {
                     y
                 };
-                y = at + set.height;
+                y = at + self.tall(set);
                 entries.push(Entry {
                     at: (h, 0),
                     y: at,
@@ -317,8 +421,15 @@ impl<'a> Flow<'a> {
             }
         }
         let mut whole_until = None;
-        while cursor.0 < self.pieces.len() {
-            let (p, from) = cursor;
+        let mut broke = false;
+        'pieces: loop {
+            let (p, from) = match queue {
+                Some((q, _)) => (q, 0),
+                None => cursor,
+            };
+            if p >= self.pieces.len() {
+                break;
+            }
             let sets = self.sets(p, r.width, from);
             if from == 0
                 && let Some(last) = self.fits_whole(p, &r)
@@ -333,25 +444,49 @@ impl<'a> Flow<'a> {
                 let at = if entries.is_empty() {
                     r.top + pad
                 } else if start == 0 {
-                    y + self.pieces[p].space_before
+                    y + self.space_before(p)
                 } else {
                     y
                 };
                 let progress = entries.iter().any(|e| !e.repeat);
-                if progress && at + set.height + pad > r.bottom {
+                // A floated box is placed whole, as it fitted a region like this.
+                if progress && queue.is_none() && at + self.tall(set) + pad > r.bottom {
                     // Back to the last place a break is allowed.
                     let k = entries.iter().rposition(|e| !e.keep_with_next && !e.repeat);
-                    return match k {
-                        Some(k) if k + 1 < entries.len() => {
-                            let resume = entries[k + 1].at;
-                            entries.truncate(k + 1);
-                            (entries, resume, false)
-                        }
-                        _ => (entries, (p, start), true),
+                    // Breaking here is allowed when the last entry allows it,
+                    // and forced when no entry does.
+                    let Some(k) = k.filter(|k| k + 1 < entries.len()) else {
+                        let next = (p, start);
+                        return Filled::new(entries, next, broke || k.is_none(), float);
                     };
+                    let resume = entries[k + 1].at;
+                    if let Some((first, before)) = float
+                        && resume.0 <= self.last_of(first)
+                    {
+                        // What follows the box does not fill the gap: no float.
+                        entries.truncate(before);
+                        return Filled::new(entries, (first, 0), broke, None);
+                    }
+                    if float.is_none()
+                        && floated.is_none()
+                        && let Some(first) =
+                            self.floats(resume, &r, self.y_after(&entries[..=k], r.top))
+                    {
+                        // The box moves to the next region; what follows it
+                        // fills the gap.
+                        entries.truncate(k + 1);
+                        y = self.y_after(&entries, r.top);
+                        float = Some((first, entries.len()));
+                        cursor = (self.last_of(first) + 1, 0);
+                        whole_until = None;
+                        continue 'pieces;
+                    }
+                    entries.truncate(k + 1);
+                    return Filled::new(entries, resume, broke, float);
                 }
+                broke |= queue.is_some() && at + self.tall(set) + pad > r.bottom;
                 let next = set.next;
-                y = at + set.height;
+                y = at + self.tall(set);
                 entries.push(Entry {
                     at: (p, start),
                     y: at,
@@ -364,15 +499,52 @@ impl<'a> Flow<'a> {
                 });
                 start = next;
             }
-            // Sets stop short of a long piece's end only past any region's
-            // height, so only an unbounded region gets here with more to set.
-            cursor = if start == usize::MAX {
-                (p + 1, 0)
-            } else {
-                (p, start)
+            queue = match queue {
+                Some((q, last)) if q < last => Some((q + 1, last)),
+                Some((_, last)) => {
+                    // Below the box: its padding and the space above what
+                    // followed it, as when that starts a piece.
+                    if cursor.1 > 0 {
+                        y += self.space_before(last + 1);
+                    }
+                    None
+                }
+                None => {
+                    // Sets stop short of a long piece's end only past any
+                    // region's height, so only an unbounded region gets
+                    // here with more to set.
+                    cursor = if start == usize::MAX {
+                        (p + 1, 0)
+                    } else {
+                        (p, start)
+                    };
+                    None
+                }
             };
         }
-        (entries, cursor, false)
+        Filled::new(entries, cursor, broke, float)
+    }
+
+    /// Where the last of `entries` ends, or `top`.
+    fn y_after(&self, entries: &[Entry], top: f32) -> f32 {
+        entries.last().map_or(top, |e| e.y + self.tall(e.set()))
+    }
+
+    /// The last piece of the panel piece `p` is in, or `p`.
+    fn last_of(&self, p: usize) -> usize {
+        self.container_of(p).map_or(p, |c| c.pieces.1)
+    }
+
+    /// When the flow floats boxes, the box starting at `at` is one kept
+    /// whole that fits a region like `r`, and the gap it would leave (from
+    /// `y` down) is a fifth of the region or more: its first piece.
+    fn floats(&self, (p, from): (usize, usize), r: &Region, y: f32) -> Option<usize> {
+        let c = self.container_of(p)?;
+        let gap = r.bottom - y;
+        let floats = self.floats && c.float && from == 0 && c.pieces.0 == p;
+        (floats && gap >= 0.2 * (r.bottom - r.top) && c.pieces.1 + 1 < self.pieces.len())
+            .then_some(())
+            .and(self.fits_whole(p, r).map(|_| p))
     }
 
     /// When `p` starts a panel kept whole and the panel fits a region like
@@ -386,12 +558,12 @@ impl<'a> Flow<'a> {
         let mut height = 2.0 * c.style.pad;
         for q in first..=last {
             if q > first {
-                height += self.pieces[q].space_before;
+                height += self.space_before(q);
             }
             height += self
                 .sets(q, r.width, 0)
                 .iter()
-                .map(|s| s.height)
+                .map(|s| self.tall(s))
                 .sum::<f32>();
         }
         (height <= r.bottom - r.top).then_some(last)
@@ -400,11 +572,24 @@ impl<'a> Flow<'a> {
     /// Piece `p` from byte `from` of its text, set `width` wide: one set per
     /// line, or one for a drawing. The last set's `next` is `usize::MAX`.
     fn sets(&self, p: usize, width: f32, from: usize) -> Rc<[Set]> {
-        let key = (p, from, width.to_bits());
+        let figure = from == 0
+            && matches!(
+                self.pieces[p].content,
+                Content::Text {
+                    figure: Some(_),
+                    ..
+                }
+            );
+        let scale = if figure {
+            self.spacing.get().pictures
+        } else {
+            1.0
+        };
+        let key = (p, from, width.to_bits(), scale.to_bits());
         if let Some(sets) = self.sets.borrow().get(&key) {
             return Rc::clone(sets);
         }
-        let sets: Rc<[Set]> = self.set(p, width, from).into();
+        let sets: Rc<[Set]> = self.set(p, width, from, scale).into();
         self.sets.borrow_mut().insert(key, Rc::clone(&sets));
         sets
     }
@@ -419,7 +604,7 @@ impl<'a> Flow<'a> {
         Rc::clone(shaped)
     }
 
-    fn set(&self, p: usize, width: f32, from: usize) -> Vec<Set> {
+    fn set(&self, p: usize, width: f32, from: usize, scale: f32) -> Vec<Set> {
         let piece = &self.pieces[p];
         let (left, right) = piece.indent;
         let width = width - left - right;
@@ -451,6 +636,8 @@ impl<'a> Flow<'a> {
                         Part::Decoration,
                     )],
                     keep_with_next: false,
+                    // Lines to write on keep their spacing: a hand needs it.
+                    give: (0.0, 0.0),
                     next: if i + 1 < *count { i + 1 } else { usize::MAX },
                 };
                 return (from.min(*count)..*count).map(rule).collect();
@@ -467,6 +654,7 @@ impl<'a> Flow<'a> {
                 drawn.extend(elements.iter().map(shifted));
                 return vec![Set {
                     height: *height,
+                    give: (0.0, 0.0),
                     elements: drawn,
                     keep_with_next: false,
                     next: usize::MAX,
@@ -482,7 +670,7 @@ impl<'a> Flow<'a> {
                 let figure = figure
                     .as_ref()
                     .filter(|_| from == 0)
-                    .map(|f| FigureBox::at(f, width));
+                    .map(|f| FigureBox::at(f, width, scale));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
                 let balanced = *balanced && from == 0;
                 let shaped = self.shaped(p, runs);
@@ -495,6 +683,9 @@ impl<'a> Flow<'a> {
         let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
         let mut sets = Vec::with_capacity(most.max(1));
         let mut top = 0.0;
+        // Leading no tighter than 1.2 and size + 2 pt (HEALTH-LITERACY.md).
+        let floor = (1.2 * style.size).max(style.size + 2.0);
+        let give = ((style.leading - floor).max(0.0), 0.15 * style.size);
         for (i, range) in ranges.iter().take(most).cloned().enumerate() {
             let next = if i + 1 == n { usize::MAX } else { range.end };
             let line = shaped.line(range);
@@ -503,6 +694,9 @@ impl<'a> Flow<'a> {
             let beside = figure
                 .as_ref()
                 .is_some_and(|f| f.side && top + style.leading < f.h);
+            // A line beside a figure keeps its leading: the figure's
+            // height does not shrink with it.
+            let give = if beside { (0.0, give.1) } else { give };
             let keep = if i + 1 == n {
                 piece.keep_single && n == 1
             } else {
@@ -510,6 +704,7 @@ impl<'a> Flow<'a> {
             };
             sets.push(Set {
                 height: style.leading,
+                give,
                 elements: self.ts.line_parts(line, style, left, 0.0),
                 keep_with_next: keep,
                 next,
@@ -519,6 +714,7 @@ impl<'a> Flow<'a> {
         if sets.is_empty() {
             sets.push(Set {
                 height: 0.0,
+                give: (0.0, 0.0),
                 elements: Vec::new(),
                 keep_with_next: false,
                 next: usize::MAX,
@@ -589,13 +785,8 @@ impl<'a> Flow<'a> {
     /// The placed entries as elements on their pages, panels behind them.
     pub fn draw(&self, placed: Placed) -> Flowed {
         let mut outline = Vec::new();
-        let ends = placed
-            .regions
-            .iter()
-            .map(|(r, entries)| {
-                let end = |e: &Entry| e.y + e.set().height + self.pad(e.at.0);
-                entries.iter().map(end).fold(r.top, f32::max)
-            })
+        let ends = (0..placed.regions.len())
+            .map(|r| self.end(&placed, r))
             .collect();
         let regions = placed
             .regions
@@ -608,11 +799,12 @@ impl<'a> Flow<'a> {
                         && !e.repeat
                         && e.at.1 == 0
                     {
-                        outline.push(Bookmark {
+                        let mark = Bookmark {
                             title: title.clone(),
                             page: r.page,
                             top: e.y,
-                        });
+                        };
+                        outline.push((e.at.0, mark));
                     }
                     // A heading set again where its panel continues is not read twice.
                     let tag = if e.repeat { Tag::Artifact } else { piece.tag };
@@ -624,10 +816,12 @@ impl<'a> Flow<'a> {
                 (r, elements)
             })
             .collect();
+        // In the author's order, a floated box's where it was written.
+        outline.sort_by_key(|(piece, _)| *piece);
         Flowed {
             regions,
             ends,
-            outline,
+            outline: outline.into_iter().map(|(_, mark)| mark).collect(),
         }
     }
 
@@ -638,7 +832,7 @@ impl<'a> Flow<'a> {
             let Some(c) = self.pieces[e.at.0].container else {
                 continue;
             };
-            let bottom = e.y + e.set().height;
+            let bottom = e.y + self.tall(e.set());
             match spans.iter_mut().find(|s| s.0 == c) {
                 Some(span) => span.2 = bottom,
                 None => spans.push((c, e.y, bottom)),
@@ -855,6 +1049,7 @@ mod tests {
                     pieces: (1, 2),
                     heading: Some(1),
                     whole: true,
+                    float: true,
                     tag: Tag::node(1),
                 }],
             );

@@ -3,6 +3,7 @@
 
 mod chrome;
 pub mod compose;
+mod copyfit;
 pub mod flow;
 pub mod frame;
 mod pieces;

@@ -125,7 +125,7 @@ impl<'a> Pieces<'a> {
         })
     }
 
-    /// The title, subtitle and "Prepared for", kept together.
+    /// The title, subtitle and a patient's "Prepared for" box, kept together.
     pub fn title_block(&mut self, t: &TitleBlock) {
         let theme = self.theme;
         let top = Within {
@@ -136,27 +136,55 @@ impl<'a> Pieces<'a> {
         let lines = [
             (Some(&t.title), theme.title, Role::Title, 0.0),
             (t.subtitle.as_ref(), theme.subtitle, Role::Subtitle, 4.0),
-            (
-                t.prepared_for.as_ref(),
-                theme.body.bold().with_color(super::theme::MUTED),
-                Role::Paragraph,
-                10.0,
-            ),
         ];
         for (text, style, role, gap) in lines {
             let Some(text) = text else { continue };
             let tag = self.tag(role, None);
             let mut piece = self.text(&[Span::plain(text)], style, tag);
             if let Content::Text { balanced, .. } = &mut piece.content {
-                *balanced = role != Role::Paragraph;
+                *balanced = true;
             }
             piece.keep_lines = true;
             piece.keep_with_next = true;
             self.push(piece, top, gap, Prev::Text);
         }
+        if let Some(text) = &t.prepared_for {
+            self.prepared_for(text);
+        }
         if let Some(last) = self.pieces.last_mut() {
             last.keep_with_next = false;
         }
+    }
+
+    /// "Prepared for NAME, DATE" in bold, in a box outlined in the clinic's
+    /// colour: a patient's copy is told apart at a glance.
+    fn prepared_for(&mut self, text: &str) {
+        let theme = self.theme;
+        let style = PanelStyle {
+            pad: 8.0,
+            ..theme.note_panel()
+        };
+        let tag = self.tag(Role::Panel, None);
+        let c = self.containers.len();
+        let within = Within {
+            container: Some(c),
+            indent: style.inset,
+            ink: style.ink,
+        };
+        let ptag = self.tag(Role::Paragraph, Self::parent(tag));
+        let body = theme.body.bold().with_color(Rgb::INK);
+        let mut piece = self.text(&[Span::plain(text)], body, ptag);
+        piece.keep_lines = true;
+        self.push(piece, within, 12.0 + style.pad, Prev::Text);
+        let first = self.pieces.len() - 1;
+        self.containers.push(Container {
+            style,
+            pieces: (first, first),
+            heading: None,
+            whole: true,
+            float: false,
+            tag,
+        });
     }
 
     /// Nodes at the top level of the flow.
@@ -414,6 +442,7 @@ impl<'a> Pieces<'a> {
                 role,
                 PanelRole::Warning | PanelRole::Contact | PanelRole::KeyPoints
             ),
+            float: role == PanelRole::Warning,
             tag,
         });
         self.prev = Prev::Panel(style.pad);

@@ -4,7 +4,8 @@
 //! "Page N of M" on every page.
 
 use super::chrome::{Crowded, Detail, Place, footer, footer_height, header_band};
-use super::compose::compose;
+use super::compose::{Node, TextRole, compose};
+use super::copyfit::{Use, copyfit};
 use super::flow::{Flow, Placed, Region};
 use super::frame::{Document, Page};
 use super::pieces::Pieces;
@@ -62,6 +63,23 @@ pub fn sheet<'a>(
 
     pieces.nodes(&leaflet.body);
     let contact = pieces.pieces.len();
+    // The closing, the contact block and the disclaimer are one block:
+    // never split, and never apart.
+    let closings = leaflet.body.iter().rev();
+    let closings = closings.take_while(|n| {
+        matches!(
+            n,
+            Node::Paragraph {
+                role: TextRole::Closing,
+                ..
+            }
+        )
+    });
+    let closing = contact - closings.count();
+    for piece in &mut pieces.pieces[closing..] {
+        piece.keep_lines = true;
+        piece.keep_with_next = true;
+    }
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
     // The other languages, on the last page with the contact block.
     pieces.nodes(leaflet.also_available.as_slice());
@@ -70,8 +88,12 @@ pub fn sheet<'a>(
     let disclaimer = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
     let mut flow = pieces.flow();
+    flow.floats = true;
     if let Some(last) = disclaimer.checked_sub(1) {
         flow.pieces[last].keep_with_next = true;
+    }
+    for piece in &mut flow.pieces[disclaimer..] {
+        piece.keep_lines = true;
     }
 
     let columns = if options.large_print {
@@ -97,20 +119,56 @@ pub fn sheet<'a>(
     };
     let full = (usize::MAX, bottom);
     let mut body = lay(&flow, full);
-    // The last page never holds only the contact block: if it would, what
-    // comes before the block goes with it.
+    // A closing too long to go with the contact block in one column goes
+    // before it.
+    if body.forced() > 0 && closing < contact {
+        flow.pieces[contact - 1].keep_with_next = false;
+        let apart = lay(&flow, full);
+        if apart.forced() < body.forced() {
+            body = apart;
+        } else {
+            flow.pieces[contact - 1].keep_with_next = true;
+        }
+    }
+    // The last page never holds only the closing and contact block: if it
+    // would, the end of what comes before goes with them.
     let last_page_starts = |body: &Placed| {
         let last = pages(body) - 1;
         let first = body.regions().position(|r| r.page == last);
         first.and_then(|r| body.start(r))
     };
-    if contact > 0 && last_page_starts(&body).is_some_and(|p| p >= contact) {
-        flow.pieces[contact - 1].keep_with_next = true;
-        body = lay(&flow, full);
+    if closing > 0 && last_page_starts(&body).is_some_and(|p| p >= closing) {
+        let was = std::mem::replace(&mut flow.pieces[closing - 1].keep_with_next, true);
+        let pulled = lay(&flow, full);
+        // Unless that makes the block too tall for a page.
+        if pulled.forced() <= body.forced() {
+            body = pulled;
+        } else {
+            flow.pieces[closing - 1].keep_with_next = was;
+        }
     }
+    // Page use as the printed page measures it: per column, the share of
+    // the text area (from the top margin) its content reaches down.
+    let measure = |placed: &Placed| {
+        let count = pages(placed);
+        let mut used = vec![0.0; count];
+        for r in 0..placed.regions().count() {
+            let share = (flow.end(placed, r) - MARGIN) / (bottom - MARGIN);
+            used[placed.region(r).page] += share.clamp(0.0, 1.0) / columns as f32;
+        }
+        let last = used.pop().unwrap_or(0.0);
+        let least = used.into_iter().fold(1.0, f32::min);
+        Use {
+            pages: count,
+            least,
+            last,
+        }
+    };
+    let body = copyfit(&flow, body, |flow| lay(flow, full), measure);
     // The last page's columns balanced: the shortest columns that keep the
     // page count and split no panel, so the last column is not left empty
     // while the first is full.
+    let mut body = body;
     let last = pages(&body) - 1;
     if columns > 1 {
         let (mut short, mut tall) = (top_of(last), bottom);

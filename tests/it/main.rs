@@ -3,6 +3,7 @@
 
 mod accessible;
 mod attacks;
+mod breaks;
 mod check;
 mod chrome;
 mod collections;
@@ -10,6 +11,7 @@ mod common;
 mod editor_errors;
 mod editor_tools;
 mod errors;
+mod floats;
 mod flow;
 mod fold;
 mod formats;
@@ -17,6 +19,7 @@ mod jargon;
 mod languages;
 mod layouts;
 mod lazy_fonts;
+mod page_use;
 mod pages;
 mod patient;
 mod pemat;

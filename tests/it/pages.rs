@@ -182,6 +182,7 @@ fn lead_ins_and_the_warning_box_stay_with_their_items() {
         let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         let name = file.display();
         for section in doc["section"].as_array().unwrap() {
+            let section_start = reader.at;
             let items = section.get("item").and_then(|i| i.as_array());
             let Some(items) = items.filter(|i| !i.is_empty()) else {
                 continue;
@@ -219,6 +220,9 @@ fn lead_ins_and_the_warning_box_stay_with_their_items() {
                         "{name} {variant}: the warning box is split"
                     );
                 }
+                // The box may float past the text after it: that is read
+                // from where the box's section began.
+                reader.at = section_start;
             }
         }
     }

@@ -116,3 +116,28 @@ fn a_note_with_a_character_no_font_draws_is_refused() {
     );
     assert!(!lib.path().join("out").exists());
 }
+
+#[test]
+fn the_prepared_for_line_is_a_box_on_page_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build(dir.path(), &sample(), &["--patient", "Jane Doe"]);
+    let pages = layout(&pdf);
+    let line = pages[0]
+        .2
+        .iter()
+        .find(|l| l.text().starts_with("Prepared for Jane Doe"))
+        .expect("the Prepared for line on page 1");
+    let (top, bottom) = (
+        line.top(),
+        line.words.iter().map(|w| w.y1).fold(0.0, f32::max),
+    );
+    let (page, _, _) = crate::page_use::raster(&pdf, 0);
+    // A border across the page just above the line and just below it.
+    let edge =
+        |from: f32, to: f32| (0..=((to - from) as usize)).any(|d| page.across(from + d as f32));
+    assert!(edge(top - 16.0, top - 1.0), "no box edge above the line");
+    assert!(
+        edge(bottom + 1.0, bottom + 16.0),
+        "no box edge below the line"
+    );
+}

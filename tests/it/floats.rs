@@ -1,0 +1,51 @@
+//! A warning box kept whole that does not fit what is left of a column
+//! floats to the top of the next, while the text after it fills the gap;
+//! the tag tree still reads it where the author put it.
+
+use crate::common::*;
+use crate::page_use::sheet_use;
+
+/// Causes long enough that the warning box after them does not fit under
+/// them, then a short self-care section.
+fn handout() -> String {
+    let sentence = "Sitting for a long time with your head forward puts strain on the small muscles of your neck and upper back. ";
+    let long = sentence.repeat(5);
+    let causes = [long.trim(), long.trim(), sentence.repeat(5).trim()].join("\n\n");
+    let mut toml = format!(
+        "title = \"Float test\"\nreviewed = 2026-11-01\n\n[[section]]\nkind = \"causes\"\nheading = \"Why it hurts\"\nintro = \"\"\"{causes}\"\"\"\n\n[[section]]\nkind = \"warning-signs\"\nintro = \"Call us right away if you have:\"\n"
+    );
+    for i in 1..=6 {
+        toml += &format!(
+            "\n  [[section.item]]\n  text = \"Warning sign number {i} that needs a doctor soon.\"\n"
+        );
+    }
+    let walk = "Walk for ten minutes every hour. ".repeat(12);
+    toml += &format!(
+        "\n[[section]]\nkind = \"self-care\"\nheading = \"Looking after yourself\"\nintro = \"{}\"\n",
+        walk.trim()
+    );
+    toml
+}
+
+#[test]
+fn a_warning_box_that_does_not_fit_floats_and_the_text_after_fills_the_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "float.toml", &handout());
+    let pdf = build(dir.path(), &file, &[]);
+    // The box's heading, beside its pictogram, may take two lines.
+    let text = text_of(&pdf).replace('\n', " ");
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} not found"));
+    // On paper the self-care section comes first, filling page 1.
+    assert!(at("Looking after yourself") < at("When to get help right away"));
+    let box_page = text[..at("When to get help right away")]
+        .matches('\u{c}')
+        .count();
+    let last_sign = text[..at("Warning sign number 6")].matches('\u{c}').count();
+    assert_eq!(box_page, last_sign, "the box is split");
+    assert!(sheet_use(&pdf, 2)[0] >= 0.55, "page 1 is half bare");
+    // Read through the tags, the box comes where the author put it.
+    let tags = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let tagged = |s: &str| tags.find(s).unwrap_or_else(|| panic!("{s:?} not tagged"));
+    assert!(tagged("When to get") < tagged("Looking after yourself"));
+    assert!(tagged("Warning sign number 6") < tagged("Walk for ten minutes"));
+}
