@@ -81,12 +81,12 @@ pub fn sheet<'a>(
         piece.keep_with_next = true;
     }
     pieces.nodes(std::slice::from_ref(&leaflet.contact));
-    // The other languages, on the last page with the contact block.
-    pieces.nodes(leaflet.also_available.as_slice());
     // The disclaimer ends the flow, under the contact block and kept with
     // it: fine print never stands alone on a page.
     let disclaimer = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
+    // The other languages end the last page, under the fine print.
+    pieces.nodes(leaflet.also_available.as_slice());
     let mut flow = pieces.flow();
     flow.floats = true;
     if let Some(last) = disclaimer.checked_sub(1) {
