@@ -457,15 +457,14 @@ impl<'a> Flow<'a> {
                     // and forced when no entry does.
                     let Some(k) = k.filter(|k| k + 1 < entries.len()) else {
                         let next = (p, start);
+                        if let (Some(float), Some(k)) = (float, k) {
+                            return self.end_beside(entries, float, (k, next), broke);
+                        }
                         return Filled::new(entries, next, broke || k.is_none(), float);
                     };
                     let resume = entries[k + 1].at;
-                    if let Some((first, before)) = float
-                        && resume.0 <= self.last_of(first)
-                    {
-                        // What follows the box does not fill the gap: no float.
-                        entries.truncate(before);
-                        return Filled::new(entries, (first, 0), broke, None);
+                    if let Some(float) = float {
+                        return self.end_beside(entries, float, (k, resume), broke);
                     }
                     if float.is_none()
                         && floated.is_none()
@@ -523,6 +522,31 @@ impl<'a> Flow<'a> {
             };
         }
         Filled::new(entries, cursor, broke, float)
+    }
+
+    /// End a region a box floats on from (its first piece, and the entries
+    /// before it) at break `k`, the text resuming at `resume`. What fills the
+    /// gap ends with a whole paragraph or item, so the box never comes
+    /// between a text's lines; when nothing does, the box stays in place.
+    fn end_beside(
+        &self,
+        mut entries: Vec<Entry>,
+        (first, before): (usize, usize),
+        (k, resume): (usize, (usize, usize)),
+        broke: bool,
+    ) -> Filled {
+        let whole = entries[before.min(k + 1)..=k]
+            .iter()
+            .rposition(|e| !e.keep_with_next && e.set().next == usize::MAX)
+            .filter(|_| resume.0 > self.last_of(first));
+        let Some(whole) = whole else {
+            entries.truncate(before);
+            return Filled::new(entries, (first, 0), broke, None);
+        };
+        let k = before + whole;
+        let resume = entries.get(k + 1).map_or(resume, |e| e.at);
+        entries.truncate(k + 1);
+        Filled::new(entries, resume, broke, Some((first, before)))
     }
 
     /// Where the last of `entries` ends, or `top`.
