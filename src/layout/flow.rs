@@ -1103,6 +1103,55 @@ mod tests {
     }
 
     #[test]
+    fn a_box_floats_only_past_whole_paragraphs() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
+        let style = PanelStyle {
+            pad: 0.0,
+            ..theme.warning_panel()
+        };
+        // Lines a piece of `words` words takes alone.
+        let alone = |words| {
+            lines(&run(
+                &with(&ts, vec![text(&ts, words)], vec![]),
+                [200.0; 2],
+                1e4,
+            ))[0]
+                .len()
+        };
+        // After the box: a short paragraph and a long one, or the long one only.
+        for after in [vec![12, 80], vec![80]] {
+            let mut heading = text(&ts, 1);
+            heading.keep_lines = true;
+            heading.keep_with_next = true;
+            heading.container = Some(0);
+            let mut body = text(&ts, 40);
+            body.container = Some(0);
+            let mut pieces = vec![text(&ts, 40), heading, body];
+            pieces.extend(after.iter().map(|&w| text(&ts, w)));
+            let mut flow = with(
+                &ts,
+                pieces,
+                vec![Container {
+                    style,
+                    pieces: (1, 2),
+                    heading: Some(1),
+                    whole: true,
+                    float: true,
+                    tag: Tag::node(1),
+                }],
+            );
+            flow.floats = true;
+            let first = lines(&run(&flow, [200.0; 2], 100.0))[0].len();
+            // Region one holds whole paragraphs: the short one floats past
+            // the box, the long one would be split by it and does not.
+            let whole = alone(40) + if after.len() == 2 { alone(12) } else { 0 };
+            assert_eq!(first, whole, "after the box: {after:?}");
+        }
+    }
+
+    #[test]
     fn regions_of_no_width_still_end() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
