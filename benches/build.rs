@@ -2,7 +2,10 @@
 //! `handout build FILE -o x.pdf` (whole process), the peak memory of one such
 //! process, the PDF's size, and the in-process time per handout.
 //!
-//! Then a batch: the samples repeated to 100 handouts, built by one process.
+//! The same for the sample's web page (`-o x.html`), beside the PDF's.
+//!
+//! Then a batch: the samples repeated to 100 handouts, built by one process,
+//! as PDFs and as PDFs and web pages together.
 //! Last, adversarial input (1 MB of unpaired markup, 40,000 errors) at two
 //! sizes, to show the time grows linearly.
 //!
@@ -11,12 +14,13 @@
 //!
 //! Run with `cargo bench`. Budgets (SPEC.md): one handout about 7 ms median
 //! on an idle machine, under 40 MB peak, under 60 KB; 100 handouts under
-//! 0.4 s. `handout check` of the sample is timed too: it reads only the
+//! 0.4 s, with web pages under 0.8 s. `handout check` of the sample is timed too: it reads only the
 //! fonts the sample needs.
 
-use handout::build::{BuildOptions, build_pdf};
+use handout::build::{BuildOptions, build_pdf, render_handout};
+use handout::formats::{Format, Formats};
 use handout::library::today;
-use handout::model::load_clinic;
+use handout::model::{load_clinic, load_handout};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -45,6 +49,18 @@ fn main() {
         Command::new(env!("CARGO_BIN_EXE_handout")).args(["check", args[1], args[2], args[3]]),
     );
     std::fs::remove_file(&out).ok();
+    let page = out.with_extension("html");
+    let page_args = [
+        args[0],
+        args[1],
+        args[2],
+        args[3],
+        "-o",
+        page.to_str().unwrap(),
+    ];
+    let page_times = timed_runs(Command::new(env!("CARGO_BIN_EXE_handout")).args(page_args));
+    let page_size = std::fs::metadata(&page).unwrap().len();
+    std::fs::remove_file(&page).ok();
 
     let clinic = load_clinic(&clinic).unwrap();
     let options = BuildOptions::sheet(clinic.paper, today());
@@ -56,6 +72,19 @@ fn main() {
         })
         .collect();
     inner.sort();
+    let html = BuildOptions {
+        formats: Formats::of(&[Format::Html]),
+        ..options.clone()
+    };
+    let mut inner_html: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let handout = load_handout(&sample, &clinic, None).unwrap();
+            render_handout(&handout, &clinic, &html).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    inner_html.sort();
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("sample build, whole process ({RUNS} runs):");
@@ -75,12 +104,20 @@ fn main() {
         ms(inner[RUNS / 2])
     );
     println!(
+        "sample web page, whole process: median {:.2} ms, page {:.1} KB (fonts and logo inside); \
+         in process: median {:.2} ms",
+        ms(page_times[RUNS / 2]),
+        page_size as f64 / 1024.0,
+        ms(inner_html[RUNS / 2])
+    );
+    println!(
         "sample check, whole process: median {:.2} ms",
         ms(checks[RUNS / 2])
     );
 
     side_by_side(root, &sample, times[RUNS / 2]);
-    batch(root);
+    batch(root, "pdf");
+    batch(root, "pdf,html");
     linear(root);
 }
 
@@ -192,8 +229,9 @@ fn linear(root: &Path) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// 100 handouts (the samples in every language, repeated) in one process.
-fn batch(root: &Path) {
+/// 100 handouts (the samples in every language, repeated) in one process,
+/// written in `formats`.
+fn batch(root: &Path, formats: &str) {
     const COPIES: usize = 100;
     const BATCH_RUNS: usize = 7;
     let dir = std::env::temp_dir().join(format!("handout-batch-{}", std::process::id()));
@@ -220,6 +258,8 @@ fn batch(root: &Path) {
         clinic.to_str().unwrap(),
         "--out-dir",
         output.to_str().unwrap(),
+        "--format",
+        formats,
     ];
     let mut times: Vec<Duration> = (0..BATCH_RUNS)
         .map(|_| {
@@ -237,7 +277,10 @@ fn batch(root: &Path) {
     std::fs::remove_dir_all(&dir).ok();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("batch of {built} handouts, whole process ({BATCH_RUNS} runs, {cores} cores):");
+    println!(
+        "batch of {COPIES} handouts as {formats} ({built} files), whole process \
+         ({BATCH_RUNS} runs, {cores} cores):"
+    );
     println!(
         "  median {:.0} ms, fastest {:.0} ms",
         ms(times[BATCH_RUNS / 2]),

@@ -4,13 +4,15 @@
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, print_all};
+use crate::formats::Formats;
+use crate::layout::compose::{Leaflet, compose};
 use crate::layout::{self, Layout};
 use crate::library::source_date_epoch;
 use crate::model::{Clinic, Handout, Paper, load_handout};
 use crate::output::{replaceable, write_atomic};
-use crate::plan::{Format, Job, Plan, Request};
+use crate::plan::{Format, Job, Output, Plan, Request};
 use crate::render;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How one handout is built.
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct BuildOptions {
     pub allow_expired: bool,
     /// The day the build runs, for review-date checks.
     pub today: Date,
+    /// A PDF, a web page, or both.
+    pub formats: Formats,
 }
 
 impl BuildOptions {
@@ -39,6 +43,7 @@ impl BuildOptions {
             large_print: false,
             allow_expired: false,
             today,
+            formats: Formats::PDF,
         }
     }
 }
@@ -51,6 +56,23 @@ pub struct Built {
     pub note: Option<String>,
 }
 
+/// One handout's outputs, made from one composed leaflet: those
+/// `options.formats` asks for.
+pub struct Outputs {
+    pub pdf: Option<Built>,
+    pub html: Option<String>,
+}
+
+impl Outputs {
+    /// The bytes of the output in `format`, if it was made.
+    pub fn bytes(&self, format: Format) -> Option<&[u8]> {
+        match format {
+            Format::Pdf => self.pdf.as_ref().map(|p| p.bytes.as_slice()),
+            Format::Html => self.html.as_ref().map(|h| h.as_bytes()),
+        }
+    }
+}
+
 /// Build one handout file into PDF bytes.
 pub fn build_pdf(
     path: &Path,
@@ -58,15 +80,36 @@ pub fn build_pdf(
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
     let handout = load_handout(path, clinic, options.patient.as_deref())?;
-    render_handout(&handout, clinic, options)
+    let leaflet = leaflet(&handout, clinic, options)?;
+    render_pdf(&handout, clinic, &leaflet, options)
 }
 
-/// A handout already loaded (with `options.patient` filled in) to PDF bytes.
+/// A handout already loaded (with `options.patient` filled in), composed
+/// once and made into each output `options.formats` asks for.
 pub fn render_handout(
     handout: &Handout,
     clinic: &Clinic,
     options: &BuildOptions,
-) -> Result<Built, Vec<Diagnostic>> {
+) -> Result<Outputs, Vec<Diagnostic>> {
+    let leaflet = leaflet(handout, clinic, options)?;
+    let pdf = match options.formats.pdf {
+        true => Some(render_pdf(handout, clinic, &leaflet, options)?),
+        false => None,
+    };
+    let html = match options.formats.html {
+        true => Some(crate::html::page(handout, clinic, &leaflet).map_err(|d| vec![d])?),
+        false => None,
+    };
+    Ok(Outputs { pdf, html })
+}
+
+/// The leaflet a handout prints, for a patient when it is a copy: what every
+/// output shows. An expired handout, or one reviewed in the future, has none.
+fn leaflet<'a>(
+    handout: &'a Handout,
+    clinic: &Clinic,
+    options: &BuildOptions,
+) -> Result<Leaflet<'a>, Vec<Diagnostic>> {
     if let Some(future) = handout.reviewed_in_future(options.today) {
         return Err(vec![future]);
     }
@@ -76,20 +119,29 @@ pub fn render_handout(
     {
         return Err(vec![expired]);
     }
+    Ok(compose(handout, clinic, &patient_copy(options, clinic)?))
+}
+
+/// The composed `leaflet` laid out and rendered as a PDF.
+fn render_pdf(
+    handout: &Handout,
+    clinic: &Clinic,
+    leaflet: &Leaflet,
+    options: &BuildOptions,
+) -> Result<Built, Vec<Diagnostic>> {
     let layout_options = layout::Options {
         paper: options.paper,
         large_print: options.large_print,
         date: pdf_date(handout),
-        patient: patient_copy(options, clinic)?,
     };
     let (doc, note) = match options.layout {
         Layout::Sheet => {
-            let doc = layout::sheet(handout, clinic, &layout_options)
+            let doc = layout::sheet(handout, clinic, leaflet, &layout_options)
                 .map_err(|c| vec![crowded(handout, clinic, c)])?;
             (doc, None)
         }
         Layout::Trifold => {
-            let (doc, size) = layout::trifold(handout, clinic, &layout_options)
+            let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
             // Below 12 pt some patients will struggle: say so.
             let note = (size < 12.0).then(|| format!("body text at {size} pt to fit the trifold"));
@@ -240,18 +292,21 @@ fn pdf_date(h: &Handout) -> Date {
 
 /// A handout built and its outputs written.
 pub struct Written {
-    pub outputs: Vec<PathBuf>,
-    pub pages: usize,
+    pub outputs: Vec<Output>,
+    /// The PDF's pages, when a PDF was made.
+    pub pages: Option<usize>,
     /// What the reader of the build's output should know (a smaller body size).
     pub note: Option<String>,
     /// What `check` says of the handout (its warnings), found beside the
     /// layout.
     pub checked: Vec<Diagnostic>,
+    /// Its line on a folder's index.html, when a web page was made.
+    pub entry: Option<crate::html::index::Entry>,
 }
 
 /// Build one handout of `plan` and write its outputs: the one way `build`
-/// and `watch` make a leaflet. An output is written only where nothing is,
-/// or a PDF this tool wrote before.
+/// and `watch` make a leaflet, composed once whatever its outputs. An
+/// output is written only where nothing is, or an output this tool wrote.
 pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
     let (clinic, options) = (&plan.clinic, &plan.options);
     let handout = load_handout(&job.source, clinic, options.patient.as_deref())?;
@@ -272,25 +327,91 @@ pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
     });
     let built = built?;
     for output in &job.outputs {
-        let cannot_write =
-            |why: String| vec![Diagnostic::for_file(&output.path, "write-failed", why)];
-        let bytes = match output.format {
-            Format::Pdf => &built.bytes,
-        };
-        replaceable(&output.path).map_err(cannot_write)?;
-        write_atomic(&output.path, bytes).map_err(|e| {
-            cannot_write(format!(
-                "cannot write the PDF: {}",
-                crate::model::io_reason(&e)
-            ))
-        })?;
+        write_output(output, built.bytes(output.format).unwrap_or_default())?;
     }
+    let page = job.outputs.iter().find(|o| o.format == Format::Html);
     Ok(Written {
-        outputs: job.outputs.iter().map(|o| o.path.clone()).collect(),
-        pages: built.pages,
-        note: built.note,
+        outputs: job.outputs.clone(),
+        pages: built.pdf.as_ref().map(|p| p.pages),
+        note: built.pdf.and_then(|p| p.note),
         checked,
+        entry: page.map(|page| index_entry(&handout, &page.path)),
     })
+}
+
+/// Write `bytes` to `output` atomically, unless something there is not an
+/// output a build wrote before.
+fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    let cannot_write = |why: String| vec![Diagnostic::for_file(&output.path, "write-failed", why)];
+    replaceable(&output.path).map_err(cannot_write)?;
+    let what = match output.format {
+        Format::Pdf => "the PDF",
+        Format::Html => "the web page",
+    };
+    write_atomic(&output.path, bytes).map_err(|e| {
+        cannot_write(format!(
+            "cannot write {what}: {}",
+            crate::model::io_reason(&e)
+        ))
+    })
+}
+
+fn index_entry(handout: &Handout, page: &Path) -> crate::html::index::Entry {
+    crate::html::index::Entry {
+        file: page
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        title: handout.title.clone(),
+        language: handout.language.clone(),
+        language_name: handout.words.language_name().map(str::to_string),
+        rtl: handout.writing.rtl,
+    }
+}
+
+/// A folder built as web pages gets index.html beside them, listing every
+/// leaflet that built, for the clinic's site; a single leaflet, `-o` or a
+/// patient's copy does not. Whether it could be written.
+fn write_index(
+    plan: &Plan,
+    request: &Request,
+    mut entries: Vec<crate::html::index::Entry>,
+) -> bool {
+    let folder = request.inputs.is_empty() || request.inputs.iter().any(|p| p.is_dir());
+    if !folder || request.output.is_some() || plan.options.patient.is_some() || entries.is_empty() {
+        return true;
+    }
+    entries.sort_by(|a, b| a.file.cmp(&b.file));
+    // A handout named index.toml has that page already: it is not replaced.
+    if entries
+        .iter()
+        .any(|e| e.file.eq_ignore_ascii_case("index.html"))
+    {
+        say(format_args!(
+            "no index.html written: a handout named index.toml has that name; rename it to \
+             list the leaflets"
+        ));
+        return true;
+    }
+    let out_dir = request
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| plan.library.out_dir());
+    let index = Output {
+        format: Format::Html,
+        path: out_dir.join("index.html"),
+    };
+    let page = crate::html::index::index(&plan.clinic, &entries);
+    match write_output(&index, page.as_bytes()) {
+        Ok(()) => {
+            say(format_args!("built {}", index.path.display()));
+            true
+        }
+        Err(diags) => {
+            print_all(&diags);
+            false
+        }
+    }
 }
 
 /// Run `handout build`; the exit status.
@@ -304,6 +425,7 @@ pub fn run(request: &Request) -> i32 {
     let started = std::time::Instant::now();
     let mut progress = Progress::new(jobs.len());
     let (mut built, mut failed, mut warnings) = (0, 0, 0);
+    let mut entries = Vec::new();
     let build = |job: &Job| build_one(&plan, job);
     parallel(jobs, interrupted, build, |result| match result {
         Ok(done) => {
@@ -314,6 +436,7 @@ pub fn run(request: &Request) -> i32 {
                 .filter(|d| d.severity == Severity::Warning)
                 .count();
             progress.built(&done);
+            entries.extend(done.entry);
         }
         Err(diags) => {
             progress.clear();
@@ -329,6 +452,9 @@ pub fn run(request: &Request) -> i32 {
         eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
         return 130;
     }
+    if !write_index(&plan, request, entries) {
+        failed += 1;
+    }
     if jobs.len() > 1 {
         say(format_args!(
             "{built} built, {failed} failed in {seconds:.2} s"
@@ -341,6 +467,27 @@ pub fn run(request: &Request) -> i32 {
         ));
     }
     i32::from(failed > 0)
+}
+
+/// The file name of a handout's output: the PDF's (see [`pdf_name`]), or
+/// its web page's, NAME.html (NAME.patient.html for a patient copy), which
+/// is one page whatever the layout.
+pub fn output_name(file: &Path, options: &BuildOptions, format: Format) -> String {
+    match format {
+        Format::Pdf => pdf_name(file, options),
+        Format::Html => {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let copy = if options.patient.is_some() {
+                ".patient"
+            } else {
+                ""
+            };
+            format!("{stem}{copy}.html")
+        }
+    }
 }
 
 /// The PDF's file name for a handout file: NAME.pdf, NAME.trifold.pdf or
@@ -446,19 +593,22 @@ impl Progress {
             .as_ref()
             .map(|n| format!("; {n}"))
             .unwrap_or_default();
-        for target in &done.outputs {
+        for output in &done.outputs {
+            let target = &output.path;
+            let pages = done.pages.filter(|_| output.format == Format::Pdf);
             if self.terminal {
-                if !note.is_empty() {
+                if !note.is_empty() && pages.is_some() {
                     self.clear();
                     say(format_args!("{}{note}", target.display()));
                 }
-            } else {
-                let pages = done.pages;
+            } else if let Some(pages) = pages {
                 let noun = if pages == 1 { "page" } else { "pages" };
                 say(format_args!(
                     "built {} ({pages} {noun}{note})",
                     target.display()
                 ));
+            } else {
+                say(format_args!("built {}", target.display()));
             }
         }
         if self.terminal {

@@ -1,12 +1,14 @@
 //! The command line: flags parsed with clap, then handed to the commands.
 
 use crate::build;
-use crate::check::{self, CheckRequest, Format};
+use crate::check::{self, CheckRequest, Format as ReportFormat};
 use crate::console;
+use crate::formats::Formats;
 use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::listing;
 use crate::model::Paper;
+use crate::plan::Format;
 use crate::plan::Request;
 use crate::scaffold;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -25,7 +27,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build PDF leaflets from handout files or folders (default: handouts/)
+    /// Build PDF leaflets and web pages from handout files or folders (default: handouts/)
     Build {
         /// Handout files or folders of them
         paths: Vec<PathBuf>,
@@ -50,6 +52,8 @@ enum Command {
         /// its own box after the main message
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        output_format: OutputFormat,
     },
     /// Validate, lint and report readability; writes nothing
     Check {
@@ -85,6 +89,8 @@ enum Command {
         clinic: Option<PathBuf>,
         #[command(flatten)]
         page: PageFlags,
+        #[command(flatten)]
+        output_format: OutputFormat,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions { shell: clap_complete::Shell },
@@ -164,18 +170,60 @@ impl From<LayoutArg> for Layout {
     }
 }
 
-/// `--format`: the command line's names for [`Format`].
+/// `--format` of `check` and `list`: the command line's names for [`ReportFormat`].
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Human,
     Json,
 }
 
-impl From<FormatArg> for Format {
-    fn from(format: FormatArg) -> Format {
+impl From<FormatArg> for ReportFormat {
+    fn from(format: FormatArg) -> ReportFormat {
         match format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Json => Format::Json,
+            FormatArg::Human => ReportFormat::Human,
+            FormatArg::Json => ReportFormat::Json,
+        }
+    }
+}
+
+/// `--format` of `build` and `watch`: what each handout is written as.
+#[derive(Args)]
+struct OutputFormat {
+    /// pdf (default), html (one self-contained, accessible web page), or both: pdf,html
+    #[arg(
+        long = "format",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "FORMAT"
+    )]
+    formats: Vec<FormatName>,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum FormatName {
+    Pdf,
+    Html,
+}
+
+impl OutputFormat {
+    /// The formats asked for; without `--format`, a web page when `-o`
+    /// names an .html file, else a PDF.
+    fn formats(&self, output: Option<&Path>) -> Formats {
+        let named: Vec<Format> = self
+            .formats
+            .iter()
+            .map(|f| match f {
+                FormatName::Pdf => Format::Pdf,
+                FormatName::Html => Format::Html,
+            })
+            .collect();
+        let html_file = output
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        match named.is_empty() {
+            false => Formats::of(&named),
+            true if html_file => Formats::of(&[Format::Html]),
+            true => Formats::PDF,
         }
     }
 }
@@ -230,11 +278,13 @@ pub fn run() -> i32 {
             allow_expired,
             patient,
             note,
+            output_format,
         } => {
             if let Some(status) = page.conflict() {
                 return status;
             }
             build::run(&Request {
+                formats: output_format.formats(output.as_deref()),
                 inputs: paths,
                 output,
                 out_dir,
@@ -270,11 +320,13 @@ pub fn run() -> i32 {
             paths,
             clinic,
             page,
+            output_format,
         } => {
             if let Some(status) = page.conflict() {
                 return status;
             }
             crate::watch::run(&Request {
+                formats: output_format.formats(None),
                 inputs: paths,
                 clinic,
                 ..page.request()

@@ -4,10 +4,11 @@
 //!
 //! The Atkinson and Noto Sans (Latin, Cyrillic, Arabic) faces are built into
 //! the binary, about 2.7 MB, so an installed `handout` needs nothing beside
-//! it. The Chinese faces are 17 MB, five times the rest of the binary, and
-//! few clinics print Chinese; they are copied from the source tree the
-//! binary was built from when it is still there, and otherwise named as an
-//! optional step, with their fallback line left commented out.
+//! it. The Chinese, Korean and Japanese faces are 22 MB, six times the rest
+//! of the binary, and few clinics print them; they are copied from the
+//! source tree the binary was built from when it is still there, and
+//! otherwise named as an optional step, with their fallback lines left
+//! commented out.
 
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -59,14 +60,21 @@ const FONTS: &[(&str, &[u8])] = &[
     ("README.md", include_bytes!("../fonts/README.md")),
 ];
 
-/// The Chinese faces and their licence, copied when the source tree is at hand.
-const CJK_FONTS: [&str; 3] = [
+/// The Chinese, Korean and Japanese faces and their licence, copied when
+/// the source tree is at hand.
+const CJK_FONTS: [&str; 7] = [
     "NotoSansCJKsc-Regular.otf",
     "NotoSansCJKsc-Bold.otf",
+    "NotoSansCJKkr-Regular.otf",
+    "NotoSansCJKkr-Bold.otf",
+    "NotoSansCJKjp-Regular.otf",
+    "NotoSansCJKjp-Bold.otf",
     "OFL-NotoCJK.txt",
 ];
 
-const CJK_FALLBACK: &str = "  { regular = \"fonts/NotoSansCJKsc-Regular.otf\", bold = \"fonts/NotoSansCJKsc-Bold.otf\" },\n";
+/// Their fallback lines: Korean first, so that a Korean handout never reads
+/// the larger Chinese faces; Japanese after Chinese.
+const CJK_FALLBACKS: [&str; 3] = ["kr", "sc", "jp"];
 
 const CLINIC: &str = r##"#:schema ./schema/clinic.schema.json
 # The clinic's profile: every handout is printed with these details.
@@ -93,7 +101,8 @@ regular = "fonts/AtkinsonHyperlegibleNext-Regular.ttf"
 bold = "fonts/AtkinsonHyperlegibleNext-Bold.ttf"
 italic = "fonts/AtkinsonHyperlegibleNext-Italic.ttf"
 bold_italic = "fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf"
-# For letters Atkinson lacks: Vietnamese and Cyrillic, Arabic, Chinese.
+# For letters Atkinson lacks: Vietnamese and Cyrillic, Arabic and
+# Persian, Korean, Chinese, Japanese.
 fallback = [
   { regular = "fonts/NotoSans-Regular.ttf", bold = "fonts/NotoSans-Bold.ttf", italic = "fonts/NotoSans-Italic.ttf", bold_italic = "fonts/NotoSans-BoldItalic.ttf" },
   { regular = "fonts/NotoSansArabic-Regular.ttf", bold = "fonts/NotoSansArabic-Bold.ttf" },
@@ -158,18 +167,27 @@ pub fn run(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         }
     } else {
         said.push(
-            "the Chinese fonts are not built into handout: to print Chinese, copy \
-             NotoSansCJKsc-Regular.otf and NotoSansCJKsc-Bold.otf from the fonts/ folder of the \
-             handout source into fonts/, and remove the # before their line in clinic.toml"
+            "the Chinese, Korean and Japanese fonts are not built into handout: to print them, \
+             copy the NotoSansCJK files from the fonts/ folder of the handout source into \
+             fonts/, and remove the # before their lines in clinic.toml"
                 .to_string(),
         );
     }
-    let cjk_line = if cjk {
-        CJK_FALLBACK.to_string()
-    } else {
-        format!("# {}", CJK_FALLBACK.trim_start())
-    };
-    write(clinic, CLINIC.replace("{CJK}", &cjk_line).as_bytes())?;
+    let cjk_lines: String = CJK_FALLBACKS
+        .iter()
+        .map(|region| {
+            let line = format!(
+                "{{ regular = \"fonts/NotoSansCJK{region}-Regular.otf\", bold = \
+                 \"fonts/NotoSansCJK{region}-Bold.otf\" }},\n"
+            );
+            if cjk {
+                format!("  {line}")
+            } else {
+                format!("# {line}")
+            }
+        })
+        .collect();
+    write(clinic, CLINIC.replace("{CJK}", &cjk_lines).as_bytes())?;
     said.insert(
         0,
         "started a handout library: clinic.toml, handouts/, assets/, fonts/, schema/".to_string(),

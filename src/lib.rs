@@ -3,7 +3,8 @@
 //! The pipeline is a chain of pure stages, one module each:
 //! [`parse`] (TOML with spans) → [`model`] (validated handout and clinic) →
 //! [`text`] (fonts, shaping, line breaking) → [`layout`] (positioned frames) →
-//! [`render`] (frames to PDF bytes). [`build`] strings them together for the CLI.
+//! [`render`] (frames to PDF bytes); [`html`] writes the same composed
+//! leaflet as a web page. [`build`] strings them together for the CLI.
 
 pub mod beside;
 pub mod build;
@@ -13,6 +14,8 @@ pub mod console;
 pub mod contrast;
 pub mod date;
 pub mod diagnostic;
+pub mod formats;
+pub mod html;
 pub mod icons;
 pub mod init;
 pub mod input;

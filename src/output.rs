@@ -3,14 +3,15 @@
 //! and never destroys the previous good one.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Whether a build may write `target`: nothing is there yet, or a PDF this
-/// tool wrote (its metadata names it as the producer). A handout, a font, a
-/// folder, a device, a link or someone else's PDF is never replaced.
+/// tool wrote (its metadata names it as the producer), or a web page it
+/// wrote (named so at its top). A handout, a font, a folder, a device, a
+/// link or someone else's PDF or page is never replaced.
 pub fn replaceable(target: &Path) -> Result<(), String> {
     let meta = match fs::symlink_metadata(target) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -25,10 +26,16 @@ pub fn replaceable(target: &Path) -> Result<(), String> {
         return Err("this is not a file (a folder or a device); name a PDF file".into());
     }
     let mut file = fs::File::open(target).map_err(|e| crate::model::io_reason(&e))?;
-    let mut head = [0u8; 5];
-    if file.read_exact(&mut head).is_err() || &head != b"%PDF-" {
+    let mut head = Vec::with_capacity(512);
+    (&mut file).take(512).read_to_end(&mut head).ok();
+    if crate::html::ours(&head) {
+        return Ok(());
+    }
+    if !head.starts_with(b"%PDF-") || file.seek(std::io::SeekFrom::Start(0)).is_err() {
         return Err(
-            "this file exists and is not a PDF, so it is not replaced; choose another name".into(),
+            "this file exists and is not a PDF or web page this tool wrote, so it is not \
+             replaced; choose another name"
+                .into(),
         );
     }
     if !holds(file, crate::render::SIGNATURE.as_bytes()) {

@@ -4,8 +4,9 @@
 //! against the library; build.rs and watch.rs carry a plan out through one
 //! function, [`crate::build::build_one`].
 
-use crate::build::{BuildOptions, patient_name, pdf_name};
+use crate::build::{BuildOptions, output_name, patient_name};
 use crate::diagnostic::print_all;
+use crate::formats::{Formats, targets};
 use crate::layout::Layout;
 use crate::library::{Library, today};
 use crate::model::{Clinic, Paper};
@@ -26,12 +27,25 @@ pub struct Request {
     pub allow_expired: bool,
     pub patient: Option<String>,
     pub note: Option<String>,
+    /// A PDF, a web page, or both.
+    pub formats: Formats,
 }
 
 /// The kind of file an output is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     Pdf,
+    /// One self-contained web page of the leaflet.
+    Html,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// One file a handout's build writes.
@@ -109,21 +123,20 @@ impl Plan {
             large_print: request.large_print,
             allow_expired: request.allow_expired,
             today: today(),
+            formats: request.formats,
         };
         let out_dir = request.out_dir.clone().unwrap_or_else(|| library.out_dir());
         let jobs = files
             .iter()
             .map(|file| {
-                let path = request
-                    .output
-                    .clone()
-                    .unwrap_or_else(|| out_dir.join(pdf_name(file, &options)));
+                let default = |format| out_dir.join(output_name(file, &options, format));
+                let outputs = targets(request.output.as_deref(), default, request.formats);
                 Job {
                     source: file.clone(),
-                    outputs: vec![Output {
-                        format: Format::Pdf,
-                        path,
-                    }],
+                    outputs: outputs
+                        .into_iter()
+                        .map(|(format, path)| Output { format, path })
+                        .collect(),
                 }
             })
             .collect();
@@ -160,9 +173,11 @@ impl Plan {
                 }
             }
         }
-        if let Some(output) = &request.output {
-            crate::output::replaceable(output)
-                .map_err(|why| format!("-o {}: {why}", output.display()))?;
+        if request.output.is_some() {
+            for output in self.jobs.iter().flat_map(|j| &j.outputs) {
+                crate::output::replaceable(&output.path)
+                    .map_err(|why| format!("-o {}: {why}", output.path.display()))?;
+            }
         }
         Ok(())
     }

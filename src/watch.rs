@@ -142,7 +142,7 @@ fn rebuild(
             }
             outputs
                 .iter()
-                .try_for_each(|o| writeln!(out, "rebuilt {}", o.display()))
+                .try_for_each(|o| writeln!(out, "rebuilt {}", o.path.display()))
         })?;
     }
     Ok(())

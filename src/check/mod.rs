@@ -108,9 +108,10 @@ pub fn warning_count(handout: &Handout, clinic: &Clinic, today: Date) -> usize {
 }
 
 /// Whether a language writes spaces between words (or, in Vietnamese,
-/// syllables): not Chinese, Japanese, Korean, Thai, Lao, Khmer or Burmese.
+/// syllables): not Chinese, Japanese, Thai, Lao, Khmer or Burmese (Korean
+/// spaces its words).
 pub fn spaces_words(language: &str) -> bool {
-    !matches!(language, "zh" | "ja" | "ko" | "th" | "lo" | "km" | "my")
+    !matches!(language, "zh" | "ja" | "th" | "lo" | "km" | "my")
 }
 
 /// Run `handout check`; the exit status: 1 when anything has an error.

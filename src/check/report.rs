@@ -50,7 +50,8 @@ fn human(
         } else if let Some(language) = &report.language {
             writeln!(
                 out,
-                "{}: readability not measured: the formulas are for English and Spanish, this is `{language}`",
+                "{}: readability not measured: no formula is built in for `{language}` (only for \
+                 English and Spanish); ask a reader of the language to judge it",
                 report.file.display()
             )?;
         }

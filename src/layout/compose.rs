@@ -382,6 +382,12 @@ fn contact(clinic: &Clinic, handout: &Handout, icon: Option<&'static Icon>) -> N
     }
 }
 
+/// What the booking code says to someone who cannot see it: its caption
+/// and the address it opens.
+pub fn qr_alt(url: &str, caption: &str) -> String {
+    format!("{caption}: {}", printed_address(url))
+}
+
 /// `address` with a no-break space between a state and its postal code
 /// ("NY 10003"), so a line never ends between them.
 fn postal_codes_kept(address: &str) -> String {

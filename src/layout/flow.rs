@@ -501,11 +501,15 @@ impl<'a> Flow<'a> {
             queue = match queue {
                 Some((q, last)) if q < last => Some((q + 1, last)),
                 Some((_, last)) => {
-                    // Below the box: its padding and the space above what
-                    // followed it, as when that starts a piece.
-                    if cursor.1 > 0 {
-                        y += self.space_before(last + 1);
-                    }
+                    // Below the box, the space the piece after it in the
+                    // author's order takes (it holds the box's padding),
+                    // whatever piece goes on here.
+                    let below = self.space_before(last + 1);
+                    y += if cursor.1 > 0 {
+                        below
+                    } else {
+                        (below - self.space_before(cursor.0)).max(0.0)
+                    };
                     None
                 }
                 None => {

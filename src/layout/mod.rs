@@ -49,7 +49,6 @@ pub struct Options {
     pub large_print: bool,
     /// Written into the PDF's metadata.
     pub date: Date,
-    pub patient: PatientCopy,
 }
 
 /// Page width and height in points, portrait.

@@ -275,10 +275,7 @@ impl<'a> Pieces<'a> {
             Node::Qr { url, caption } => {
                 let tag = self.tag(Role::Figure, parent);
                 if let Some(node) = self.nodes.last_mut() {
-                    node.alt = Some(format!(
-                        "{caption}: {}",
-                        super::typeset::printed_address(url)
-                    ));
+                    node.alt = Some(super::compose::qr_alt(url, caption));
                 }
                 if let Some((elements, width, height)) = self.qr(url, caption) {
                     let mut piece = Piece::new(

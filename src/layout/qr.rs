@@ -29,6 +29,12 @@ fn encoded(text: &str) -> Option<Arc<QrCode>> {
     code
 }
 
+/// How many modules across the code for `text` is, quiet zone included;
+/// none when the text is too long for a code.
+pub fn modules_across(text: &str) -> Option<usize> {
+    Some(encoded(text)?.width() + 2 * QUIET_ZONE)
+}
+
 /// The modules of a QR code for `text`, as filled rectangles: a square of side `size` points with its top-left at (x, y), including the 4-module quiet zone (white), dark modules in `dark`. Adjacent dark modules in a row are merged into one rectangle to keep the PDF small. Error correction as the clinic's check expects ([`QR_CORRECTION`]). Returns None if the text is too long for a QR code.
 ///
 /// `flipped` draws the code reversed left to right, for a page that will be

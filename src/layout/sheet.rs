@@ -4,7 +4,7 @@
 //! "Page N of M" on every page.
 
 use super::chrome::{Crowded, Detail, Place, footer, footer_height, header_band};
-use super::compose::{Node, TextRole, compose};
+use super::compose::{Leaflet, Node, TextRole};
 use super::copyfit::{Use, copyfit};
 use super::flow::{Flow, Placed, Region};
 use super::frame::{Document, Page};
@@ -22,15 +22,15 @@ fn pages(placed: &Placed) -> usize {
 /// Room between the header band and the title, and the title and the columns.
 const BAND_GAP: f32 = 16.0;
 
-/// Lay out `handout` for `clinic` as a sheet of one or more pages; or what
-/// the first page or the chrome cannot hold.
+/// Lay out `leaflet`, composed from `handout` for `clinic`, as a sheet of
+/// one or more pages; or what the first page or the chrome cannot hold.
 pub fn sheet<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
+    leaflet: &Leaflet,
     options: &Options,
 ) -> Result<Document<'a>, Crowded> {
     let (width, height) = paper_size(options.paper);
-    let leaflet = compose(handout, clinic, &options.patient);
     let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print);
     let ts = Typesetter::new(clinic, handout, options.large_print);
     let inner = width - 2.0 * MARGIN;

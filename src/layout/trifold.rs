@@ -8,7 +8,7 @@
 //! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
 use super::chrome::{Crowded, Detail, Place};
-use super::compose::{Leaflet, Node, PanelRole, TextRole, compose};
+use super::compose::{Leaflet, Node, PanelRole, TextRole};
 use super::flow::{Flowed, Region};
 use super::frame::{Document, Element, Page, Tag};
 use super::pieces::Pieces;
@@ -114,17 +114,17 @@ struct Folded {
 pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
+    leaflet: &Leaflet,
     options: &Options,
 ) -> Result<(Document<'a>, f32), Refusal> {
     let g = Geometry::new(options.paper);
-    let leaflet = compose(handout, clinic, &options.patient);
     let ts = Typesetter::new(clinic, handout, false);
     let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
     let largest = clinic.body_size + up * STEP;
     let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
     let size = |step: usize| largest - step as f32 * STEP;
     // Only the smallest size measures how far a text too long runs over.
-    let attempt = |step: usize| fold(&g, &leaflet, &ts, clinic, (size(step), step == steps));
+    let attempt = |step: usize| fold(&g, leaflet, &ts, clinic, (size(step), step == steps));
     // The largest size that fits: sizes that fit form a run from the smallest up.
     let folded = match attempt(0) {
         Ok(folded) => folded,

@@ -216,33 +216,35 @@ pub fn load_handout(
         .collect();
 
     match (title, reviewed, next_review, words, v.errors.is_empty()) {
-        (Some(title), Some(reviewed), Some(next_review), Some(words), true) => Ok(Handout {
-            writing: Writing::new(
-                &language,
-                clinic.fonts.family_for(&printed_text(
-                    &title,
-                    &subtitle,
-                    [&summary, &key_points, &closing],
-                    &sections,
-                    &words,
-                )),
-            ),
-            words,
-            path: path.to_path_buf(),
-            source,
-            title,
-            subtitle,
-            language,
-            reviewed,
-            next_review,
-            summary,
-            key_points,
-            closing,
-            keywords,
-            sections,
-            also_available,
-            file,
-        }),
+        (Some(title), Some(reviewed), Some(next_review), Some(words), true) => {
+            let printed = printed_text(
+                &title,
+                &subtitle,
+                [&summary, &key_points, &closing],
+                &sections,
+                &words,
+            );
+            let (family, script) = clinic.fonts.families_for(&printed);
+            let writing = Writing::new(&language, family).with_script(script);
+            Ok(Handout {
+                writing,
+                words,
+                path: path.to_path_buf(),
+                source,
+                title,
+                subtitle,
+                language,
+                reviewed,
+                next_review,
+                summary,
+                key_points,
+                closing,
+                keywords,
+                sections,
+                also_available,
+                file,
+            })
+        }
         _ => Err(v.errors),
     }
 }

@@ -1,6 +1,7 @@
 //! The words the tool prints itself (default headings, footer, contact box,
-//! dates), per language: built-in tables for seven languages in words/*.toml,
-//! under a handout's own `[words]`.
+//! dates), per language: built-in tables for fifteen languages (seventeen
+//! tables: Chinese has two scripts) in words/*.toml, under a handout's own
+//! `[words]`.
 
 use super::SectionKind;
 use crate::date::Date;
@@ -10,9 +11,12 @@ use crate::parse::words::WordsFile;
 use std::sync::OnceLock;
 
 /// The languages with built-in words, as BCP 47 tags.
-pub const LANGUAGES: [&str; 7] = ["en", "es", "vi", "zh-Hans", "zh-Hant", "ru", "ar"];
+pub const LANGUAGES: [&str; 17] = [
+    "en", "es", "vi", "zh-Hans", "zh-Hant", "ru", "ar", "ko", "tl", "ht", "fr", "pl", "pt", "it",
+    "de", "ja", "fa",
+];
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 17] = [
     include_str!("words/en.toml"),
     include_str!("words/es.toml"),
     include_str!("words/vi.toml"),
@@ -20,7 +24,20 @@ const TABLES: [&str; 7] = [
     include_str!("words/zh-Hant.toml"),
     include_str!("words/ru.toml"),
     include_str!("words/ar.toml"),
+    include_str!("words/ko.toml"),
+    include_str!("words/tl.toml"),
+    include_str!("words/ht.toml"),
+    include_str!("words/fr.toml"),
+    include_str!("words/pl.toml"),
+    include_str!("words/pt.toml"),
+    include_str!("words/it.toml"),
+    include_str!("words/de.toml"),
+    include_str!("words/ja.toml"),
+    include_str!("words/fa.toml"),
 ];
+
+/// Other tags for a built-in table's language: Filipino is Tagalog.
+const ALIASES: [(&str, &str); 1] = [("fil", "tl")];
 
 /// Every key of a words table with the placeholders its text may use.
 const KEYS: [(&str, &[&str]); 22] = [
@@ -54,6 +71,8 @@ pub struct Words {
     /// Text of each key of [`KEYS`] but `months`, in that order.
     texts: Vec<String>,
     months: Vec<String>,
+    /// The digits numbers are written in, zero first.
+    digits: [char; 10],
 }
 
 impl Words {
@@ -79,6 +98,11 @@ impl Words {
             .and_then(|w| w.months.as_ref())
             .or_else(|| built_in.and_then(|w| w.months.as_ref()))
             .map(|m| m.get_ref().clone());
+        let digits = own_table
+            .and_then(|w| w.digits.as_ref())
+            .or_else(|| built_in.and_then(|w| w.digits.as_ref()))
+            .and_then(|d| ten_digits(d.get_ref()))
+            .unwrap_or(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
         for (key, _) in KEYS {
             if key == "months" {
                 if months.is_none() {
@@ -110,7 +134,11 @@ impl Words {
         }
         match (months, errors.is_empty()) {
             (Some(months), true) if months.len() == 12 => {
-                let mut words = Words { texts, months };
+                let mut words = Words {
+                    texts,
+                    months,
+                    digits,
+                };
                 if let Some(text) = clinic_disclaimer {
                     words.prefer_clinics(own_table, text);
                 }
@@ -127,6 +155,8 @@ impl Words {
             all.push(' ');
             all.push_str(month);
         }
+        all.push(' ');
+        all.extend(self.digits);
         all
     }
 
@@ -156,7 +186,7 @@ impl Words {
 
     /// "Page 1 of 2".
     pub fn page(&self, page: usize, pages: usize) -> String {
-        let (page, pages) = (page.to_string(), pages.to_string());
+        let (page, pages) = (self.number(page), self.number(pages));
         fill(self.get("page"), &[("page", &page), ("pages", &pages)])
     }
 
@@ -210,6 +240,17 @@ impl Words {
         self.get("disclaimer")
     }
 
+    /// "Urgent advice:", which a screen reader says before the web page's
+    /// warning box; none when the handout's language has no such words.
+    pub fn urgent(&self) -> Option<&str> {
+        Some(self.get("urgent")).filter(|w| !w.is_empty())
+    }
+
+    /// The language's name in itself ("Español"); none when unknown.
+    pub fn language_name(&self) -> Option<&str> {
+        Some(self.get("language_name")).filter(|w| !w.is_empty())
+    }
+
     /// Use the clinic's disclaimer unless the handout has its own.
     fn prefer_clinics(&mut self, own: Option<&WordsFile>, clinic: &str) {
         if own.is_none_or(|w| w.disclaimer.is_none()) {
@@ -230,12 +271,31 @@ impl Words {
 
     fn date_values(&self, d: Date) -> [(&'static str, String); 5] {
         [
-            ("day", d.day.to_string()),
-            ("dd", format!("{:02}", d.day)),
-            ("month", self.months[usize::from(d.month) - 1].clone()),
-            ("mm", format!("{:02}", d.month)),
-            ("year", d.year.to_string()),
+            ("day", self.number(d.day)),
+            ("dd", self.number(format!("{:02}", d.day))),
+            (
+                "month",
+                self.digits_of(&self.months[usize::from(d.month) - 1]),
+            ),
+            ("mm", self.number(format!("{:02}", d.month))),
+            ("year", self.number(d.year)),
         ]
+    }
+
+    /// A number in the language's digits.
+    fn number(&self, n: impl std::fmt::Display) -> String {
+        self.digits_of(&n.to_string())
+    }
+
+    /// `text` with its digits 0 to 9 in the language's own ("11月" stays
+    /// as it is where the language writes 0 to 9).
+    fn digits_of(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => self.digits[d as usize],
+                _ => c,
+            })
+            .collect()
     }
 }
 
@@ -264,9 +324,13 @@ pub fn kind_key(kind: SectionKind) -> &'static str {
 /// Chinese on its script or, failing that, its region. Each table is parsed
 /// once per process, however many handouts a batch builds.
 fn built_in(tag: &str) -> Option<&'static WordsFile> {
-    static PARSED: [OnceLock<WordsFile>; 7] = [const { OnceLock::new() }; 7];
+    static PARSED: [OnceLock<WordsFile>; 17] = [const { OnceLock::new() }; 17];
     let subtags = crate::text::writing::subtags(tag);
     let language = subtags.first()?.as_str();
+    let language = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == language)
+        .map_or(language, |(_, table)| *table);
     let name = if language == "zh" {
         let traditional = subtags.iter().skip(1).any(|s| {
             matches!(s.as_str(), "hant" | "tw" | "hk" | "mo")
@@ -317,13 +381,38 @@ pub fn span_with(own: &WordsFile, c: char) -> Option<std::ops::Range<usize>> {
                 .iter()
                 .map(|m| (m.get_ref().iter().any(|m| m.contains(c)), m.span())),
         )
+        .chain(
+            own.digits
+                .iter()
+                .map(|d| (d.get_ref().contains(c), d.span())),
+        )
         .find_map(|(has, span)| has.then_some(span))
 }
 
-/// A handout's own words: twelve months, no empty text, and only the
-/// placeholders each key fills.
+/// `text` as ten decimal digits, zero first, if it is: Unicode puts each
+/// script's digits in a run of ten.
+fn ten_digits(text: &str) -> Option<[char; 10]> {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    let digits: Vec<char> = text.trim().chars().collect();
+    let first = u32::from(*digits.first()?);
+    let in_order = digits.iter().enumerate().all(|(i, d)| {
+        u32::from(*d) == first + i as u32
+            && get_general_category(*d) == GeneralCategory::DecimalNumber
+    });
+    (digits.len() == 10 && in_order).then(|| std::array::from_fn(|i| digits[i]))
+}
+
+/// A handout's own words: twelve months, ten digits, no empty text, and
+/// only the placeholders each key fills.
 fn check_own(own: &WordsFile, source: &Source) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    if let Some(digits) = &own.digits
+        && ten_digits(digits.get_ref()).is_none()
+    {
+        let message = "`digits` must be the ten digits of the language, zero first, such as \
+                       \"۰۱۲۳۴۵۶۷۸۹\"";
+        errors.push(source.error(digits.span().start, "bad-words", message.to_string()));
+    }
     if let Some(months) = &own.months
         && (months.get_ref().len() != 12 || months.get_ref().iter().any(|m| m.trim().is_empty()))
     {
@@ -429,6 +518,29 @@ mod tests {
             "05.03.2026"
         );
         assert_eq!(words("ar").page(2, 3), "صفحة 2 من 3");
+        assert_eq!(words("ko").month_year(date), "2026년 11월");
+        assert_eq!(words("ko").date(date), "2026년 11월 24일");
+        assert_eq!(words("ja").date(date), "2026年11月24日");
+        assert_eq!(words("fil").date(date), "Nobyembre 24, 2026");
+        assert_eq!(words("pt-BR").date(date), "24 de novembro de 2026");
+        assert_eq!(words("pt-PT").month_year(date), "novembro de 2026");
+        assert_eq!(words("fr-CA").date(date), "24 novembre 2026");
+        assert_eq!(words("de-AT").date(date), "24. November 2026");
+        assert_eq!(words("pl").date(date), "24.11.2026 r.");
+        assert_eq!(words("it").month_year(date), "novembre 2026");
+        assert_eq!(words("ht").month_year(date), "novanm 2026");
+        // Persian: its own month names and digits.
+        assert_eq!(words("fa").date(date), "۲۴ نوامبر ۲۰۲۶");
+        assert_eq!(words("fa-IR").page(2, 13), "صفحه ۲ از ۱۳");
+    }
+
+    #[test]
+    fn digits_are_ten_in_a_row_zero_first() {
+        assert_eq!(ten_digits("۰۱۲۳۴۵۶۷۸۹").map(|d| d[9]), Some('۹'));
+        assert_eq!(ten_digits("0123456789").map(|d| d[0]), Some('0'));
+        for wrong in ["123456789", "1234567890", "abcdefghij", "۰۱۲۳۴۵۶۷۸۹۰", ""] {
+            assert_eq!(ten_digits(wrong), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -35,6 +35,41 @@ const MEANT: &[(&str, &str)] = &[
     ("russian", "ru"),
     ("ara", "ar"),
     ("arabic", "ar"),
+    ("kr", "ko"),
+    ("kor", "ko"),
+    ("korean", "ko"),
+    ("ko-kr", "ko"),
+    ("tag", "tl"),
+    ("tgl", "tl"),
+    ("ph", "tl"),
+    ("tagalog", "tl"),
+    ("filipino", "tl"),
+    ("hat", "ht"),
+    ("haitian", "ht"),
+    ("creole", "ht"),
+    ("kreyol", "ht"),
+    ("kreyòl", "ht"),
+    ("fre", "fr"),
+    ("fra", "fr"),
+    ("french", "fr"),
+    ("pol", "pl"),
+    ("polish", "pl"),
+    ("por", "pt"),
+    ("br", "pt"),
+    ("portuguese", "pt"),
+    ("ita", "it"),
+    ("italian", "it"),
+    ("ger", "de"),
+    ("deu", "de"),
+    ("german", "de"),
+    ("jp", "ja"),
+    ("jpn", "ja"),
+    ("japanese", "ja"),
+    ("per", "fa"),
+    ("fas", "fa"),
+    ("ir", "fa"),
+    ("farsi", "fa"),
+    ("persian", "fa"),
 ];
 
 /// The built-in language `tag` was probably meant as, if it is a known slip.
@@ -55,5 +90,7 @@ mod tests {
         assert_eq!(meant("sp"), Some("es"));
         assert_eq!(meant("Chinese"), Some("zh-Hans"));
         assert_eq!(meant("pt"), None);
+        assert_eq!(meant("jp"), Some("ja"));
+        assert_eq!(meant("Farsi"), Some("fa"));
     }
 }

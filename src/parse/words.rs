@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The words handout prints itself (headings, footer, dates). Built in for
-/// en, es, vi, zh-Hans, zh-Hant, ru and ar, where any may be overridden; a
+/// the fifteen languages of docs/languages.md, where any may be overridden; a
 /// handout in another language sets them all. Words in braces are filled in.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -80,4 +80,8 @@ pub struct WordsFile {
     /// A day ("{month} {day}, {year}"; also {dd} and {mm}, two digits).
     #[schemars(with = "Option<String>")]
     pub date: Option<Spanned<String>>,
+    /// The ten digits, zero first, that dates and page numbers are written
+    /// in ("۰۱۲۳۴۵۶۷۸۹" for Persian); 0 to 9 when not set.
+    #[schemars(with = "Option<String>")]
+    pub digits: Option<Spanned<String>>,
 }

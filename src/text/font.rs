@@ -329,6 +329,15 @@ impl FontSet {
         }
     }
 
+    /// The family face `id` belongs to: 0 for the clinic's own, then the
+    /// fallbacks in order.
+    pub fn family_of(&self, id: FaceId) -> usize {
+        match id.0.checked_sub(self.own.faces.len()) {
+            None => 0,
+            Some(n) => 1 + n / 4,
+        }
+    }
+
     /// A family's face for a style, before looking at coverage.
     pub fn styled(&self, family: usize, bold: bool, italic: bool) -> FaceId {
         self.style_of(family, bold, italic)
@@ -353,36 +362,57 @@ impl FontSet {
     /// family's that has it, else `None`. Fallbacks are loaded only when the
     /// clinic's own family lacks `c`.
     pub fn for_char(&self, c: char, bold: bool, italic: bool, family: usize) -> Option<FaceId> {
+        self.for_char_in(c, bold, italic, [family, 0])
+    }
+
+    /// The face that draws `c` in a style: the first of `first` families
+    /// that has it, else the first other family's. Fallbacks are loaded only
+    /// when the families before them lack `c`.
+    pub fn for_char_in<const N: usize>(
+        &self,
+        c: char,
+        bold: bool,
+        italic: bool,
+        first: [usize; N],
+    ) -> Option<FaceId> {
         let has = |f: usize| {
             let id = self.style_of(f, bold, italic)?;
             self.face(id).has_char(c).then_some(id)
         };
-        has(family)
-            .or_else(|| if family == 0 { None } else { has(0) })
-            .or_else(|| {
-                (1..self.family_count())
-                    .filter(|f| *f != family)
-                    .find_map(has)
-            })
+        let firsts = (0..N)
+            .filter(|i| !first[..*i].contains(&first[*i]))
+            .map(|i| first[i]);
+        let rest = (1..self.family_count()).filter(|f| !first.contains(f));
+        firsts.chain(rest).find_map(has)
     }
 
-    /// The family to set a text in: the first whose regular face has every
-    /// letter of it, so that no word mixes two designs (Vietnamese letters
-    /// the clinic's face lacks); else the clinic's own, with fallbacks filling
-    /// in other scripts.
-    pub fn family_for(&self, text: &str) -> usize {
-        let covers = |f: usize| {
-            self.style_of(f, false, false).is_some_and(|id| {
-                let face = self.face(id);
-                text.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| face.has_char(c))
-            })
-        };
-        if covers(0) {
-            return 0;
+    /// The families to set a text in: `(family, script)`. `script` is the
+    /// first fallback that has every letter the clinic's own family lacks, so
+    /// that Japanese kana and kanji come from the Japanese face rather than
+    /// its kanji from a Chinese face listed before it. `family` is that one
+    /// too when it has every other letter as well, so that no word mixes two
+    /// designs (Vietnamese letters the clinic's face lacks); else the
+    /// clinic's own, with fallbacks filling in other scripts. Both are 0 when
+    /// the clinic's family has every letter: then no fallback is read, nor
+    /// any after `script` (an Arabic handout never reads the Chinese face).
+    pub fn families_for(&self, text: &str) -> (usize, usize) {
+        let own = self.face(self.styled(0, false, false));
+        let lacking: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_alphabetic() && !own.has_char(*c))
+            .collect();
+        if lacking.is_empty() {
+            return (0, 0);
         }
-        (1..self.family_count()).find(|f| covers(*f)).unwrap_or(0)
+        let has_all = |f: usize, letters: &[char]| {
+            self.style_of(f, false, false)
+                .is_some_and(|id| letters.iter().all(|c| self.face(id).has_char(*c)))
+        };
+        let Some(script) = (1..self.family_count()).find(|f| has_all(*f, &lacking)) else {
+            return (0, 0);
+        };
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        (if has_all(script, &letters) { script } else { 0 }, script)
     }
 }
 
@@ -438,10 +468,10 @@ mod tests {
         );
         let fonts = FontSet::lazy(own, Box::new(Counted(loads.clone())));
         let counts = || loads.each_ref().map(|n| n.load(Ordering::SeqCst));
-        assert_eq!(fonts.family_for("Knee pain"), 0);
+        assert_eq!(fonts.families_for("Knee pain"), (0, 0));
         assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
         assert_eq!(counts(), [0, 0]);
-        assert_eq!(fonts.family_for("Đau lưng"), 1);
+        assert_eq!(fonts.families_for("Đau lưng"), (1, 1));
         assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
         assert_eq!(counts(), [1, 0], "Vietnamese leaves the Arabic face unread");
         // Unread families are inspected, not loaded.
@@ -465,11 +495,11 @@ mod tests {
     #[test]
     fn letters_choose_the_family_and_other_scripts_fall_back() {
         let fonts = set();
-        assert_eq!(fonts.family_for("Knee pain"), 0);
+        assert_eq!(fonts.families_for("Knee pain"), (0, 0));
         // Vietnamese: Atkinson lacks ư, so the whole text goes to Noto Sans.
-        assert_eq!(fonts.family_for("Đau lưng"), 1);
+        assert_eq!(fonts.families_for("Đau lưng"), (1, 1));
         // Arabic: no family has every letter; the clinic's stays, Arabic falls back.
-        assert_eq!(fonts.family_for("Gramercy مرحبا"), 0);
+        assert_eq!(fonts.families_for("Gramercy مرحبا"), (0, 2));
         let arabic = fonts.for_char('م', false, false, 0).unwrap();
         assert_eq!(arabic, fonts.styled(2, false, false));
         assert_eq!(

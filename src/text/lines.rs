@@ -166,7 +166,7 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             let before = shaped.prefix.last().copied().unwrap_or(0.0);
             shaped.prefix.push(before + g.width);
         }
-        shaped.breaks = opportunities(&shaped.full, &phones);
+        shaped.breaks = opportunities(&shaped.full, &phones, &writing.primary);
         shaped
     }
 
@@ -266,8 +266,13 @@ impl<'r, S: Clone> ShapedText<'r, S> {
 
 /// UAX #14 break opportunities, except inside phone numbers, and inside web
 /// addresses: there a break at a hyphen would read as hyphenation, so they
-/// break only after a slash (marked `true`).
-fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpportunity, bool)> {
+/// break only after a slash (marked `true`); tailored for the `language`
+/// (see [`tailored`]).
+fn opportunities(
+    full: &str,
+    phones: &[Range<usize>],
+    language: &str,
+) -> Vec<(usize, BreakOpportunity, bool)> {
     let mut addresses = Vec::new();
     let mut offset = 0;
     for word in full.split(' ') {
@@ -282,8 +287,37 @@ fn opportunities(full: &str, phones: &[Range<usize>]) -> Vec<(usize, BreakOpport
         .filter(|(at, _)| {
             !within(phones, *at) && (!within(&addresses, *at) || full[..*at].ends_with('/'))
         })
+        .filter(|(at, kind)| *kind == BreakOpportunity::Mandatory || tailored(full, *at, language))
         .map(|(at, kind)| (at, kind, within(&addresses, at)))
         .collect()
+}
+
+/// Whether a line may break at `at` in `language`, where UAX #14 allows it.
+/// Korean is written with spaces between words and breaks only there, never
+/// between the syllables of a word (UAX #14's Korean tailoring, Hangul as
+/// letters). French keeps the space before : ; ! ? and » and after « with
+/// the mark, as a non-breaking space would.
+fn tailored(full: &str, at: usize, language: &str) -> bool {
+    let before = full[..at].chars().next_back();
+    let after = full[at..].chars().next();
+    match language {
+        "ko" => {
+            before.is_some_and(char::is_whitespace)
+                || !(before.is_some_and(is_hangul) || after.is_some_and(is_hangul))
+        }
+        "fr" => {
+            let spaced = full[..at].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+            let spaced = spaced.len() < at;
+            let opens = full[..at].trim_end().ends_with('«');
+            !(spaced && (opens || after.is_some_and(|c| ":;!?»".contains(c))))
+        }
+        _ => true,
+    }
+}
+
+/// Hangul syllables and jamo.
+fn is_hangul(c: char) -> bool {
+    matches!(u32::from(c), 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xD7B0..=0xD7FF)
 }
 
 /// Phone numbers ("(212) 555-0147", "+1 212 555 0147"): runs of at least
@@ -377,11 +411,12 @@ fn shape_runs<S>(
                 Some(_) if c.is_whitespace() && beside_cjk(&run.text, i) => {
                     fonts.for_char(c, run.bold, run.italic, 0).unwrap_or(styled)
                 }
-                // Spaces and punctuation stay in the face of the word they follow.
-                Some(face) if c.is_whitespace() => face,
+                // Spaces and punctuation stay in the face of the word they
+                // follow, if it has them (a narrow no-break space may not).
+                Some(face) if c.is_whitespace() && fonts.face(face).has_char(c) => face,
                 Some(face) if !c.is_alphanumeric() && fonts.face(face).has_char(c) => face,
                 _ => fonts
-                    .for_char(c, run.bold, run.italic, writing.family)
+                    .for_char_in(c, run.bold, run.italic, [writing.family, 0, writing.script])
                     .unwrap_or(styled),
             };
             if pieces.last().is_none_or(|p| (p.1, p.2) != (face, level)) {
@@ -675,11 +710,43 @@ mod tests {
     #[test]
     fn no_break_inside_a_phone_number() {
         let text = "Call (212) 555-0147 today";
-        let breaks: Vec<usize> = opportunities(text, &phone_numbers(text))
+        let breaks: Vec<usize> = opportunities(text, &phone_numbers(text), "en")
             .into_iter()
             .map(|(at, _, _)| at)
             .collect();
         assert_eq!(breaks, [5, 20, 25]);
+    }
+
+    fn breaks(text: &str, language: &str) -> Vec<usize> {
+        opportunities(text, &[], language)
+            .into_iter()
+            .map(|(at, _, _)| at)
+            .collect()
+    }
+
+    #[test]
+    fn korean_breaks_at_spaces_only() {
+        // "Rest your back, then walk." UAX #14 alone breaks between any two syllables.
+        let text = "허리를 쉬게 한 뒤(10분) 걸으세요.";
+        let starts: Vec<&str> = breaks(text, "ko").iter().map(|at| &text[*at..]).collect();
+        assert_eq!(
+            starts,
+            [
+                "쉬게 한 뒤(10분) 걸으세요.",
+                "한 뒤(10분) 걸으세요.",
+                "뒤(10분) 걸으세요.",
+                "걸으세요.",
+                ""
+            ]
+        );
+        assert!(breaks(text, "zh").len() > starts.len());
+    }
+
+    #[test]
+    fn french_keeps_its_spaced_marks_with_their_words() {
+        let text = "Appelez : « vite » ! Bien ?";
+        let starts: Vec<&str> = breaks(text, "fr").iter().map(|at| &text[*at..]).collect();
+        assert_eq!(starts, ["« vite » ! Bien ?", "Bien ?", ""]);
     }
 
     #[test]

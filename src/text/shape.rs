@@ -1,7 +1,7 @@
 //! Shaping with harfrust: characters to positioned glyphs, kerning included.
 
 use super::Face;
-use harfrust::{Buffer, ClusterLevel, Direction, Language, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, BufferFlags, ClusterLevel, Direction, Language, ShapeOptions, ShaperFont};
 
 /// A shaped glyph. Distances are in ems, so one shaping serves every size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,6 +39,9 @@ pub fn shape(
     });
     buffer.set_language(language.cloned());
     buffer.guess_segment_properties();
+    if keeps_joiners(face, text) {
+        buffer.set_flags(BufferFlags::PRESERVE_DEFAULT_IGNORABLES);
+    }
     let plan = face.plan((buffer.direction(), buffer.script(), language.cloned()));
     if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(&plan))).is_err() {
         return Vec::new();
@@ -63,6 +66,19 @@ pub fn shape(
     glyphs
 }
 
+/// Whether `text` has a zero-width (non-)joiner, as Persian writes between
+/// the parts of a word (می‌شود), and the face has a glyph for each. The
+/// shaper would otherwise draw it as the face's space glyph with no width,
+/// and that glyph can stand for only one text when copied from the PDF:
+/// then either the joiner or the spaces would come back wrong.
+fn keeps_joiners(face: &Face, text: &str) -> bool {
+    let joiners: Vec<char> = text
+        .chars()
+        .filter(|c| matches!(c, '\u{200c}' | '\u{200d}'))
+        .collect();
+    !joiners.is_empty() && joiners.iter().all(|c| face.has_char(*c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +95,19 @@ mod tests {
         let glyph = |tag: &str| shape(&cjk, "骨", 0, false, tag.parse().ok().as_ref())[0].id;
         assert_ne!(glyph("zh-Hans"), glyph("zh-Hant"));
         assert_eq!(glyph("zh-Hans"), glyph("zh"));
+    }
+
+    #[test]
+    fn a_zero_width_non_joiner_keeps_its_own_glyph() {
+        let arabic = face("NotoSansArabic-Regular.ttf");
+        let space = shape(&arabic, " ", 0, true, None)[0].id;
+        let glyphs = shape(&arabic, "می\u{200c}شود", 0, true, None);
+        let joiner = glyphs
+            .iter()
+            .find(|g| g.cluster == 4)
+            .expect("the joiner's glyph");
+        assert_ne!(joiner.id, space);
+        assert_eq!(joiner.advance, 0.0);
     }
 
     #[test]

@@ -11,8 +11,11 @@ pub struct Writing {
     /// For language-specific glyph forms (`locl`), such as Traditional
     /// Chinese forms from a face drawn for Simplified.
     pub language: Option<Language>,
-    /// Index of the font family the text is set in (see `FontSet::family_for`).
+    /// Index of the font family the text is set in (see `FontSet::families_for`).
     pub family: usize,
+    /// Index of the family for the letters `family` lacks, tried before the
+    /// other fallbacks (see `FontSet::families_for`); 0 for none.
+    pub script: usize,
     /// The language subtag, lower-cased: "es" for "es-MX".
     pub primary: String,
 }
@@ -40,8 +43,14 @@ impl Writing {
             rtl,
             language: tag.parse().ok(),
             family,
+            script: 0,
             primary,
         }
+    }
+
+    /// With `script` the family for letters of other scripts.
+    pub fn with_script(self, script: usize) -> Writing {
+        Writing { script, ..self }
     }
 }
 

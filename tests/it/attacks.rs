@@ -629,14 +629,14 @@ fn rows() -> Vec<Row> {
             name: "-o naming the handout itself",
             args: &["build", "handouts/h.toml", "-o", "handouts/h.toml"],
             status: 2,
-            says: "this file exists and is not a PDF, so it is not replaced",
+            says: "this file exists and is not a PDF or web page this tool wrote, so it is not replaced",
             ..ROW
         },
         Row {
             name: "-o naming clinic.toml",
             args: &["build", "handouts/h.toml", "-o", "clinic.toml"],
             status: 2,
-            says: "-o clinic.toml: this file exists and is not a PDF",
+            says: "-o clinic.toml: this file exists and is not a PDF or web page",
             ..ROW
         },
         Row {
@@ -1161,7 +1161,7 @@ fn rows() -> Vec<Row> {
             name: "someone's notes where the leaflet goes",
             setup: |l| put(l, "out/h.pdf", "my notes"),
             place: "out/h.pdf",
-            says: "this file exists and is not a PDF, so it is not replaced",
+            says: "this file exists and is not a PDF or web page this tool wrote, so it is not replaced",
             ..ROW
         },
         Row {

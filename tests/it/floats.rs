@@ -49,3 +49,29 @@ fn a_warning_box_that_does_not_fit_floats_and_the_text_after_fills_the_gap() {
     assert!(tagged("When to get") < tagged("Looking after yourself"));
     assert!(tagged("Warning sign number 6") < tagged("Walk for ten minutes"));
 }
+
+#[test]
+fn what_follows_a_floated_box_is_set_below_it() {
+    // A French neck-pain leaflet whose warning box floats to page 2, where
+    // the next treatment item was once drawn over the box's foot.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/float-under-box.fr.toml");
+    let pdf = build(dir.path(), &fixture, &[]);
+    let pages = layout(&pdf);
+    let (_, _, lines) = &pages[1];
+    let foot = lines
+        .iter()
+        .position(|l| l.text() == "semaine")
+        .expect("the box's last line on page 2");
+    let box_end = lines[foot].words.iter().map(|w| w.y1).fold(0.0, f32::max);
+    let under = lines
+        .iter()
+        .find(|l| l.text().starts_with("Kinésithérapie"))
+        .expect("the item after the box");
+    // The box's padding (12 pt) and a gap lie between its text and what follows.
+    assert!(
+        under.top() - box_end >= 14.0,
+        "text {:.1} pt under the box's last line",
+        under.top() - box_end
+    );
+}

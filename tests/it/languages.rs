@@ -1,4 +1,5 @@
-//! Handouts in the seven languages with built-in words, built by the binary
+//! Shipped handouts in seven of the languages with built-in words (the
+//! others: fifteen.rs), built by the binary
 //! and read back with poppler: every text and default heading comes back in
 //! order, every font is embedded and subset, /Lang is the handout's language.
 //! Then what is particular to a script: Chinese line breaks, Arabic
@@ -323,55 +324,47 @@ fn a_language_without_built_in_words_builds_with_its_own() {
     let lib = library(MINIMAL_CLINIC);
     let words = r#"
 [words]
-causes = "O que causa"
-reviewed = "Revisado em {date}"
-page = "Página {page} de {pages}"
-contact = "Fale conosco"
-prepared_for = "Preparado para {name}, {date}"
-note = "Um recado da sua equipe de saúde"
-disclaimer = "Este folheto traz informações gerais."
-months = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]
-month_year = "{month} de {year}"
-date = "{day} de {month} de {year}"
+causes = "Oorzaken"
+reviewed = "Herzien in {date}"
+page = "Pagina {page} van {pages}"
+contact = "Contact"
+prepared_for = "Gemaakt voor {name}, {date}"
+note = "Een bericht van uw zorgteam"
+disclaimer = "Deze folder geeft algemene informatie."
+months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+month_year = "{month} {year}"
+date = "{day} {month} {year}"
 "#;
-    let body = "title = \"Dor no joelho\"\nlanguage = \"pt-BR\"\nreviewed = 2026-11-01\n\
-                [[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Uma queda.\"\n";
-    write(
-        lib.path(),
-        "handouts/joelho.toml",
-        &format!("{body}{words}"),
-    );
-    let out = handout(lib.path(), &["build", "handouts/joelho.toml"]);
+    let body = "title = \"Knieklachten\"\nlanguage = \"nl\"\nreviewed = 2026-11-01\n\
+                [[section]]\nkind = \"causes\"\n[[section.item]]\ntext = \"Een val.\"\n";
+    write(lib.path(), "handouts/knie.toml", &format!("{body}{words}"));
+    let out = handout(lib.path(), &["build", "handouts/knie.toml"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let pdf = lib.path().join("out/joelho.pdf");
+    let pdf = lib.path().join("out/knie.pdf");
     assert_valid(&pdf);
     let text = normalize(&text_of(&pdf));
     for expected in [
-        "O que causa",
-        "Revisado em novembro de 2026 · Página 1 de 1",
-        "Este folheto traz informações gerais.",
+        "Oorzaken",
+        "Herzien in november 2026 · Pagina 1 van 1",
+        "Deze folder geeft algemene informatie.",
     ] {
         assert!(text.contains(expected), "no {expected:?} in {text}");
     }
-    assert!(uncompressed(&pdf).contains("/Lang (pt-BR)"));
+    assert!(uncompressed(&pdf).contains("/Lang (nl)"));
 
     // Without the words it cannot print, the error names each one and nothing is written.
     let short = words
-        .replace("causes = \"O que causa\"\n", "")
-        .replace("note = \"Um recado da sua equipe de saúde\"\n", "");
-    write(
-        lib.path(),
-        "handouts/joelho.toml",
-        &format!("{body}{short}"),
-    );
+        .replace("causes = \"Oorzaken\"\n", "")
+        .replace("note = \"Een bericht van uw zorgteam\"\n", "");
+    write(lib.path(), "handouts/knie.toml", &format!("{body}{short}"));
     std::fs::remove_file(&pdf).unwrap();
-    let out = handout(lib.path(), &["build", "handouts/joelho.toml"]);
+    let out = handout(lib.path(), &["build", "handouts/knie.toml"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("handouts/joelho.toml:"), "{err}");
+    assert!(err.contains("handouts/knie.toml:"), "{err}");
     assert!(
         err.contains(
-            "there are no built-in words for language `pt-BR`; set causes, note under [words]"
+            "there are no built-in words for language `nl`; set causes, note under [words]"
         ),
         "{err}"
     );

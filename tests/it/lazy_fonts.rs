@@ -8,9 +8,9 @@
 use crate::common::*;
 use std::path::Path;
 
-/// Noto Sans Arabic with its `hmtx` table (letter widths) all zeros.
-fn widthless_arabic() -> Vec<u8> {
-    let mut font = std::fs::read(repo().join("fonts/NotoSansArabic-Regular.ttf")).unwrap();
+/// The face `file` of fonts/ with its `hmtx` table (letter widths) all zeros.
+pub fn widthless(file: &str) -> Vec<u8> {
+    let mut font = std::fs::read(repo().join("fonts").join(file)).unwrap();
     let u32_at = |f: &[u8], i: usize| u32::from_be_bytes(f[i..i + 4].try_into().unwrap()) as usize;
     let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
     let record = (0..tables)
@@ -26,7 +26,11 @@ fn library_with_bad_arabic(title: &str) -> tempfile::TempDir {
     let lib = library(&format!(
         "{MINIMAL_CLINIC}fallback = [\"fonts/NotoSans-Regular.ttf\", \"fonts/Arabic.ttf\"]\n"
     ));
-    std::fs::write(lib.path().join("fonts/Arabic.ttf"), widthless_arabic()).unwrap();
+    std::fs::write(
+        lib.path().join("fonts/Arabic.ttf"),
+        widthless("NotoSansArabic-Regular.ttf"),
+    )
+    .unwrap();
     write(
         lib.path(),
         "handouts/h.toml",

@@ -27,6 +27,23 @@ fn completions_and_man_page_come_from_the_cli() {
 }
 
 #[test]
+fn watch_rebuilds_the_web_page_too() {
+    let lib = library(MINIMAL_CLINIC);
+    write(
+        lib.path(),
+        "handouts/a.toml",
+        "title = \"A\"\nreviewed = 2026-11-01\n",
+    );
+    let watching = Watching::start(lib.path(), &["watch", "--format", "pdf,html"]);
+    let pdf = watching.wait_for("rebuilt out/a.pdf");
+    let page = watching.wait_for("rebuilt out/a.html");
+    assert!(pdf.is_some() && page.is_some(), "no rebuild of both");
+    assert_valid(&lib.path().join("out/a.pdf"));
+    let page = std::fs::read_to_string(lib.path().join("out/a.html")).unwrap();
+    assert!(page.contains("<h1>A</h1>"), "{page}");
+}
+
+#[test]
 fn watch_rebuilds_on_save_and_reports_problems() {
     let lib = library(MINIMAL_CLINIC);
     let file = write(
@@ -92,7 +109,7 @@ fn watch_protects_what_build_protects_and_waits_for_its_folder() {
     let notes = write(dir, "out/a.pdf", "my notes");
     let watching = Watching::start(dir, &["watch"]);
     let refused = watching
-        .wait_for("out/a.pdf: error: this file exists and is not a PDF, so it is not replaced");
+        .wait_for("out/a.pdf: error: this file exists and is not a PDF or web page this tool wrote, so it is not replaced");
     let skipped = watching.wait_for("handouts/a.toml: not rebuilt, see the errors above");
     let notes_kept = std::fs::read(&notes).unwrap() == b"my notes";
     std::fs::remove_file(&notes).unwrap();
