@@ -108,6 +108,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
     },
+    /// The bundled pictograms `icon` can name, one a line; --sheet FILE.pdf prints them all
+    Icons {
+        /// Names only, or as JSON with each one's category and title
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+        /// Write a contact sheet PDF: every pictogram with its name, by category
+        #[arg(long, value_name = "FILE.pdf")]
+        sheet: Option<PathBuf>,
+        /// Clinic profile for the sheet's colour and fonts (default: the nearest clinic.toml)
+        #[arg(long, value_name = "FILE")]
+        clinic: Option<PathBuf>,
+    },
 }
 
 /// How a leaflet is laid out: the flags `build` and `watch` share.
@@ -299,6 +311,11 @@ pub fn run() -> i32 {
             clinic,
             format,
         } => listing::run(&paths, clinic.as_deref(), format.into()),
+        Command::Icons {
+            format,
+            sheet,
+            clinic,
+        } => crate::icons::command::run(format.into(), sheet.as_deref(), clinic.as_deref()),
         Command::Watch {
             paths,
             clinic,

@@ -16,6 +16,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod formats;
 pub mod html;
+pub mod icons;
 pub mod init;
 pub mod input;
 pub mod interrupt;

@@ -16,18 +16,21 @@ it (or given with \fB\-\-clinic\fR): \fBname\fR (required), \fBlogo\fR,
 warning as #RRGGBB), \fB[fonts]\fR (regular required; bold, italic,
 bold_italic, fallback), \fB[page]\fR (\fBpaper\fR letter|a4, \fBbody_size\fR in pt,
 12 or more, \fBcolumns\fR 1 or 2) and \fB[policy]\fR (\fBmax_grade\fR,
-\fBmin_inflesz\fR, \fBreview_months\fR from 1 to 120, \fBallow_words\fR).
+\fBmin_inflesz\fR, \fBreview_months\fR from 1 to 120, \fBallow_words\fR,
+\fBdefault_icons\fR and \fBalso_available\fR, true or false).
 .TP
 \fBhandouts/NAME.toml\fR
 One handout: \fBtitle\fR and \fBreviewed\fR (a date such as 2026\-11\-01,
 without quotes) are required; \fBsubtitle\fR, \fBlanguage\fR (default en),
-\fBnext_review\fR, \fBsummary\fR, \fBclosing\fR, \fBkeywords\fR (a list),
+\fBnext_review\fR, \fBsummary\fR, \fBkey_points\fR (2 to 5 sentences),
+\fBclosing\fR, \fBkeywords\fR (a list),
 \fBtranslation_of\fR and \fBsource_reviewed\fR for a translation,
 \fBallow_words\fR and a \fB[words]\fR table are optional. Each \fB[[section]]\fR has a \fBkind\fR
-(causes, prevention, self\-care, warning\-signs, treatments or text) and
-optionally \fBheading\fR, \fBintro\fR, \fBstyle\fR (numbered|bullets) and
-\fB[[section.item]]\fR entries with \fBtitle\fR, \fBtext\fR, \fBimage\fR and
-\fBimage_alt\fR. Text may use **bold**, *italic*, [label](https://...) links
+(causes, prevention, self\-care, warning\-signs, treatments, text or notes) and
+optionally \fBheading\fR, \fBintro\fR, \fBstyle\fR (numbered|bullets), \fBicon\fR,
+\fBlines\fR (notes: lines to write on, 1 to 20) and
+\fB[[section.item]]\fR entries with \fBtitle\fR, \fBtext\fR, \fBimage\fR,
+\fBimage_alt\fR, \fBicon\fR (a pictogram \fBhandout icons\fR lists) and \fBicon_alt\fR. Text may use **bold**, *italic*, [label](https://...) links
 and the placeholders {clinic.name}, {clinic.phone}, {clinic.website},
 {clinic.email}, {clinic.address} and {patient.name}.
 .TP

@@ -33,7 +33,7 @@ pub struct SectionReadability {
 /// The plain text of a handout in units, each title, heading, paragraph and
 /// list item one of its own: made once for every lint that reads the text.
 pub struct Units {
-    /// The title, subtitle, summary and closing.
+    /// The title, subtitle, summary, key points and closing.
     pub opening: Vec<String>,
     /// One group per section.
     pub sections: Vec<Vec<String>>,
@@ -45,6 +45,7 @@ impl Units {
         let mut opening = vec![h.title.clone()];
         opening.extend(h.subtitle.clone());
         opening.extend(text(&h.summary));
+        opening.extend(text(&h.key_points));
         opening.extend(text(&h.closing));
         let sections = h
             .sections
@@ -133,6 +134,8 @@ pub(super) fn per_section<S>(
         .iter()
         .zip(&h.file.sections)
         .zip(&section_counted)
+        // A heading alone (a notes section's, over lines to write on) is no text to grade.
+        .filter(|((section, _), _)| !section.intro.is_empty() || !section.items.is_empty())
         .map(|((section, spanned), counted)| {
             let what = format!("the section \"{}\"", section.heading);
             let scores = scored(spanned.span().start, &what, &total(counted), counted);
@@ -257,6 +260,33 @@ pub fn kinds(h: &Handout) -> Vec<Diagnostic> {
         ));
     }
     out
+}
+
+/// Past this many words a handout needs its key points pulled out.
+const KEY_POINTS_FROM: usize = 600;
+
+/// A long handout without `key_points`: patients remember a few things, and
+/// the CDC Clear Communication Index asks for them up front.
+pub fn key_points(h: &Handout, units: &Units) -> Option<Diagnostic> {
+    if !h.key_points.is_empty() || !crate::check::spaces_words(&h.writing.primary) {
+        return None;
+    }
+    let words: usize = units
+        .all()
+        .iter()
+        .map(|u| u.split_whitespace().count())
+        .sum();
+    (words > KEY_POINTS_FROM).then(|| {
+        h.source.diagnostic(
+            h.file.title.span().start,
+            Severity::Warning,
+            "no-key-points",
+            format!(
+                "this handout is {words} words long; add `key_points` = [\"...\", \"...\"], \
+                 2 to 5 short sentences a patient should remember, printed in a box on page 1"
+            ),
+        )
+    })
 }
 
 /// Whether `h` translates an older review of its source than the source's last.

@@ -75,6 +75,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let units = lints::Units::of(handout);
     diagnostics.extend(lints::disclaimer_language(handout));
     diagnostics.extend(lints::text_language(handout, &units));
+    diagnostics.extend(lints::key_points(handout, &units));
     let language = &handout.writing.primary;
     // Sentence length counts words between spaces: not in Chinese, Japanese
     // or Thai, which write none, nor in Vietnamese, which spaces syllables.
@@ -109,7 +110,7 @@ pub fn warning_count(handout: &Handout, clinic: &Clinic, today: Date) -> usize {
 /// Whether a language writes spaces between words (or, in Vietnamese,
 /// syllables): not Chinese, Japanese, Thai, Lao, Khmer or Burmese (Korean
 /// spaces its words).
-fn spaces_words(language: &str) -> bool {
+pub fn spaces_words(language: &str) -> bool {
     !matches!(language, "zh" | "ja" | "th" | "lo" | "km" | "my")
 }
 

@@ -102,6 +102,7 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             .iter()
             .any(|s| kinds.contains(&s.kind) && !s.items.is_empty())
     };
+    let has_kind = |kind| h.sections.iter().any(|s| s.kind == kind);
     let actions = [SectionKind::Prevention, SectionKind::SelfCare];
     let action_text: Vec<String> = h
         .sections
@@ -137,7 +138,11 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             U,
             super::spaces_words(&h.writing.primary).then(|| purpose_clear(h)),
         ),
-        item("main-message-first", U, Some(!h.summary.is_empty())),
+        item(
+            "main-message-first",
+            U,
+            Some(!h.summary.is_empty() || !h.key_points.is_empty()),
+        ),
         item("everyday-words", U, jargon.map(|n| n == 0)),
         item("medical-terms-defined", U, None),
         item("active-voice", U, None),
@@ -169,6 +174,9 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
         ),
         item("no-distractions", U, None),
         item("visual-aids", U, None),
+        // Key points summarise; without them, a person judges whether the
+        // closing does.
+        item("summary", U, (!h.key_points.is_empty()).then_some(true)),
         item("action-identified", A, Some(has(&actions))),
         item("addresses-reader", A, addresses_reader),
         item(
@@ -183,8 +191,22 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             A,
             Some(has(&[SectionKind::WarningSigns])),
         ),
-        item("tangible-tool", A, None),
-        item("visual-aids-for-action", A, None),
+        // Lines to write questions on are a tool; other tools a person judges.
+        item(
+            "tangible-tool",
+            A,
+            has_kind(SectionKind::Notes).then_some(true),
+        ),
+        // Pictograms beside the steps; a person judges pictures otherwise.
+        item(
+            "visual-aids-for-action",
+            A,
+            h.sections
+                .iter()
+                .filter(|s| actions.contains(&s.kind))
+                .any(|s| s.items.iter().any(|i| i.icon.is_some()))
+                .then_some(true),
+        ),
     ];
     Pemat { items }
 }

@@ -46,12 +46,12 @@ impl<'a> Writer<'a> {
     pub fn nodes(&mut self, nodes: &[Node]) {
         let mut open = false;
         for node in nodes {
-            let starts = matches!(node, Node::Heading(_) | Node::Panel { .. });
+            let starts = matches!(node, Node::Heading { .. } | Node::Panel { .. });
             if starts && open {
                 self.out.push_str("</section>\n");
                 open = false;
             }
-            if let Node::Heading(text) = node {
+            if let Node::Heading { text, .. } = node {
                 let id = self.id();
                 let _ = write!(
                     self.out,
@@ -71,7 +71,8 @@ impl<'a> Writer<'a> {
 
     pub fn node(&mut self, node: &Node) {
         match node {
-            Node::Heading(text) => {
+            // A pictogram beside words is decoration: the words say it.
+            Node::Heading { text, .. } => {
                 self.out.push_str("<h2>");
                 self.text(text);
                 self.out.push_str("</h2>\n");
@@ -82,7 +83,10 @@ impl<'a> Writer<'a> {
                 role,
                 heading,
                 children,
+                ..
             } => self.panel(*role, heading.as_deref(), children),
+            // Lines to write on are for the printed sheet: a screen has none.
+            Node::Lines(_) => {}
             Node::Qr { url, caption } => self.qr(url, caption),
             Node::Foreign { language, node } => {
                 let _ = write!(self.out, "<div lang=\"{}\">", attr(language));
@@ -149,6 +153,7 @@ impl<'a> Writer<'a> {
             PanelRole::Note => "note",
             PanelRole::Warning => "care-card urgent",
             PanelRole::Contact => "contact",
+            PanelRole::KeyPoints => "key-points",
         };
         match heading {
             Some(heading) => {

@@ -4,6 +4,7 @@
 
 use super::PatientCopy;
 use super::typeset::printed_address;
+use crate::icons::Icon;
 use crate::markup::{Paragraph, Span, inline};
 use crate::model::{Clinic, Handout, ListStyle, SectionKind};
 use crate::picture::Picture;
@@ -17,6 +18,8 @@ pub struct Leaflet<'a> {
     pub body: Vec<Node>,
     /// The clinic's contact details (a [`Node::Panel`] of role Contact).
     pub contact: Node,
+    /// The other languages it is available in, for the last page.
+    pub also_available: Option<Node>,
     pub disclaimer: Node,
     pub header: Header,
     pub footer: Footer<'a>,
@@ -68,6 +71,8 @@ pub enum PanelRole {
     Warning,
     /// How to reach the clinic.
     Contact,
+    /// The few things to remember, after the main message.
+    KeyPoints,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +98,16 @@ pub struct ListItem {
     pub paragraphs: Vec<Paragraph>,
     /// A picture beside the text, with what it shows.
     pub figure: Option<(Picture, String)>,
+    /// A pictogram at the start of the item.
+    pub icon: Option<Pictogram>,
+}
+
+/// A bundled pictogram; `alt` says what it shows when it stands alone,
+/// and is `None` when the words beside it say the same.
+#[derive(Debug, Clone)]
+pub struct Pictogram {
+    pub icon: &'static Icon,
+    pub alt: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,10 +117,17 @@ pub enum Node {
     Panel {
         role: PanelRole,
         heading: Option<String>,
+        /// A pictogram beside the heading.
+        icon: Option<&'static Icon>,
         children: Vec<Node>,
     },
-    /// A section heading, in the outline.
-    Heading(String),
+    /// A section heading, in the outline, with a pictogram beside it.
+    Heading {
+        text: String,
+        icon: Option<&'static Icon>,
+    },
+    /// Ruled lines to write on, this many.
+    Lines(usize),
     Paragraph {
         role: TextRole,
         text: Paragraph,
@@ -136,16 +158,27 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
         body.push(Node::Panel {
             role: PanelRole::Summary,
             heading: None,
+            icon: None,
             children: paragraphs(&handout.summary, TextRole::Lead),
         });
+    }
+    if !handout.key_points.is_empty() {
+        body.push(key_points(handout));
     }
     if !patient.note.is_empty() {
         body.push(Node::Panel {
             role: PanelRole::Note,
             heading: Some(words.note().to_string()),
+            icon: None,
             children: paragraphs(&patient.note, TextRole::Body),
         });
     }
+    let default = |name| {
+        clinic
+            .default_icons
+            .then(|| crate::icons::find(name))
+            .flatten()
+    };
     for section in &handout.sections {
         let mut children = paragraphs(&section.intro, TextRole::Body);
         if !section.items.is_empty() {
@@ -159,14 +192,21 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
                 items: section.items.iter().map(item).collect(),
             });
         }
+        if section.lines > 0 {
+            children.push(Node::Lines(section.lines));
+        }
         if section.kind == SectionKind::WarningSigns {
             body.push(Node::Panel {
                 role: PanelRole::Warning,
                 heading: Some(section.heading.clone()),
+                icon: section.icon.or_else(|| default("warning")),
                 children,
             });
         } else {
-            body.push(Node::Heading(section.heading.clone()));
+            body.push(Node::Heading {
+                text: section.heading.clone(),
+                icon: section.icon,
+            });
             body.extend(children);
         }
     }
@@ -181,7 +221,11 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
                 .map(|(name, date)| words.prepared_for(name, *date)),
         },
         body,
-        contact: contact(clinic, handout),
+        contact: contact(clinic, handout, default("phone")),
+        also_available: (!handout.also_available.is_empty()).then(|| Node::Paragraph {
+            role: TextRole::Fine,
+            text: vec![Span::plain(words.also_available(&handout.also_available))],
+        }),
         disclaimer: in_language(
             Node::Paragraph {
                 role: TextRole::Fine,
@@ -266,12 +310,34 @@ fn item(item: &crate::model::Item) -> ListItem {
     ListItem {
         paragraphs,
         figure: item.picture.clone(),
+        icon: item.icon.as_ref().map(|i| Pictogram {
+            icon: i.icon,
+            alt: i.alt.clone(),
+        }),
+    }
+}
+
+/// The key points: a box headed "Key points" holding a bulleted list.
+fn key_points(handout: &Handout) -> Node {
+    let items = handout.key_points.iter().map(|point| ListItem {
+        paragraphs: vec![point.clone()],
+        figure: None,
+        icon: None,
+    });
+    Node::Panel {
+        role: PanelRole::KeyPoints,
+        heading: Some(handout.words.key_points().to_string()),
+        icon: None,
+        children: vec![Node::List {
+            style: ListStyle::Bullets,
+            items: items.collect(),
+        }],
     }
 }
 
 /// The contact block: name, phone, address, website, email, booking link
-/// and its QR code.
-fn contact(clinic: &Clinic, handout: &Handout) -> Node {
+/// and its QR code, with a pictogram beside its heading.
+fn contact(clinic: &Clinic, handout: &Handout, icon: Option<&'static Icon>) -> Node {
     let words = &handout.words;
     let line = |role, text| Node::Paragraph { role, text };
     let link = |url: &str, prefix: &str| Span {
@@ -311,6 +377,7 @@ fn contact(clinic: &Clinic, handout: &Handout) -> Node {
     Node::Panel {
         role: PanelRole::Contact,
         heading: Some(words.contact().to_string()),
+        icon,
         children,
     }
 }
@@ -389,7 +456,7 @@ mod tests {
                 .as_deref()
                 .is_some_and(|p| p.contains("Jane Doe"))
         );
-        // The main message first, then the patient's note.
+        // The main message first, its key points, then the patient's note.
         let roles: Vec<Option<PanelRole>> = leaflet
             .body
             .iter()
@@ -399,15 +466,19 @@ mod tests {
             })
             .collect();
         assert_eq!(
-            roles[..2],
-            [Some(PanelRole::Summary), Some(PanelRole::Note)]
+            roles[..3],
+            [
+                Some(PanelRole::Summary),
+                Some(PanelRole::KeyPoints),
+                Some(PanelRole::Note)
+            ]
         );
         // Default headings; the warning signs are a box with its heading.
         let headings: Vec<&str> = leaflet
             .body
             .iter()
             .filter_map(|n| match n {
-                Node::Heading(h) => Some(h.as_str()),
+                Node::Heading { text, .. } => Some(text.as_str()),
                 _ => None,
             })
             .collect();
@@ -420,6 +491,7 @@ mod tests {
                 role: PanelRole::Warning,
                 heading,
                 children,
+                ..
             } => Some((heading, children)),
             _ => None,
         });

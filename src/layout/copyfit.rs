@@ -13,6 +13,9 @@ pub const PAGE_USE: f32 = 0.55;
 /// What spreading aims at: a little over the least, as the printed page is
 /// measured a little differently from the layout's own count.
 const MARGIN: f32 = 0.08;
+/// A setting is kept as set when it clears the least by this much: a page
+/// used just at the least by the layout's count may print a hair under it.
+const CLEAR: f32 = 0.01;
 /// Halvings of the spacing searched for.
 const STEPS: usize = 5;
 
@@ -50,7 +53,7 @@ pub fn copyfit(
     measure: impl Fn(&Placed) -> Use,
 ) -> Placed {
     let used = measure(&placed);
-    if used.enough(0.0) {
+    if used.enough(CLEAR) {
         return placed;
     }
     let forced = placed.forced();
@@ -71,7 +74,7 @@ pub fn copyfit(
     let tight = at(-1.0);
     let saves = tight.used.pages < used.pages && tight.placed.forced() <= forced;
     let (pages, mut under, mut over) = if saves {
-        (used.pages - 1, tight, as_set)
+        (tight.used.pages, tight, as_set)
     } else {
         (used.pages, as_set, at(1.0))
     };

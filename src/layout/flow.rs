@@ -115,6 +115,13 @@ pub enum Content {
         rule: Option<(f32, f32, crate::model::Rgb)>,
         figure: Option<Figure>,
     },
+    /// Lines to write on, `spacing` apart across the piece's width, in
+    /// `color`: each a set of its own, so they break across columns.
+    Rules {
+        count: usize,
+        spacing: f32,
+        color: crate::model::Rgb,
+    },
     /// A drawing `width` by `height`, centred in the piece: elements with x
     /// from the drawing's left edge and y from its top.
     Fixed {
@@ -466,15 +473,14 @@ impl<'a> Flow<'a> {
                     // and forced when no entry does.
                     let Some(k) = k.filter(|k| k + 1 < entries.len()) else {
                         let next = (p, start);
+                        if let (Some(float), Some(k)) = (float, k) {
+                            return self.end_beside(entries, float, (k, next), broke);
+                        }
                         return Filled::new(entries, next, broke || k.is_none(), float);
                     };
                     let resume = entries[k + 1].at;
-                    if let Some((first, before)) = float
-                        && resume.0 <= self.last_of(first)
-                    {
-                        // What follows the box does not fill the gap: no float.
-                        entries.truncate(before);
-                        return Filled::new(entries, (first, 0), broke, None);
+                    if let Some(float) = float {
+                        return self.end_beside(entries, float, (k, resume), broke);
                     }
                     if float.is_none()
                         && floated.is_none()
@@ -536,6 +542,31 @@ impl<'a> Flow<'a> {
             };
         }
         Filled::new(entries, cursor, broke, float)
+    }
+
+    /// End a region a box floats on from (its first piece, and the entries
+    /// before it) at break `k`, the text resuming at `resume`. What fills the
+    /// gap ends with a whole paragraph or item, so the box never comes
+    /// between a text's lines; when nothing does, the box stays in place.
+    fn end_beside(
+        &self,
+        mut entries: Vec<Entry>,
+        (first, before): (usize, usize),
+        (k, resume): (usize, (usize, usize)),
+        broke: bool,
+    ) -> Filled {
+        let whole = entries[before.min(k + 1)..=k]
+            .iter()
+            .rposition(|e| !e.keep_with_next && e.set().next == usize::MAX)
+            .filter(|_| resume.0 > self.last_of(first));
+        let Some(whole) = whole else {
+            entries.truncate(before);
+            return Filled::new(entries, (first, 0), broke, None);
+        };
+        let k = before + whole;
+        let resume = entries.get(k + 1).map_or(resume, |e| e.at);
+        entries.truncate(k + 1);
+        Filled::new(entries, resume, broke, Some((first, before)))
     }
 
     /// Where the last of `entries` ends, or `top`.
@@ -629,6 +660,32 @@ impl<'a> Flow<'a> {
             piece.marker.iter().map(shifted).collect()
         };
         let (style, lines, rule, figure) = match &piece.content {
+            Content::Rules {
+                count,
+                spacing,
+                color,
+            } => {
+                // A set's `next` is the number of the line after it.
+                let rule = |i: usize| Set {
+                    height: *spacing,
+                    elements: vec![(
+                        Element::Rect {
+                            x: left,
+                            y: spacing - 1.0,
+                            w: width,
+                            h: 1.0,
+                            radius: 0.0,
+                            fill: *color,
+                        },
+                        Part::Decoration,
+                    )],
+                    keep_with_next: false,
+                    // Lines to write on keep their spacing: a hand needs it.
+                    give: (0.0, 0.0),
+                    next: if i + 1 < *count { i + 1 } else { usize::MAX },
+                };
+                return (from.min(*count)..*count).map(rule).collect();
+            }
             Content::Fixed {
                 width: w,
                 height,
@@ -707,10 +764,16 @@ impl<'a> Flow<'a> {
                 next: usize::MAX,
             });
         }
-        // The marker first: it is read before what it marks.
+        // The marker first: it is read before what it marks. A whole piece
+        // is at least as tall as its marker (a pictogram beside one line).
         let marker = marker();
         let marker_len = marker.len();
+        let marker_bottom = marker.iter().map(|(e, _)| e.bottom()).fold(0.0, f32::max);
         sets[0].elements.splice(0..0, marker);
+        let last = sets.last_mut().expect("one set at least");
+        if last.next == usize::MAX {
+            last.height += (marker_bottom - top).max(0.0);
+        }
         if let Some(f) = figure {
             let image = |x, y| {
                 let image = Element::Image {
@@ -1056,6 +1119,55 @@ mod tests {
                     assert!(heading_at(r) >= 1, "region {r} has no heading");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_box_floats_only_past_whole_paragraphs() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
+        let style = PanelStyle {
+            pad: 0.0,
+            ..theme.warning_panel()
+        };
+        // Lines a piece of `words` words takes alone.
+        let alone = |words| {
+            lines(&run(
+                &with(&ts, vec![text(&ts, words)], vec![]),
+                [200.0; 2],
+                1e4,
+            ))[0]
+                .len()
+        };
+        // After the box: a short paragraph and a long one, or the long one only.
+        for after in [vec![12, 80], vec![80]] {
+            let mut heading = text(&ts, 1);
+            heading.keep_lines = true;
+            heading.keep_with_next = true;
+            heading.container = Some(0);
+            let mut body = text(&ts, 40);
+            body.container = Some(0);
+            let mut pieces = vec![text(&ts, 40), heading, body];
+            pieces.extend(after.iter().map(|&w| text(&ts, w)));
+            let mut flow = with(
+                &ts,
+                pieces,
+                vec![Container {
+                    style,
+                    pieces: (1, 2),
+                    heading: Some(1),
+                    whole: true,
+                    float: true,
+                    tag: Tag::node(1),
+                }],
+            );
+            flow.floats = true;
+            let first = lines(&run(&flow, [200.0; 2], 100.0))[0].len();
+            // Region one holds whole paragraphs: the short one floats past
+            // the box, the long one would be split by it and does not.
+            let whole = alone(40) + if after.len() == 2 { alone(12) } else { 0 };
+            assert_eq!(first, whole, "after the box: {after:?}");
         }
     }
 

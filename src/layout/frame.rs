@@ -54,6 +54,17 @@ pub enum Element {
         /// What the picture shows, for readers who cannot see it.
         alt: String,
     },
+    /// A bundled pictogram `size` square, top-left at (`x`, `y`), filled in
+    /// `color`. With `alt` it stands alone (a figure); without, it repeats
+    /// the words beside it and is decoration.
+    Icon {
+        x: f32,
+        y: f32,
+        size: f32,
+        icon: &'static crate::icons::Icon,
+        color: Rgb,
+        alt: Option<String>,
+    },
     /// A clickable area.
     Link {
         x: f32,
@@ -74,6 +85,7 @@ impl Element {
             | Element::Image { x, y, .. }
             | Element::Link { x, y, .. } => (*x += dx, *y += dy),
             Element::Disc { cx, cy, .. } => (*cx += dx, *cy += dy),
+            Element::Icon { x, y, .. } => (*x += dx, *y += dy),
         };
         self
     }
@@ -87,6 +99,7 @@ impl Element {
             | Element::Image { y, h, .. }
             | Element::Link { y, h, .. } => y + h,
             Element::Disc { cy, r, .. } => cy + r,
+            Element::Icon { y, size, .. } => y + size,
         }
     }
 
@@ -100,6 +113,7 @@ impl Element {
             | Element::Image { x, w, .. }
             | Element::Link { x, w, .. } => *x = page_width - *x - *w,
             Element::Disc { cx, .. } => *cx = page_width - *cx,
+            Element::Icon { x, size, .. } => *x = page_width - *x - *size,
         }
         self
     }

@@ -3,7 +3,7 @@
 //! a heading keeps with two lines, a lead-in ending in ":" with the first
 //! item, the warning box and the contact block stay whole when they fit.
 
-use super::compose::{ListItem, Node, PanelRole, TextRole, TitleBlock};
+use super::compose::{ListItem, Node, PanelRole, Pictogram, TextRole, TitleBlock};
 use super::flow::{Container, Content, Figure, Flow, Piece};
 use super::frame::{self, Element, Part, Role, Tag};
 use super::theme::{PanelStyle, QR_SIZE, Theme};
@@ -202,10 +202,11 @@ impl<'a> Pieces<'a> {
     fn node(&mut self, node: &Node, within: Within, parent: Option<usize>) {
         let theme = self.theme;
         match node {
-            Node::Heading(text) => {
+            Node::Heading { text, icon } => {
                 let tag = self.tag(Role::Heading, parent);
                 let style = theme.heading.with_color(within.ink);
                 let mut piece = self.text(&[Span::plain(text)], style, tag);
+                beside_heading(&mut piece, *icon, &style);
                 let (w, room) = theme.heading_rule();
                 if let Content::Text { balanced, rule, .. } = &mut piece.content {
                     *balanced = true;
@@ -238,15 +239,32 @@ impl<'a> Pieces<'a> {
             }
             Node::List { style, items } => {
                 let tag = self.tag(Role::List, parent);
+                // Items line up: with one pictogram, every item leaves room for one.
+                let room = items
+                    .iter()
+                    .any(|i| i.icon.is_some())
+                    .then(|| theme.pictogram() + 0.5 * theme.em());
                 for (n, item) in items.iter().enumerate() {
-                    self.item(item, *style, n, within, Self::parent(tag));
+                    let marker = (*style, room.unwrap_or(0.0));
+                    self.item(item, marker, n, within, Self::parent(tag));
                 }
+            }
+            Node::Lines(count) => {
+                let content = Content::Rules {
+                    count: *count,
+                    spacing: theme.write_in_spacing(),
+                    color: super::theme::MUTED,
+                };
+                // Lines to write on are not read: an artifact.
+                let piece = Piece::new(content, Tag::Artifact);
+                self.push(piece, within, theme.paragraph_gap(), Prev::Text);
             }
             Node::Panel {
                 role,
                 heading,
+                icon,
                 children,
-            } => self.panel(*role, heading.as_deref(), children, parent),
+            } => self.panel(*role, (heading.as_deref(), *icon), children, parent),
             Node::Foreign { language, node } => {
                 let first = self.nodes.len();
                 self.node(node, within, parent);
@@ -286,10 +304,11 @@ impl<'a> Pieces<'a> {
         }
     }
 
+    /// A list item; `room` is the width its list leaves for pictograms.
     fn item(
         &mut self,
         item: &ListItem,
-        style: ListStyle,
+        (style, room): (ListStyle, f32),
         n: usize,
         within: Within,
         parent: Option<usize>,
@@ -300,12 +319,29 @@ impl<'a> Pieces<'a> {
             ListStyle::Numbered => Marker::Number(n + 1),
             ListStyle::Bullets => Marker::Bullet(within.ink),
         };
-        let indent = theme.item_indent();
+        let indent = theme.item_indent() + room;
         for (i, paragraph) in item.paragraphs.iter().enumerate() {
             let mut piece = self.text(paragraph, theme.body, tag);
             piece.indent.0 = indent;
             if i == 0 {
                 piece.marker = marker.elements(self.ts, &theme.body, -indent, theme.colors.accent);
+                if let Some(Pictogram { icon, alt }) = &item.icon {
+                    // Alone, a picture with its words; beside a title, decoration.
+                    let part = if alt.is_some() {
+                        Part::Picture
+                    } else {
+                        Part::Decoration
+                    };
+                    let pictogram = Element::Icon {
+                        x: -room,
+                        y: 0.0,
+                        size: theme.pictogram(),
+                        icon,
+                        color: within.ink,
+                        alt: alt.clone(),
+                    };
+                    piece.marker.push((pictogram, part));
+                }
                 if let (Some((picture, alt)), Content::Text { figure, .. }) =
                     (&item.figure, &mut piece.content)
                 {
@@ -331,7 +367,7 @@ impl<'a> Pieces<'a> {
     fn panel(
         &mut self,
         role: PanelRole,
-        heading: Option<&str>,
+        (heading, icon): (Option<&str>, Option<&'static crate::icons::Icon>),
         children: &[Node],
         parent: Option<usize>,
     ) {
@@ -341,6 +377,7 @@ impl<'a> Pieces<'a> {
             PanelRole::Note => theme.note_panel(),
             PanelRole::Warning => theme.warning_panel(),
             PanelRole::Contact => theme.contact_panel(),
+            PanelRole::KeyPoints => theme.key_points_panel(),
         };
         let tag = self.tag(Role::Panel, parent);
         let first = self.pieces.len();
@@ -367,6 +404,7 @@ impl<'a> Pieces<'a> {
             }
             .with_color(style.ink);
             let mut piece = self.text(&[Span::plain(text)], hstyle, htag);
+            beside_heading(&mut piece, icon, &hstyle);
             if let Content::Text { balanced, rule, .. } = &mut piece.content {
                 *balanced = true;
                 if role == PanelRole::Warning {
@@ -397,7 +435,10 @@ impl<'a> Pieces<'a> {
             style,
             pieces: (first, self.pieces.len() - 1),
             heading: heading_piece,
-            whole: matches!(role, PanelRole::Warning | PanelRole::Contact),
+            whole: matches!(
+                role,
+                PanelRole::Warning | PanelRole::Contact | PanelRole::KeyPoints
+            ),
             float: role == PanelRole::Warning,
             tag,
         });
@@ -427,6 +468,24 @@ impl<'a> Pieces<'a> {
         }
         Some((elements, width, top))
     }
+}
+
+/// A heading's pictogram at its start edge, centred on its first line, in
+/// its colour; the words beside it say what it shows, so it is decoration.
+fn beside_heading(piece: &mut Piece, icon: Option<&'static crate::icons::Icon>, style: &TextStyle) {
+    let Some(icon) = icon else { return };
+    let size = 1.5 * style.size;
+    let room = size + 0.4 * style.size;
+    piece.indent.0 += room;
+    let pictogram = Element::Icon {
+        x: -room,
+        y: (style.leading - size) / 2.0,
+        size,
+        icon,
+        color: style.color,
+        alt: None,
+    };
+    piece.marker.push((pictogram, Part::Decoration));
 }
 
 /// What stands before a list item.

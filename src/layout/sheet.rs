@@ -85,10 +85,17 @@ pub fn sheet<'a>(
     // it: fine print never stands alone on a page.
     let disclaimer = pieces.pieces.len();
     pieces.nodes(std::slice::from_ref(&leaflet.disclaimer));
+    // The other languages end the last page, under the fine print and kept
+    // with it: a line alone in a column reads as a stray.
+    let also = pieces.pieces.len();
+    pieces.nodes(leaflet.also_available.as_slice());
     let mut flow = pieces.flow();
     flow.floats = true;
     if let Some(last) = disclaimer.checked_sub(1) {
         flow.pieces[last].keep_with_next = true;
+    }
+    if also < flow.pieces.len() {
+        flow.pieces[also - 1].keep_with_next = true;
     }
     for piece in &mut flow.pieces[disclaimer..] {
         piece.keep_lines = true;

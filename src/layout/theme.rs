@@ -166,6 +166,17 @@ impl Theme {
         1.9 * self.em()
     }
 
+    /// A list item's pictogram: two ems square, beside the first two lines.
+    pub fn pictogram(&self) -> f32 {
+        2.0 * self.em()
+    }
+
+    /// Between lines to write on: 0.37 in at 12 pt, the spacing of
+    /// wide-ruled paper, and wider for the larger hand of large print.
+    pub fn write_in_spacing(&self) -> f32 {
+        2.2 * self.em()
+    }
+
     /// The short accent rule under a section heading: its width and the
     /// room it takes below the heading.
     pub fn heading_rule(&self) -> (f32, f32) {
@@ -208,6 +219,19 @@ impl Theme {
             bar: None,
             radius: 8.0,
             ink: self.colors.warning,
+        }
+    }
+
+    /// The key points: tinted and outlined in the clinic's colour.
+    pub fn key_points_panel(&self) -> PanelStyle {
+        PanelStyle {
+            pad: 12.0,
+            inset: 14.0,
+            fill: Some(self.colors.primary.tint(PANEL_TINT)),
+            border: Some((self.colors.primary, 1.5)),
+            bar: None,
+            radius: 8.0,
+            ink: self.colors.primary,
         }
     }
 

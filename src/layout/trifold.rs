@@ -209,7 +209,8 @@ fn words_in(nodes: &[Node]) -> usize {
         Node::Panel {
             heading, children, ..
         } => heading.as_deref().map_or(0, count) + words_in(children),
-        Node::Heading(text) => count(text),
+        Node::Heading { text, .. } => count(text),
+        Node::Lines(_) => 0,
         Node::Paragraph { text, .. } => spans(text),
         Node::List { items, .. } => items
             .iter()
@@ -239,45 +240,42 @@ fn fold(
     let outside = g.panels(false);
     let (top, bottom) = g.region();
     // The back's foot is measured first, so the body knows the room above it.
-    let foot = back_foot(leaflet);
+    // The note of other languages gives way to a long disclaimer.
     let (back_x, back_width) = g.column(outside[1]);
-    let (foot_theme, foot_top) = fit_foot(ts, clinic, &foot, back_width, size, (top, bottom))?;
+    let fit = |foot: Vec<Node>| {
+        fit_foot(ts, clinic, &foot, back_width, size, (top, bottom)).map(|fitted| (foot, fitted))
+    };
+    let (foot, (foot_theme, foot_top)) = match fit(back_foot(leaflet, true)) {
+        Err(_) if leaflet.also_available.is_some() => fit(back_foot(leaflet, false))?,
+        fitted => fitted?,
+    };
     let mut pieces = Pieces::new(ts, &theme);
 
     let grow = cover_growth(leaflet, ts, &theme, g, outside[2])?;
     let (mut cover, title_bottom, phone_top) =
         cover(leaflet, &mut pieces, g, outside[2], grow).map_err(Refusal::Crowded)?;
-    let mut body: &[Node] = &leaflet.body;
-    if let Some(
-        summary @ Node::Panel {
-            role: PanelRole::Summary,
-            ..
-        },
-    ) = body.first()
-    {
-        let (x, width) = g.column(outside[2]);
+    let body: &[Node] = &leaflet.body;
+    let (x, width) = g.column(outside[2]);
+    let room = Region {
+        page: 0,
+        x,
+        width,
+        top: title_bottom + theme.panel_gap(),
+        bottom: phone_top - theme.panel_gap(),
+    };
+    let on_cover = on_cover(leaflet, ts, &theme, width, room.bottom - room.top);
+    if !on_cover.is_empty() {
+        pieces.nodes(&body[on_cover.clone()]);
+        // Measured to fit: unbounded, as for the back's foot.
         let room = Region {
-            page: 0,
-            x,
-            width,
-            top: title_bottom + theme.panel_gap(),
-            bottom: phone_top - theme.panel_gap(),
+            bottom: f32::MAX,
+            ..room
         };
-        let summary = std::slice::from_ref(summary);
-        if height_of(ts, &theme, summary, width) <= room.bottom - room.top {
-            pieces.nodes(summary);
-            // Measured to fit: unbounded, as for the back's foot.
-            let room = Region {
-                bottom: f32::MAX,
-                ..room
-            };
-            let flowed = pieces.flow().run(|_| room);
-            cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
-            body = &body[1..];
-        }
+        let flowed = pieces.flow().run(|_| room);
+        cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
     }
-
-    pieces.nodes(body);
+    pieces.nodes(&body[..on_cover.start]);
+    pieces.nodes(&body[on_cover.end..]);
     let flow = pieces.flow();
     let places = [
         (1, inside[0]),
@@ -483,17 +481,17 @@ fn overflow(flowed: &Flowed, theme: &Theme) -> Overflow {
     }
 }
 
-/// The back panel's foot: contact block, review date and disclaimer.
-fn back_foot(leaflet: &Leaflet) -> Vec<Node> {
+/// The back panel's foot: contact block, review date, the other languages
+/// and disclaimer.
+fn back_foot(leaflet: &Leaflet, also_available: bool) -> Vec<Node> {
     let reviewed = Node::Paragraph {
         role: TextRole::Body,
         text: vec![Span::bold(&leaflet.footer.reviewed)],
     };
-    vec![
-        leaflet.contact.clone(),
-        reviewed,
-        leaflet.disclaimer.clone(),
-    ]
+    let mut foot = vec![leaflet.contact.clone(), reviewed];
+    foot.extend(leaflet.also_available.clone().filter(|_| also_available));
+    foot.push(leaflet.disclaimer.clone());
+    foot
 }
 
 /// How much taller the cover's colour band is set than it needs to be: the
@@ -513,20 +511,47 @@ fn cover_growth(
     let (_, width) = g.column(panel);
     let gap = theme.panel_gap();
     let room = phone_top - title_bottom - 2.0 * gap;
-    let summary = leaflet.body.first().filter(|n| {
-        matches!(
-            n,
-            Node::Panel {
-                role: PanelRole::Summary,
-                ..
-            }
-        )
-    });
-    let summary = summary.map(|s| height_of(ts, theme, std::slice::from_ref(s), width));
-    let used = summary.filter(|h| *h <= room).map_or(0.0, |h| h + gap);
+    let lead = on_cover(leaflet, ts, theme, width, room);
+    let used = if lead.is_empty() {
+        0.0
+    } else {
+        height_of(ts, theme, &leaflet.body[lead], width) + gap
+    };
     let (top, bottom) = g.region();
     let white = phone_top - title_bottom - used;
     Ok((white - COVER_WHITE * (bottom - top)).max(0.0))
+}
+
+/// The leading panels set on the cover under the title: the main message
+/// and the key points when both fit in `room`, else the key points alone
+/// (the main message then opens the inside), else none.
+fn on_cover(
+    leaflet: &Leaflet,
+    ts: &Typesetter,
+    theme: &Theme,
+    width: f32,
+    room: f32,
+) -> std::ops::Range<usize> {
+    let body = &leaflet.body;
+    let lead = body
+        .iter()
+        .take_while(|n| {
+            matches!(
+                n,
+                Node::Panel {
+                    role: PanelRole::Summary | PanelRole::KeyPoints,
+                    ..
+                }
+            )
+        })
+        .count();
+    let fits = |r: &std::ops::Range<usize>| {
+        !r.is_empty() && height_of(ts, theme, &body[r.clone()], width) <= room
+    };
+    [0..lead, lead.saturating_sub(1)..lead]
+        .into_iter()
+        .find(fits)
+        .unwrap_or(0..0)
 }
 
 /// The cover's elements, where its title block ends and where its phone starts.
@@ -552,7 +577,17 @@ fn cover(
         detail,
         place: Place::Cover,
     };
-    let mut band = (g.height * 0.36).min(220.0);
+    // A lower band leaves the key points room under the title.
+    let key_points = leaflet.body.iter().any(|n| {
+        matches!(
+            n,
+            Node::Panel {
+                role: PanelRole::KeyPoints,
+                ..
+            }
+        )
+    });
+    let mut band = (if key_points { 0.26 } else { 0.36 } * g.height).min(220.0);
     let name = TextStyle {
         size: 18.0,
         leading: 22.0,

@@ -68,6 +68,10 @@ pub struct Clinic {
     /// Words never flagged as jargon, lower-cased.
     pub allow_words: Vec<String>,
     pub review_months: u32,
+    /// Warning and phone pictograms where a handout gives none.
+    pub default_icons: bool,
+    /// Name a handout's translations on its leaflet.
+    pub also_available: bool,
     /// Item pictures, decoded once however many handouts use them.
     pub pictures: crate::picture::Cache,
 }
@@ -374,6 +378,16 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 .review_months
                 .as_ref()
                 .map_or(24, |m| *m.get_ref()),
+            default_icons: file
+                .policy
+                .default_icons
+                .as_ref()
+                .is_none_or(|b| *b.get_ref()),
+            also_available: file
+                .policy
+                .also_available
+                .as_ref()
+                .is_none_or(|b| *b.get_ref()),
             pictures,
             source,
             file,

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Source};
+use crate::icons::Icon;
 use crate::markup::{Paragraph, PlaceholderError, expand_placeholders, paragraphs};
 use crate::parse::handout::{HandoutFile, ItemFile, SectionFile};
 use crate::parse::words::WordsFile;
@@ -33,9 +34,14 @@ pub struct Handout {
     pub reviewed: Date,
     pub next_review: Date,
     pub summary: Vec<Paragraph>,
+    /// Two to five short sentences to remember, each one line of markup.
+    pub key_points: Vec<Paragraph>,
     pub closing: Vec<Paragraph>,
     pub keywords: Vec<String>,
     pub sections: Vec<Section>,
+    /// The names of the other languages the library holds it in, current
+    /// and drawable, when the clinic says to print them.
+    pub also_available: Vec<String>,
 }
 
 pub struct Section {
@@ -44,6 +50,10 @@ pub struct Section {
     pub intro: Vec<Paragraph>,
     pub style: ListStyle,
     pub items: Vec<Item>,
+    /// A pictogram beside the heading.
+    pub icon: Option<&'static Icon>,
+    /// Ruled lines to write on (a notes section; 0 for the others).
+    pub lines: usize,
 }
 
 pub struct Item {
@@ -51,7 +61,23 @@ pub struct Item {
     pub text: Vec<Paragraph>,
     /// A picture beside the item, with its alternative text.
     pub picture: Option<(Picture, String)>,
+    pub icon: Option<ItemIcon>,
 }
+
+/// A pictogram at the start of an item.
+pub struct ItemIcon {
+    pub icon: &'static Icon,
+    /// What it shows, when it stands alone (the item has no title beside
+    /// it); `None` when it repeats the title's words.
+    pub alt: Option<String>,
+}
+
+/// Ruled lines a notes section has unless it says.
+pub const NOTES_LINES: usize = 5;
+/// More than a page of lines is not a handout.
+const MAX_NOTES_LINES: i64 = 20;
+/// A key point is one short sentence.
+const KEY_POINT_WORDS: usize = 25;
 
 impl Handout {
     /// A review date after today is a typo (2062 for 2026) that would keep the
@@ -115,7 +141,14 @@ pub fn load_handout(
     }
     let source = read_source(path).map_err(|d| vec![d])?;
     let file: HandoutFile = from_toml(&source)?;
+    let language = file
+        .language
+        .as_ref()
+        .map_or_else(|| "en".to_string(), |l| l.get_ref().trim().to_string());
     let mut v = Validator {
+        english: crate::text::writing::subtags(&language)
+            .first()
+            .is_some_and(|l| l == "en"),
         source: &source,
         fonts: &clinic.fonts,
         pictures: &clinic.pictures,
@@ -123,20 +156,26 @@ pub fn load_handout(
         values: placeholder_values(clinic, patient),
         errors: crate::scaffold::unfinished(&source, &file),
     };
-    let language = file
-        .language
-        .as_ref()
-        .map_or_else(|| "en".to_string(), |l| l.get_ref().trim().to_string());
     if let Some(tag) = &file.language {
         v.check_language(tag);
     }
     let language_at = file.language.as_ref().map_or(0, |l| l.span().start);
+    let mut also_available = Vec::new();
+    if clinic.also_available {
+        also_available = super::translations::other_languages(path, &file);
+        // A name no font of the clinic's can draw is left out, not an error:
+        // the handout itself is fine.
+        also_available.retain(|name| uncovered(&clinic.fonts, name).is_none());
+    }
     let words = Words::resolve(
         &language,
         file.words.as_ref(),
         clinic.disclaimer.for_language(&language),
         (&source, language_at),
-        |key| needed_word(key, &file, clinic),
+        |key| {
+            needed_word(key, &file, clinic)
+                || (key == "also_available" && !also_available.is_empty())
+        },
     )
     .map_err(|mut errors| v.errors.append(&mut errors))
     .ok();
@@ -163,6 +202,7 @@ pub fn load_handout(
     let title = v.line(&file.title, "title");
     let subtitle = file.subtitle.as_ref().and_then(|s| v.line(s, "subtitle"));
     let summary = v.paragraphs(file.summary.as_ref());
+    let key_points = v.key_points(file.key_points.as_ref());
     let closing = v.paragraphs(file.closing.as_ref());
     let keywords = file
         .keywords
@@ -177,7 +217,13 @@ pub fn load_handout(
 
     match (title, reviewed, next_review, words, v.errors.is_empty()) {
         (Some(title), Some(reviewed), Some(next_review), Some(words), true) => {
-            let printed = printed_text(&title, &subtitle, [&summary, &closing], &sections, &words);
+            let printed = printed_text(
+                &title,
+                &subtitle,
+                [&summary, &key_points, &closing],
+                &sections,
+                &words,
+            );
             let (family, script) = clinic.fonts.families_for(&printed);
             let writing = Writing::new(&language, family).with_script(script);
             Ok(Handout {
@@ -191,9 +237,11 @@ pub fn load_handout(
                 reviewed,
                 next_review,
                 summary,
+                key_points,
                 closing,
                 keywords,
                 sections,
+                also_available,
                 file,
             })
         }
@@ -209,15 +257,16 @@ fn needed_word(key: &str, file: &HandoutFile, clinic: &Clinic) -> bool {
             let language = file.language.as_ref().map_or("en", |l| l.get_ref().trim());
             clinic.disclaimer.for_language(language).is_none()
         }
-        "causes" | "prevention" | "self_care" | "warning_signs" | "treatments" | "text" => {
-            file.sections.iter().any(|s| {
-                let s = s.get_ref();
-                s.heading.is_none() && super::words::kind_key(*s.kind.get_ref()) == key
-            })
-        }
-        // Not printed yet: key points, write-in lines, "also available" and
-        // the web page are still to come.
-        "key_points" | "notes" | "also_available" | "language_name" | "urgent" => false,
+        "key_points" => file.key_points.is_some(),
+        "causes" | "prevention" | "self_care" | "warning_signs" | "treatments" | "text"
+        | "notes" => file.sections.iter().any(|s| {
+            let s = s.get_ref();
+            s.heading.is_none() && super::words::kind_key(*s.kind.get_ref()) == key
+        }),
+        // "Also available" only when there are translations (see load_handout);
+        // the language's own name is printed on the others; the web page is
+        // still to come.
+        "also_available" | "language_name" | "urgent" => false,
         _ => true,
     }
 }
@@ -226,7 +275,7 @@ fn needed_word(key: &str, file: &HandoutFile, clinic: &Clinic) -> bool {
 fn printed_text(
     title: &str,
     subtitle: &Option<String>,
-    blocks: [&[Paragraph]; 2],
+    blocks: [&[Paragraph]; 3],
     sections: &[Section],
     words: &Words,
 ) -> String {
@@ -341,6 +390,8 @@ fn placeholder_values<'a>(clinic: &Clinic, patient: Option<&str>) -> BTreeMap<&'
 
 struct Validator<'a> {
     source: &'a Source,
+    /// The handout is in English, the language of the pictograms' names.
+    english: bool,
     fonts: &'a FontSet,
     pictures: &'a crate::picture::Cache,
     dir: PathBuf,
@@ -523,7 +574,117 @@ impl Validator<'_> {
             intro: self.paragraphs(s.intro.as_ref()),
             style,
             items,
+            icon: s.icon.as_ref().and_then(|i| self.icon(i)),
+            lines: self.lines(s.lines.as_ref(), kind),
         }
+    }
+
+    /// The bundled pictogram `name` names, or an error with the nearest name.
+    fn icon(&mut self, name: &Spanned<String>) -> Option<&'static Icon> {
+        let wanted = name.get_ref().trim();
+        let found = crate::icons::find(wanted);
+        if found.is_none() {
+            let hint = crate::icons::nearest(wanted)
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            let message = format!(
+                "there is no pictogram called `{wanted}`{hint}; `handout icons` lists them all"
+            );
+            self.error(name.span().start, "unknown-icon", message);
+        }
+        found
+    }
+
+    /// How many ruled lines a section draws: a notes section's `lines`,
+    /// within bounds; `lines` on any other kind is a mistake.
+    fn lines(&mut self, lines: Option<&Spanned<i64>>, kind: SectionKind) -> usize {
+        let notes = kind == SectionKind::Notes;
+        let Some(lines) = lines else {
+            return if notes { NOTES_LINES } else { 0 };
+        };
+        let n = *lines.get_ref();
+        let at = lines.span().start;
+        if !notes {
+            let message = "`lines` is only for a section of kind = \"notes\" (lines to write on)";
+            self.error(at, "lines-not-notes", message.into());
+            return 0;
+        }
+        if !(1..=MAX_NOTES_LINES).contains(&n) {
+            let message =
+                format!("`lines` is {n}; give from 1 to {MAX_NOTES_LINES} lines to write on");
+            self.error(at, "lines-out-of-range", message);
+            return NOTES_LINES;
+        }
+        n as usize
+    }
+
+    /// The key points: 2 to 5, each one short sentence of markup.
+    fn key_points(&mut self, list: Option<&Spanned<Vec<Spanned<String>>>>) -> Vec<Paragraph> {
+        let Some(list) = list else {
+            return Vec::new();
+        };
+        let n = list.get_ref().len();
+        if !(2..=5).contains(&n) {
+            let message = format!(
+                "`key_points` has {n}; give 2 to 5 short sentences, the things a patient must remember"
+            );
+            self.error(list.span().start, "key-points-count", message);
+        }
+        let mut points = Vec::new();
+        for point in list.get_ref() {
+            let Some(text) = self.expand(point) else {
+                continue;
+            };
+            let words = text.split_whitespace().count();
+            let at = point.span().start;
+            if words == 0 {
+                self.error(
+                    at,
+                    "empty-text",
+                    "this key point is empty; write a short sentence or remove it".into(),
+                );
+            } else if words > KEY_POINT_WORDS {
+                let message = format!(
+                    "this key point is {words} words long; keep each to one short sentence of \
+                     {KEY_POINT_WORDS} words or fewer"
+                );
+                self.error(at, "key-point-long", message);
+            } else {
+                let parsed = crate::markup::inline(text.trim());
+                self.check_links(point, std::slice::from_ref(&parsed));
+                points.push(parsed);
+            }
+        }
+        points
+    }
+
+    /// An item's pictogram: beside a title it repeats the title's words;
+    /// alone, it needs words of its own in the handout's language.
+    fn item_icon(&mut self, i: &ItemFile) -> Option<ItemIcon> {
+        if let (None, Some(alt)) = (&i.icon, &i.icon_alt) {
+            let message = "`icon_alt` is set but there is no `icon`".into();
+            self.error(alt.span().start, "alt-without-icon", message);
+        }
+        let name = i.icon.as_ref()?;
+        let icon = self.icon(name)?;
+        if i.title.is_some() {
+            return Some(ItemIcon { icon, alt: None });
+        }
+        let alt = match &i.icon_alt {
+            Some(alt) if !alt.get_ref().trim().is_empty() => alt.get_ref().trim().to_string(),
+            _ if self.english => icon.english(),
+            _ => {
+                let message = "this pictogram has no title beside it, so it needs `icon_alt`: a \
+                               few words in the handout's language saying what it shows"
+                    .into();
+                self.error(name.span().start, "missing-alt", message);
+                return None;
+            }
+        };
+        Some(ItemIcon {
+            icon,
+            alt: Some(alt),
+        })
     }
 
     fn item(&mut self, spanned: &Spanned<ItemFile>) -> Item {
@@ -588,6 +749,7 @@ impl Validator<'_> {
             title: title.flatten().filter(|t| !t.is_empty()),
             text: text.flatten().unwrap_or_default(),
             picture,
+            icon: self.item_icon(i),
         }
     }
 }

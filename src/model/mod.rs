@@ -7,8 +7,9 @@ mod handout;
 mod words;
 
 pub use clinic::{Clinic, Colors, Disclaimer, QR_CORRECTION, Rgb, load_clinic};
-pub use handout::{Handout, Item, Section, expand_note, load_handout, note_links};
+pub use handout::{Handout, Item, ItemIcon, Section, expand_note, load_handout, note_links};
 pub use words::Words;
+mod translations;
 
 pub use crate::parse::clinic::Paper;
 pub use crate::parse::handout::{ListStyle, SectionKind};

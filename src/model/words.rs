@@ -214,6 +214,27 @@ impl Words {
         self.get("note")
     }
 
+    pub fn key_points(&self) -> &str {
+        self.get("key_points")
+    }
+
+    /// "Also available in: Español, Tiếng Việt, and in large print. …",
+    /// the names listed with the comma the sentence itself uses after
+    /// them (Arabic's "،"), or in Chinese and Japanese "、".
+    pub fn also_available(&self, languages: &[String]) -> String {
+        let template = self.get("also_available");
+        let after = template
+            .split("{languages}")
+            .nth(1)
+            .and_then(|t| t.chars().next());
+        let separator = match after {
+            Some(c @ (',' | '،')) => format!("{c} "),
+            _ if template.chars().any(crate::text::lines::is_cjk) => "、".to_string(),
+            _ => ", ".to_string(),
+        };
+        fill(template, &[("languages", &languages.join(&separator))])
+    }
+
     /// The handout's own, else the clinic's for the language, else the built-in one.
     pub fn disclaimer(&self) -> &str {
         self.get("disclaimer")
@@ -278,6 +299,14 @@ impl Words {
     }
 }
 
+/// The name of the language `tag` in that language ("Español"): a
+/// handout's own `[words] language_name`, else the built-in one.
+pub fn language_name(tag: &str, own: Option<&WordsFile>) -> Option<String> {
+    let own = own.and_then(|w| w.language_name.as_ref());
+    let name = own.or_else(|| built_in(tag).and_then(|w| w.language_name.as_ref()))?;
+    Some(name.get_ref().trim().to_string()).filter(|n| !n.is_empty())
+}
+
 /// The key of a section kind's default heading.
 pub fn kind_key(kind: SectionKind) -> &'static str {
     match kind {
@@ -287,6 +316,7 @@ pub fn kind_key(kind: SectionKind) -> &'static str {
         SectionKind::WarningSigns => "warning_signs",
         SectionKind::Treatments => "treatments",
         SectionKind::Text => "text",
+        SectionKind::Notes => "notes",
     }
 }
 
@@ -442,6 +472,19 @@ mod tests {
     fn words(tag: &str) -> Words {
         let source = Source::new("x.toml", "");
         Words::resolve(tag, None, None, (&source, 0), |_| true).expect("built in")
+    }
+
+    #[test]
+    fn other_languages_are_listed_with_the_sentences_own_comma() {
+        let names = ["English".to_string(), "Español".to_string()];
+        let said = |tag| words(tag).also_available(&names);
+        assert!(said("en").starts_with("Also available in: English, Español, and"));
+        assert!(said("ar").contains("English، Español، "), "{}", said("ar"));
+        assert!(
+            said("zh-Hans").contains("English、Español版本"),
+            "{}",
+            said("zh-Hans")
+        );
     }
 
     #[test]

@@ -235,4 +235,11 @@ pub struct PolicyFile {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub allow_words: Vec<Spanned<String>>,
+    /// A warning pictogram on the warning-signs box and a phone on the
+    /// contact block, where a handout gives none.
+    #[schemars(with = "Option<bool>", extend("default" = true))]
+    pub default_icons: Option<Spanned<bool>>,
+    /// Name the library's translations of a handout on its last page.
+    #[schemars(with = "Option<bool>", extend("default" = true))]
+    pub also_available: Option<Spanned<bool>>,
 }

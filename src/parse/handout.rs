@@ -34,6 +34,10 @@ pub struct HandoutFile {
     /// Optional call to action at the end of the handout.
     #[schemars(with = "Option<String>")]
     pub closing: Option<Spanned<String>>,
+    /// Optional: 2 to 5 short sentences, printed in a "Key points" box on
+    /// page 1 after the summary (and on a trifold's cover).
+    #[schemars(with = "Option<Vec<String>>", extend("minItems" = 2, "maxItems" = 5))]
+    pub key_points: Option<Spanned<Vec<Spanned<String>>>>,
     /// Optional keywords for the PDF metadata.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -64,7 +68,7 @@ pub struct HandoutFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFile {
-    /// Required. causes | prevention | self-care | warning-signs | treatments | text
+    /// Required. causes | prevention | self-care | warning-signs | treatments | text | notes
     #[schemars(with = "SectionKind")]
     pub kind: Spanned<SectionKind>,
     /// Optional: each kind has a default per language.
@@ -76,6 +80,12 @@ pub struct SectionFile {
     /// Optional: numbered or bullets; default per kind.
     #[schemars(with = "Option<ListStyle>")]
     pub style: Option<Spanned<ListStyle>>,
+    /// Optional: a bundled pictogram beside the heading (`handout icons` lists them).
+    #[schemars(with = "Option<String>")]
+    pub icon: Option<Spanned<String>>,
+    /// For kind = "notes": how many ruled lines to write on, 1 to 20; default 5.
+    #[schemars(with = "Option<u8>", extend("minimum" = 1, "maximum" = 20, "default" = 5))]
+    pub lines: Option<Spanned<i64>>,
     /// The section's items ([[section.item]]).
     #[serde(default, rename = "item")]
     #[schemars(with = "Vec<ItemFile>")]
@@ -98,10 +108,17 @@ pub struct ItemFile {
     /// Alternative text for the picture; required with image.
     #[schemars(with = "Option<String>")]
     pub image_alt: Option<Spanned<String>>,
+    /// Optional: a bundled pictogram beside the title (`handout icons` lists them).
+    #[schemars(with = "Option<String>")]
+    pub icon: Option<Spanned<String>>,
+    /// What the pictogram shows, for an item without a title (where it stands
+    /// alone); default its English name in an English handout.
+    #[schemars(with = "Option<String>")]
+    pub icon_alt: Option<Spanned<String>>,
 }
 
 /// What a section is about: causes | prevention | self-care | warning-signs |
-/// treatments | text.
+/// treatments | text | notes (ruled lines to write on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
@@ -111,6 +128,7 @@ pub enum SectionKind {
     WarningSigns,
     Treatments,
     Text,
+    Notes,
 }
 
 /// How a section's items are listed: numbered | bullets.

@@ -121,6 +121,18 @@ pub fn render(
                 let id = images.add(&picture, iw, h, pdf)?;
                 w.out.image(&id.0, round(x), round(height - y - h), iw, h);
             }
+            Element::Icon {
+                x,
+                y,
+                size,
+                icon,
+                color,
+                ..
+            } => {
+                w.fill(color);
+                w.out
+                    .icon(icon.outline(), round(x), round(height - y), size);
+            }
             Element::Link {
                 x,
                 y,

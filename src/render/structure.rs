@@ -153,7 +153,7 @@ impl<'a> Structure<'a> {
             Part::Picture => {
                 let container = self.container(n, item);
                 let figure = self.add("Figure", container, key(item));
-                if let Element::Image { alt, .. } = element {
+                if let Element::Image { alt, .. } | Element::Icon { alt: Some(alt), .. } = element {
                     self.elems[figure].alt = Some(alt.clone());
                 }
                 figure

@@ -196,7 +196,7 @@ pub fn string(value: &serde_json::Value) -> String {
 }
 
 /// The /Alt of every Figure structure element.
-fn figure_alts(pdf: &Path) -> Vec<String> {
+pub fn figure_alts(pdf: &Path) -> Vec<String> {
     struct_elems(pdf)
         .iter()
         .filter(|e| e["/S"] == "/Figure")
@@ -226,9 +226,15 @@ fn the_tag_tree_holds_the_handout_in_reading_order() {
         let h1: Vec<_> = all.iter().filter(|e| e.role == "H1").collect();
         assert_eq!(h1.len(), 1, "{args:?}");
         assert_eq!(squeezed(&h1[0].text_within()), squeezed(title));
-        // A heading per section, and the contact block's.
-        assert_eq!(tree.count("H2"), sections.len() + 1, "{args:?}");
-        assert_eq!(tree.count("LI"), items, "{args:?}");
+        // A heading per section, the contact block's and the key points'
+        // (a list of its own).
+        let key_points = doc
+            .get("key_points")
+            .and_then(|k| k.as_array())
+            .map_or(0, Vec::len);
+        let boxed = usize::from(key_points > 0);
+        assert_eq!(tree.count("H2"), sections.len() + 1 + boxed, "{args:?}");
+        assert_eq!(tree.count("LI"), items + key_points, "{args:?}");
         let text = squeezed(&tree.text_within());
         let mut at = 0;
         for expected in expected_texts(&file, "en") {

@@ -32,7 +32,8 @@ fn a_warning_box_that_does_not_fit_floats_and_the_text_after_fills_the_gap() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "float.toml", &handout());
     let pdf = build(dir.path(), &file, &[]);
-    let text = text_of(&pdf);
+    // The box's heading, beside its pictogram, may take two lines.
+    let text = text_of(&pdf).replace('\n', " ");
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} not found"));
     // On paper the self-care section comes first, filling page 1.
     assert!(at("Looking after yourself") < at("When to get help right away"));
@@ -45,7 +46,7 @@ fn a_warning_box_that_does_not_fit_floats_and_the_text_after_fills_the_gap() {
     // Read through the tags, the box comes where the author put it.
     let tags = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
     let tagged = |s: &str| tags.find(s).unwrap_or_else(|| panic!("{s:?} not tagged"));
-    assert!(tagged("When to get help right away") < tagged("Looking after yourself"));
+    assert!(tagged("When to get") < tagged("Looking after yourself"));
     assert!(tagged("Warning sign number 6") < tagged("Walk for ten minutes"));
 }
 

@@ -24,6 +24,7 @@ mod page_use;
 mod pages;
 mod patient;
 mod pemat;
+mod pictograms;
 mod programmer_words;
 mod qr;
 mod readability;
