@@ -441,7 +441,7 @@ fn a_trifold_set_below_12_pt_says_how_many_words_at_least_to_cut() {
         let words = words.unwrap_or_else(|| panic!("{paper}: no words to cut in {said}"));
         // Measured from the text's own overflow: some, not the whole text,
         // and not so many that half of them would do.
-        assert!(words >= 20 && words < 400, "{paper}: {words}");
+        assert!((20..400).contains(&words), "{paper}: {words}");
         let (short, cut) = without_items(&sub, &knee, words / 2);
         let (said, fewer) = words_to_cut(&sub, &short, paper);
         let fewer = fewer.unwrap_or_else(|| {
