@@ -36,3 +36,4 @@ pub mod scaffold;
 pub mod schema;
 pub mod text;
 pub mod watch;
+pub mod xml;

@@ -1,9 +1,10 @@
 //! `index.html` for a folder built as web pages: every leaflet by its title,
 //! in its language, for a clinic's web site.
 
-use super::nodes::{attr, escape_into};
+use super::nodes::attr;
 use super::palette::Scheme;
 use crate::model::Clinic;
+use crate::xml::escape_into;
 use std::fmt::Write;
 
 /// One leaflet on the index.

@@ -5,6 +5,7 @@ use super::picture;
 use crate::layout::compose::{ListItem, Node, PanelRole, TextRole, qr_alt};
 use crate::markup::{Paragraph, Span};
 use crate::model::ListStyle;
+use crate::xml::escape_into;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -290,19 +291,6 @@ pub fn safe_link(link: &str) -> bool {
     ["https://", "http://", "mailto:", "tel:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme))
-}
-
-/// `text` with `&`, `<` and `>` escaped, for element content.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// `text` escaped for an attribute value in double quotes.

@@ -4,6 +4,7 @@
 //! itself does not define.
 
 use crate::layout::Metadata;
+use crate::xml::escape;
 
 /// The fields shared with the Info dictionary, as written there.
 pub struct Info<'a> {
@@ -67,21 +68,6 @@ pub fn packet(info: &Info) -> String {
 </x:xmpmeta>
 <?xpacket end="w"?>"#
     )
-}
-
-/// Text as XML character data.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
