@@ -76,11 +76,13 @@ fn spanish(dir: &Path, target: usize) -> PathBuf {
     panic!("the Spanish sample has fewer than {target} words")
 }
 
-/// Build `file` as a trifold on `paper` for `clinic`: the PDF, and the body
-/// size the build says it chose (none when it is 12 pt or more).
-fn fold_for(clinic: &Path, dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
-    let stem = file.file_stem().unwrap().to_string_lossy();
-    let pdf = dir.join(format!("{stem}.{paper}.pdf"));
+/// `handout build FILE --clinic CLINIC --layout trifold --paper PAPER -o PDF`.
+fn build_trifold(
+    dir: &Path,
+    (clinic, file): (&Path, &Path),
+    paper: &str,
+    pdf: &Path,
+) -> std::process::Output {
     let args = [
         "build",
         file.to_str().unwrap(),
@@ -93,7 +95,15 @@ fn fold_for(clinic: &Path, dir: &Path, file: &Path, paper: &str) -> (PathBuf, Op
         "-o",
         pdf.to_str().unwrap(),
     ];
-    let out = handout(dir, &args);
+    handout(dir, &args)
+}
+
+/// Build `file` as a trifold on `paper` for `clinic`: the PDF, and the body
+/// size the build says it chose (none when it is 12 pt or more).
+fn fold_for(clinic: &Path, dir: &Path, file: &Path, paper: &str) -> (PathBuf, Option<f32>) {
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    let pdf = dir.join(format!("{stem}.{paper}.pdf"));
+    let out = build_trifold(dir, (clinic, file), paper, &pdf);
     let said = stderr(&out);
     assert!(out.status.success(), "{stem} {paper}: {said}");
     assert_valid(&pdf);
@@ -401,20 +411,7 @@ fn without_items(dir: &Path, file: &Path, words: usize) -> (PathBuf, usize) {
 /// to cut to print at 12 pt.
 fn words_to_cut(dir: &Path, file: &Path, paper: &str) -> (String, Option<usize>) {
     let pdf = dir.join("cut.pdf");
-    let clinic = repo().join("clinic.toml");
-    let args = [
-        "build",
-        file.to_str().unwrap(),
-        "--clinic",
-        clinic.to_str().unwrap(),
-        "--layout",
-        "trifold",
-        "--paper",
-        paper,
-        "-o",
-        pdf.to_str().unwrap(),
-    ];
-    let out = handout(dir, &args);
+    let out = build_trifold(dir, (&repo().join("clinic.toml"), file), paper, &pdf);
     let said = stderr(&out) + &String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said}");
     let words = said
