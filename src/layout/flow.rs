@@ -1069,15 +1069,20 @@ mod tests {
         }
     }
 
+    /// The warning box's style without padding, so heights are lines alone.
+    fn unpadded_warning() -> PanelStyle {
+        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
+        PanelStyle {
+            pad: 0.0,
+            ..theme.warning_panel()
+        }
+    }
+
     #[test]
     fn a_box_stays_whole_when_it_fits_and_repeats_its_heading_when_not() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
-        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
-        let style = PanelStyle {
-            pad: 0.0,
-            ..theme.warning_panel()
-        };
+        let style = unpadded_warning();
         for (box_words, narrow) in [(40, 120.0), (400, 200.0)] {
             let mut heading = text(&ts, 1);
             heading.keep_lines = true;
@@ -1126,11 +1131,7 @@ mod tests {
     fn a_box_floats_only_past_whole_paragraphs() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
-        let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
-        let style = PanelStyle {
-            pad: 0.0,
-            ..theme.warning_panel()
-        };
+        let style = unpadded_warning();
         // Lines a piece of `words` words takes alone.
         let alone = |words| {
             lines(&run(
