@@ -8,7 +8,7 @@ use crate::formats::Formats;
 use crate::layout::compose::{Leaflet, compose};
 use crate::layout::{self, Layout};
 use crate::library::source_date_epoch;
-use crate::model::{Clinic, Handout, Paper, load_handout};
+use crate::model::{Clinic, Handout, Paper, Shelf, load_handout};
 use crate::output::{replaceable, write_atomic};
 use crate::plan::{Format, Job, Output, Plan, Request};
 use crate::render;
@@ -79,7 +79,8 @@ pub fn build_pdf(
     clinic: &Clinic,
     options: &BuildOptions,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let handout = load_handout(path, clinic, options.patient.as_deref())?;
+    let shelf = Shelf::default();
+    let handout = load_handout(path, clinic, options.patient.as_deref(), &shelf)?;
     let leaflet = leaflet(&handout, clinic, options)?;
     render_pdf(&handout, clinic, &leaflet, options)
 }
@@ -314,7 +315,8 @@ pub struct Written {
 /// output is written only where nothing is, or an output this tool wrote.
 pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
     let (clinic, options) = (&plan.clinic, &plan.options);
-    let handout = load_handout(&job.source, clinic, options.patient.as_deref())?;
+    let patient = options.patient.as_deref();
+    let handout = load_handout(&job.source, clinic, patient, &plan.shelf)?;
     // `check`'s lints (readability, jargon) are a fifth of the work of a
     // build, so they run beside the layout and rendering (in a batch, after
     // them, and only for a handout that built).

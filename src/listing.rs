@@ -5,7 +5,7 @@
 use crate::check::Format;
 use crate::date::Date;
 use crate::library::today;
-use crate::model::{Clinic, load_handout};
+use crate::model::{Clinic, Shelf, load_handout};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -56,9 +56,10 @@ pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, format: Format) -> i32 {
 }
 
 pub fn entries(files: &[PathBuf], clinic: &Clinic, today: Date) -> Vec<Entry> {
+    let shelf = Shelf::default();
     let mut out: Vec<Entry> = files
         .iter()
-        .map(|file| match load_handout(file, clinic, None) {
+        .map(|file| match load_handout(file, clinic, None, &shelf) {
             Ok(h) => {
                 let days_left = h.next_review.days_since_epoch() - today.days_since_epoch();
                 let status = match days_left {

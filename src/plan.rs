@@ -9,7 +9,7 @@ use crate::diagnostic::print_all;
 use crate::formats::{Formats, targets};
 use crate::layout::Layout;
 use crate::library::{Library, today};
-use crate::model::{Clinic, Paper};
+use crate::model::{Clinic, Paper, Shelf};
 use std::path::{Path, PathBuf};
 
 /// What the command line asks of `build` or `watch`, as given.
@@ -68,6 +68,8 @@ pub struct Plan {
     pub clinic: Clinic,
     pub options: BuildOptions,
     pub jobs: Vec<Job>,
+    /// The translations beside the handouts, read once for all of them.
+    pub shelf: Shelf,
 }
 
 impl Plan {
@@ -145,6 +147,7 @@ impl Plan {
             clinic,
             options,
             jobs,
+            shelf: Shelf::default(),
         }
     }
 

@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::diagnostic::print_all as print_diagnostics;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Library, today};
-use crate::model::{Clinic, Handout, load_clinic, load_handout};
+use crate::model::{Clinic, Handout, Shelf, load_clinic, load_handout};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -46,8 +46,8 @@ impl FileReport {
 }
 
 /// Check one handout against its clinic.
-pub fn check_file(path: &Path, clinic: &Clinic, today: Date) -> FileReport {
-    match load_handout(path, clinic, None) {
+pub fn check_file(path: &Path, clinic: &Clinic, today: Date, shelf: &Shelf) -> FileReport {
+    match load_handout(path, clinic, None, shelf) {
         Ok(handout) => check_handout(&handout, clinic, today),
         Err(diagnostics) => FileReport {
             file: path.to_path_buf(),
@@ -142,10 +142,10 @@ pub fn run(request: &CheckRequest) -> i32 {
                     return 1;
                 }
             };
-            let today = today();
+            let (today, shelf) = (today(), Shelf::default());
             let handouts: Vec<FileReport> = files
                 .iter()
-                .map(|f| check_file(f, &clinic, today))
+                .map(|f| check_file(f, &clinic, today, &shelf))
                 .collect();
             // The fallback fonts the handouts needed are read and checked by
             // now; the others are checked from their first bytes, unread.

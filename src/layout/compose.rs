@@ -429,8 +429,13 @@ mod tests {
     fn sample(name: &str) -> (Clinic, Handout) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let clinic = load_clinic(&root.join("clinic.toml")).unwrap_or_else(|e| panic!("{e:?}"));
-        let handout = load_handout(&root.join("handouts").join(name), &clinic, None)
-            .unwrap_or_else(|e| panic!("{e:?}"));
+        let handout = load_handout(
+            &root.join("handouts").join(name),
+            &clinic,
+            None,
+            &Default::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
         (clinic, handout)
     }
 

@@ -129,11 +129,13 @@ impl Handout {
     }
 }
 
-/// Read and validate one handout against its clinic.
+/// Read and validate one handout against its clinic; `shelf` knows its
+/// folder's translations.
 pub fn load_handout(
     path: &Path,
     clinic: &Clinic,
     patient: Option<&str>,
+    shelf: &super::Shelf,
 ) -> Result<Handout, Vec<Diagnostic>> {
     let name = path.file_stem().unwrap_or_default().to_string_lossy();
     if let Some(why) = crate::library::reserved_name(&name) {
@@ -162,7 +164,7 @@ pub fn load_handout(
     let language_at = file.language.as_ref().map_or(0, |l| l.span().start);
     let mut also_available = Vec::new();
     if clinic.also_available {
-        also_available = super::translations::other_languages(path, &file);
+        also_available = shelf.other_languages(path, &file);
         // A name no font of the clinic's can draw is left out, not an error:
         // the handout itself is fine.
         also_available.retain(|name| uncovered(&clinic.fonts, name).is_none());

@@ -8,6 +8,7 @@ mod words;
 
 pub use clinic::{Clinic, Colors, Disclaimer, QR_CORRECTION, Rgb, load_clinic};
 pub use handout::{Handout, Item, ItemIcon, Section, expand_note, load_handout, note_links};
+pub use translations::Shelf;
 pub use words::Words;
 mod translations;
 
