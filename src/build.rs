@@ -2,6 +2,7 @@
 //! it and write it atomically. A bad file is reported and skipped; the others
 //! are still built.
 
+use crate::console::say;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, print_all};
 use crate::formats::Formats;
@@ -456,7 +457,9 @@ pub fn run(request: &Request) -> i32 {
     let seconds = started.elapsed().as_secs_f64();
     if crate::interrupt::requested(interrupted) {
         let left = jobs.len() - built - failed;
-        eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
+        say(format_args!(
+            "interrupted: {built} built, {failed} failed, {left} not started"
+        ));
         return 130;
     }
     if !write_index(&plan, request, entries) {
@@ -565,16 +568,6 @@ fn parallel<T: Sync, R: Send>(
     });
 }
 
-/// Print `line` to standard error in one write: unbuffered, each piece of
-/// a formatted line would be a system call of its own.
-fn say(line: std::fmt::Arguments) {
-    use std::io::Write;
-    // With standard error closed there is no one to tell.
-    std::io::stderr()
-        .write_all(format!("{line}\n").as_bytes())
-        .ok();
-}
-
 /// Progress of a batch: a bar redrawn in place on a terminal, one plain line
 /// per file otherwise (logs, CI).
 struct Progress {
@@ -633,25 +626,25 @@ impl Progress {
     fn draw(&self) {
         const WIDTH: usize = 30;
         let filled = WIDTH * self.done / self.total.max(1);
-        eprint!(
+        crate::console::tell(format_args!(
             "\r[{}{}] {}/{}",
             "#".repeat(filled),
             ".".repeat(WIDTH - filled),
             self.done,
             self.total
-        );
+        ));
     }
 
     /// Wipe the bar so a message can take the line.
     fn clear(&self) {
         if self.terminal {
-            eprint!("\r{}\r", " ".repeat(50));
+            crate::console::tell(format_args!("\r{}\r", " ".repeat(50)));
         }
     }
 
     fn finish(&self) {
         if self.terminal {
-            eprintln!();
+            crate::console::tell(format_args!("\n"));
         }
     }
 }

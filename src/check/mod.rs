@@ -119,7 +119,7 @@ pub fn run(request: &CheckRequest) -> i32 {
     let library = match Library::locate(request.clinic.as_deref()) {
         Ok(l) => l,
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::console::say(format_args!("error: {message}"));
             return 1;
         }
     };
