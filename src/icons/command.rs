@@ -3,7 +3,6 @@
 
 use super::all;
 use crate::check::Format;
-use std::io::Write;
 use std::path::Path;
 
 /// Run `handout icons`; the exit status.

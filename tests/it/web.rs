@@ -122,10 +122,36 @@ fn assert_leaflet(file: &Path, page: &Path, report: &Value) {
         "{name}: the booking code's name"
     );
     assert!(strings(&report["images"]).len() == 1, "{name}: the logo");
+    assert_pictograms(&doc, report, &name.to_string());
     assert!(
         report["smallestText"].as_f64() >= Some(16.0),
         "{name}: text under 16 px"
     );
+}
+
+/// The handout's pictograms (`icon` on sections and items), the warning
+/// box's and the contact block's, each inline SVG drawn at a readable size,
+/// hidden beside words or named when alone.
+fn assert_pictograms(doc: &toml::Table, report: &Value, name: &str) {
+    let sections = doc["section"].as_array().unwrap();
+    let mut expected = 1; // the phone beside "Contact us"
+    for section in sections {
+        let warns = section.get("kind").and_then(|k| k.as_str()) == Some("warning-signs");
+        expected += usize::from(section.get("icon").is_some() || warns);
+        let items = section.get("item").and_then(|i| i.as_array());
+        expected += items.map_or(0, |i| i.iter().filter(|i| i.get("icon").is_some()).count());
+    }
+    let drawn = report["pictograms"].as_array().unwrap();
+    assert_eq!(drawn.len(), expected, "{name}: pictograms {drawn:?}");
+    for p in drawn {
+        assert!(p["paths"].as_u64() > Some(0), "{name}: an empty pictogram");
+        assert!(
+            p["width"].as_f64() >= Some(24.0),
+            "{name}: a pictogram under 24 px"
+        );
+        let named = p["label"].as_str().is_some_and(|l| !l.trim().is_empty());
+        assert!(p["hidden"].as_bool() == Some(true) || named, "{name}: {p}");
+    }
 }
 
 #[test]
