@@ -388,3 +388,44 @@ fn a_leaflet_named_index_keeps_its_page() {
     let page = std::fs::read_to_string(lib.path().join("out/index.html")).unwrap();
     assert!(page.contains("<h1>index care</h1>"), "{page}");
 }
+
+/// `[web] fonts = "system"`: the page names the reader's own fonts and
+/// embeds none, so it is far smaller, and is as accessible; an unknown
+/// choice is an error at its clinic.toml line.
+#[test]
+fn a_clinic_may_ask_for_the_readers_own_fonts() {
+    let lib = library(&format!("{MINIMAL_CLINIC}[web]\nfonts = \"system\"\n"));
+    let text = "title = \"Knee care\"\nreviewed = 2026-11-01\n\
+                [[section]]\nkind = \"self-care\"\n[[section.item]]\ntitle = \"Rest\"\n\
+                text = \"Rest your knee for a day or two.\"\n";
+    write(lib.path(), "handouts/knee.toml", text);
+    let run = handout(lib.path(), &["build", "--format", "html"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = lib.path().join("out/knee.html");
+    let system = std::fs::read_to_string(&page).unwrap();
+    assert!(!system.contains("@font-face") && !system.contains("font/woff2"));
+    assert!(system.contains("--font:system-ui,"), "no system stack");
+    let report = &browser_reports(std::slice::from_ref(&page))[0];
+    let faults = faults(report);
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+
+    let embedded = library(MINIMAL_CLINIC);
+    write(embedded.path(), "handouts/knee.toml", text);
+    let run = handout(embedded.path(), &["build", "--format", "html"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let fonts = std::fs::read_to_string(embedded.path().join("out/knee.html")).unwrap();
+    assert!(fonts.contains("@font-face") && fonts.contains("font/woff2"));
+    assert!(
+        system.len() * 2 < fonts.len(),
+        "{} vs {}",
+        system.len(),
+        fonts.len()
+    );
+
+    let wrong = library(&format!("{MINIMAL_CLINIC}[web]\nfonts = \"cloud\"\n"));
+    write(wrong.path(), "handouts/knee.toml", text);
+    let run = handout(wrong.path(), &["build", "--format", "html"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_says(&run, "clinic.toml:8:9: error:");
+    assert_says(&run, "embedded, system");
+}
