@@ -208,6 +208,23 @@ impl<'r, S: Clone> ShapedText<'r, S> {
     /// Greedy breaking from byte `from`. Each line's breaking starts afresh
     /// at its first byte, so breaking from any line's start gives the lines
     /// after it.
+    /// The widest stretch between two break opportunities from byte `from`
+    /// on: lines narrower than this must cut a word.
+    pub fn widest_word(&self, from: usize) -> f32 {
+        let first = self.breaks.partition_point(|b| b.0 <= from);
+        let mut start = from;
+        let mut widest = 0.0_f32;
+        for &(at, _, _) in &self.breaks[first..] {
+            let end = self.trim_end(start, at);
+            if end > start {
+                let g = self.glyph_at(start);
+                widest = widest.max(self.prefix[self.glyph_from(g, end)] - self.prefix[g]);
+            }
+            start = at;
+        }
+        widest
+    }
+
     fn break_from(&self, from: usize, max_width: f32) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         let mut start = from;
