@@ -261,7 +261,7 @@ fn a_bare_band_is_unused_and_spacing_between_lines_is_used() {
 /// The sheets measured: every sample as each sheet variant, and the
 /// English and Spanish samples as patient copies (a "Prepared for" box and a
 /// note) on Letter and in large print.
-fn sheets() -> Vec<(String, Vec<&'static str>, usize, std::path::PathBuf)> {
+pub fn sheets() -> Vec<(String, Vec<&'static str>, usize, std::path::PathBuf)> {
     const PATIENT: [&str; 4] = [
         "--patient",
         "Maria Lopez",
