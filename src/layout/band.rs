@@ -152,27 +152,19 @@ impl<'a> Band<'a> {
 const STEPS: usize = 4;
 
 /// Where the last page's text may start in `body` (set with the ending in
-/// a column): where it starts there, or at the last section's heading when
-/// that is on the page before (the section moves to the last page whole).
-fn starts(head: &Flow, body: &Placed) -> Vec<(usize, usize)> {
+/// a column): where it starts there, then ever earlier where the last
+/// column of the page before may end (whole paragraphs and items move on).
+fn starts(body: &Placed) -> Vec<(usize, usize)> {
     let last = pages(body) - 1;
-    let Some(start) = (0..body.regions().count())
-        .filter(|&r| body.region(r).page == last)
-        .find_map(|r| body.text_start(r))
-    else {
+    let on = |page| (0..body.regions().count()).filter(move |&r| body.region(r).page == page);
+    let Some(start) = on(last).find_map(|r| body.text_start(r)) else {
         return Vec::new();
     };
-    let section = (0..start.0.min(head.pieces.len())).rev().find(|&p| {
-        let piece = &head.pieces[p];
-        piece.bookmark.is_some() && piece.container.is_none()
-    });
-    let before = |p| {
-        head.top_of(body, p)
-            .map(|(r, _)| body.region(r).page + 1 == last)
-    };
-    let mut starts = vec![start];
-    starts.extend(section.filter(|&p| before(p) == Some(true)).map(|p| (p, 0)));
-    starts
+    let before = last.checked_sub(1).and_then(|page| on(page).last());
+    let earlier = before.map(|r| body.breaks(r)).unwrap_or_default();
+    std::iter::once(start)
+        .chain(earlier.into_iter().rev())
+        .collect()
 }
 
 /// The body of a sheet ended by a band: `head` (the pieces before the
@@ -197,30 +189,42 @@ pub fn lay_above(
         (pages(&placed) == last + 1 && columns.top_of(last) < ceiling).then_some(placed)
     };
     let measure = |placed: &Placed| columns.measure(head, placed, band.height);
+    // Each spacing's placement with the ending in a column, and where its
+    // last page may start.
     let from = head.spacing().lines;
-    let mut best: Option<(Placed, Use, Spacing, (usize, usize))> = None;
-    for step in 0..=STEPS {
-        let spacing = Spacing::at(from + (1.0 - from) * step as f32 / STEPS as f32);
-        head.space(spacing);
-        let body = lay(spacing);
-        for start in starts(head, &body) {
-            let Some(placed) = above(&body, start, ceiling) else {
+    let spacings =
+        (0..=STEPS).map(|step| Spacing::at(from + (1.0 - from) * step as f32 / STEPS as f32));
+    let bodies: Vec<_> = spacings.map(|s| (s, lay(s))).collect();
+    let most = bodies
+        .iter()
+        .map(|(_, b)| starts(b).len())
+        .max()
+        .unwrap_or(0);
+    // Spread before moving text on; the least moved that uses the pages
+    // comfortably, or else enough, or else the best.
+    let mut tried = Vec::new();
+    for k in 0..most {
+        for (spacing, body) in &bodies {
+            head.space(*spacing);
+            let Some(&start) = starts(body).get(k) else {
                 continue;
             };
-            let used = measure(&placed);
-            if best.as_ref().is_none_or(|(_, b, _, _)| used.beats(b)) {
-                best = Some((placed, used, spacing, start));
+            if let Some(placed) = above(body, start, ceiling) {
+                let used = measure(&placed);
+                tried.push((placed, used, *spacing, start, body));
             }
         }
-        if best.as_ref().is_some_and(|(_, b, _, _)| b.ample()) {
-            break;
-        }
     }
-    let (placed, _, spacing, start) = best?;
+    let chosen = (tried.iter().position(|t| t.1.ample()))
+        .or_else(|| tried.iter().position(|t| t.1.fills()))
+        .or_else(|| {
+            let best = |b: usize, i: usize| if tried[i].1.beats(&tried[b].1) { i } else { b };
+            (0..tried.len()).reduce(best)
+        })?;
+    let (placed, _, spacing, start, body) = tried.swap_remove(chosen);
     head.space(spacing);
-    let body = lay(spacing);
     let last = pages(&placed) - 1;
-    let balanced = |end: End| above(&body, start, end.at).filter(|p| pages(p) == last + 1);
+    let balanced = |end: End| above(body, start, end.at).filter(|p| pages(p) == last + 1);
     let placed = columns.balance(placed, ceiling, balanced);
     let used = measure(&placed);
     Some((placed, used))

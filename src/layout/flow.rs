@@ -244,6 +244,15 @@ impl Placed {
         &self.regions[r].0
     }
 
+    /// Where region `r` may end early, the rest going on in the next: the
+    /// pieces starting in it after one its keep rules let go of.
+    pub fn breaks(&self, r: usize) -> Vec<(usize, usize)> {
+        let entries = &self.regions[r].1;
+        let allowed = |w: &[Entry]| !w[0].keep_with_next && !w[1].repeat && w[1].index == 0;
+        let starts = entries.windows(2).filter(|w| allowed(w) && w[1].at.1 == 0);
+        starts.map(|w| w[1].at).collect()
+    }
+
     /// Where the text of region `r` starts (piece and byte), if it holds any.
     pub fn text_start(&self, r: usize) -> Option<(usize, usize)> {
         self.regions[r].1.iter().find(|e| !e.repeat).map(|e| e.at)

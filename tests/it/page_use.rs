@@ -317,3 +317,62 @@ fn every_sheet_page_but_the_last_is_used_and_the_last_enough() {
     eprintln!("page use (%), page by page:\n{report}");
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A handout of `items` like steps under one heading, with a closing.
+fn steps(items: usize) -> String {
+    let mut toml = String::from(
+        "title = \"Steps\"\nreviewed = 2026-11-01\n\
+         closing = \"Call us at {clinic.phone} to book a visit.\"\n\n\
+         [[section]]\nkind = \"self-care\"\n",
+    );
+    for i in 1..=items {
+        toml += &format!(
+            "\n[[section.item]]\ntitle = \"Step {i}\"\ntext = \"Do this gentle thing for a \
+             few minutes each day, and stop if it hurts more than it did before you began.\"\n"
+        );
+    }
+    toml
+}
+
+#[test]
+fn an_ending_that_would_leave_the_last_page_bare_becomes_a_band_across_it() {
+    // Handouts of every length from one that just fits a page to one that
+    // fills two: each last page is used enough, and where the ending set in
+    // a column would leave it bare, the ending spans the page.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut failures, mut bands) = (Vec::new(), 0);
+    for items in 12..=22 {
+        let file = write(dir.path(), &format!("steps-{items}.toml"), &steps(items));
+        let pdf = build(dir.path(), &file, &[]);
+        let shares = sheet_use(&pdf, 2);
+        let last = shares.len() - 1;
+        for (p, share) in shares.iter().enumerate() {
+            let needed = if p < last {
+                0.55
+            } else if last == 0 {
+                0.0
+            } else {
+                0.40
+            };
+            if *share < needed {
+                failures.push(format!("{items} items, page {}: {share:.2}", p + 1));
+            }
+        }
+        let (w, _, lines) = layout(&pdf).swap_remove(last);
+        let line = |start: &str| lines.iter().find(|l| l.text().starts_with(start)).cloned();
+        let disclaimer = line("This leaflet gives").expect("the disclaimer");
+        let right = disclaimer.words.iter().map(|w| w.x1).fold(0.0, f32::max);
+        if right - disclaimer.left() > w / 2.0 {
+            bands += 1;
+            // The QR code's caption beside the contact lines, not under them.
+            let caption = line("Scan to book").expect("the caption");
+            let booking = line("Book online").expect("the booking line");
+            assert!(
+                caption.top() < booking.top() && caption.left() > booking.left() + w / 2.0,
+                "{items} items: the code is not beside the contact lines"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(bands >= 1, "no length needed a band: nothing tested");
+}
