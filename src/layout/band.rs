@@ -160,7 +160,7 @@ fn starts(body: &Placed) -> Vec<(usize, usize)> {
     let Some(start) = on(last).find_map(|r| body.text_start(r)) else {
         return Vec::new();
     };
-    let before = last.checked_sub(1).and_then(|page| on(page).last());
+    let before = last.checked_sub(1).and_then(|page| on(page).next_back());
     let earlier = before.map(|r| body.breaks(r)).unwrap_or_default();
     std::iter::once(start)
         .chain(earlier.into_iter().rev())

@@ -1283,4 +1283,42 @@ mod tests {
             assert!(!flowed.regions.is_empty() && flowed.regions.len() < 20);
         }
     }
+
+    #[test]
+    fn a_flow_is_placed_again_from_a_break_and_in_part() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        // Seven one-line paragraphs 20 pt apart: five fit a 100 pt region.
+        let pieces = (0..7)
+            .map(|_| {
+                let mut piece = text(&ts, 2);
+                piece.space_before = 10.0;
+                piece
+            })
+            .collect();
+        let flow = with(&ts, pieces, vec![]);
+        let region = |i: usize| Region {
+            page: i,
+            x: 0.0,
+            width: 60.0,
+            top: 0.0,
+            bottom: 100.0,
+        };
+        let placed = flow.place(region);
+        assert_eq!(placed.regions().count(), 2);
+        // Region 0 may end before any paragraph after the first.
+        assert_eq!(placed.breaks(0), vec![(1, 0), (2, 0), (3, 0), (4, 0)]);
+        // From paragraph 3: region 0 keeps two, the rest go on.
+        let again = flow
+            .place_again(&placed, (2, 0), region)
+            .expect("from a break");
+        assert_eq!(again.start(1), Some(2));
+        assert_eq!(flow.top_of(&again, 6).map(|(r, _)| r), Some(1));
+        // Not from a place the placement does not set.
+        assert!(flow.place_again(&placed, (2, 3), region).is_none());
+        // The last two paragraphs as a flow of their own fit one region.
+        let part = flow.part(5..7);
+        assert_eq!(part.pieces.len(), 2);
+        assert_eq!(part.place(region).regions().count(), 1);
+    }
 }

@@ -699,6 +699,30 @@ mod tests {
     }
 
     #[test]
+    fn lines_as_wide_as_the_widest_word_cut_none() {
+        let (fonts, writing) = atkinson();
+        let runs = [plain("Scan unbelievably quickly".to_string())];
+        let shaped = ShapedText::new(&fonts, runs.as_slice(), &writing);
+        let widest = shaped.widest_word(0);
+        let alone = [plain("unbelievably".to_string())];
+        let word = ShapedText::new(&fonts, alone.as_slice(), &writing);
+        assert!(
+            (widest - word.lines(f32::INFINITY)[0].width).abs() < 0.5,
+            "{widest}"
+        );
+        let words = |w: f32| -> Vec<String> {
+            let ranges = shaped.ranges(0, w);
+            ranges
+                .iter()
+                .map(|r| shaped.text()[r.clone()].trim().to_string())
+                .collect()
+        };
+        assert_eq!(words(widest), ["Scan", "unbelievably", "quickly"]);
+        // Any narrower cuts it.
+        assert_ne!(words(widest - 1.0), ["Scan", "unbelievably", "quickly"]);
+    }
+
+    #[test]
     fn breaking_from_a_line_start_is_the_tail_of_the_breaking() {
         // A paragraph continued in the next column is not broken again:
         // its lines there must be those a fresh breaking from that byte gives.
