@@ -201,7 +201,8 @@ pub fn lay_above(
         .max()
         .unwrap_or(0);
     // Spread before moving text on; the least moved that uses the pages
-    // comfortably, or else enough, or else the best.
+    // enough (every text moved on leaves a hole at the foot of the page
+    // before), or else the best.
     let mut tried = Vec::new();
     for k in 0..most {
         for (spacing, body) in &bodies {
@@ -215,12 +216,10 @@ pub fn lay_above(
             }
         }
     }
-    let chosen = (tried.iter().position(|t| t.1.ample()))
-        .or_else(|| tried.iter().position(|t| t.1.fills()))
-        .or_else(|| {
-            let best = |b: usize, i: usize| if tried[i].1.beats(&tried[b].1) { i } else { b };
-            (0..tried.len()).reduce(best)
-        })?;
+    let chosen = (tried.iter().position(|t| t.1.fills())).or_else(|| {
+        let best = |b: usize, i: usize| if tried[i].1.beats(&tried[b].1) { i } else { b };
+        (0..tried.len()).reduce(best)
+    })?;
     let (placed, _, spacing, start, body) = tried.swap_remove(chosen);
     head.space(spacing);
     let last = pages(&placed) - 1;

@@ -38,12 +38,6 @@ impl Use {
         self.enough(CLEAR)
     }
 
-    /// Whether the pages are used comfortably more than they must be, as
-    /// spreading aims at.
-    pub fn ample(&self) -> bool {
-        self.enough(MARGIN)
-    }
-
     /// Whether this setting is better than `other`: fewer pages, then
     /// filling them, then a fuller last page.
     pub fn beats(&self, other: &Use) -> bool {
