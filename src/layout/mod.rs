@@ -1,7 +1,9 @@
 //! Stage 4: the model laid out into pages of positioned elements. Layout
 //! measures everything before it commits to a page (see [`flow`]).
 
+mod band;
 mod chrome;
+mod columns;
 pub mod compose;
 mod copyfit;
 pub mod flow;
