@@ -146,11 +146,10 @@ fn render_pdf(
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
             // Below 12 pt some patients will struggle: say so, and what it
             // takes to print at 12 pt.
-            let cut = size.cut.map_or(String::new(), |words| {
-                format!("; cut at least {words} words to print it at 12 pt")
+            let note = (size.size < 12.0).then(|| {
+                let cut = size.cut_advice();
+                format!("body text at {} pt to fit the trifold{cut}", size.size)
             });
-            let note = (size.size < 12.0)
-                .then(|| format!("body text at {} pt to fit the trifold{cut}", size.size));
             (doc, note)
         }
     };

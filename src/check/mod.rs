@@ -7,6 +7,7 @@ mod lints;
 pub mod pemat;
 mod report;
 mod spanish;
+mod trifold;
 
 pub use lints::{Readability, stale};
 pub use pemat::Pemat;
@@ -92,6 +93,7 @@ pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileRep
     let jargon = jargon::lint(handout, clinic);
     let pemat = pemat::score(handout, jargon::list(language).map(|_| jargon.len()));
     diagnostics.extend(jargon);
+    diagnostics.extend(trifold::lint(handout, clinic));
     FileReport {
         file: handout.path.clone(),
         language: Some(handout.language.clone()),

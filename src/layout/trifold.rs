@@ -135,40 +135,106 @@ struct Folded {
     nodes: Vec<super::frame::Node>,
 }
 
+/// The body sizes a trifold may be set at: in half points from the
+/// clinic's, up to [`MAX_BODY`] and down to [`MIN_BODY`], largest first.
+struct Sizes {
+    largest: f32,
+    /// The index of the smallest.
+    steps: usize,
+}
+
+impl Sizes {
+    fn new(clinic: &Clinic) -> Sizes {
+        let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
+        let largest = clinic.body_size + up * STEP;
+        let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
+        Sizes { largest, steps }
+    }
+
+    fn size(&self, step: usize) -> f32 {
+        self.largest - step as f32 * STEP
+    }
+
+    /// The smallest size of at least [`READABLE`], if any.
+    fn smallest_readable(&self) -> Option<f32> {
+        let steps = ((self.largest - READABLE) / STEP).floor();
+        (steps >= 0.0).then(|| self.size(steps as usize))
+    }
+}
+
+/// What a trifold is set with: its panels, typesetter and clinic.
+struct Folder<'a> {
+    g: Geometry,
+    ts: Typesetter<'a>,
+    clinic: &'a Clinic,
+}
+
+impl<'a> Folder<'a> {
+    fn new(handout: &'a Handout, clinic: &'a Clinic, paper: crate::model::Paper) -> Folder<'a> {
+        Folder {
+            g: Geometry::new(paper),
+            ts: Typesetter::new(clinic, handout, false),
+            clinic,
+        }
+    }
+
+    fn fold(&self, leaflet: &Leaflet, size: f32, measure: bool) -> Result<Folded, Refusal> {
+        fold(&self.g, leaflet, &self.ts, self.clinic, (size, measure))
+    }
+
+    /// The trifold at the largest size that fits (found by bisection: sizes
+    /// that fit form a run from the smallest up).
+    fn fit(&self, leaflet: &Leaflet) -> Result<Folded, Refusal> {
+        let sizes = Sizes::new(self.clinic);
+        // Only the smallest size measures how far a text too long runs over.
+        let attempt = |step: usize| self.fold(leaflet, sizes.size(step), step == sizes.steps);
+        if let Ok(folded) = attempt(0) {
+            return Ok(folded);
+        }
+        let last = attempt(sizes.steps)?;
+        let (mut over, mut fits) = (0, sizes.steps);
+        while fits - over > 1 {
+            let mid = (over + fits) / 2;
+            if attempt(mid).is_ok() {
+                fits = mid;
+            } else {
+                over = mid;
+            }
+        }
+        if fits == sizes.steps {
+            Ok(last)
+        } else {
+            attempt(fits)
+        }
+    }
+
+    /// The body size of a trifold set at `size`, with the words to cut to
+    /// print it at [`READABLE`] when it is smaller.
+    fn body_size(&self, leaflet: &Leaflet, size: f32) -> BodySize {
+        let cut = (size < READABLE).then(|| match self.fold(leaflet, READABLE, true) {
+            Err(Refusal::TooLong(over)) => Some(words_to_cut(&leaflet.body, over)),
+            _ => None,
+        });
+        BodySize {
+            size,
+            cut: cut.flatten(),
+        }
+    }
+}
+
 /// Lay `handout` out as a trifold, with the body size it was set at: the
 /// largest that fits, in half points from the clinic's, up to [`MAX_BODY`]
-/// and down to [`MIN_BODY`] (found by bisection).
+/// and down to [`MIN_BODY`].
 pub fn trifold<'a>(
     handout: &Handout,
     clinic: &'a Clinic,
     leaflet: &Leaflet,
     options: &Options,
 ) -> Result<(Document<'a>, BodySize), Refusal> {
-    let g = Geometry::new(options.paper);
-    let ts = Typesetter::new(clinic, handout, false);
-    let up = ((MAX_BODY - clinic.body_size) / STEP).floor().max(0.0);
-    let largest = clinic.body_size + up * STEP;
-    let steps = ((largest - MIN_BODY) / STEP).floor().max(0.0) as usize;
-    let size = |step: usize| largest - step as f32 * STEP;
-    // Only the smallest size measures how far a text too long runs over.
-    let attempt = |step: usize| fold(&g, leaflet, &ts, clinic, (size(step), step == steps));
-    // The largest size that fits: sizes that fit form a run from the smallest up.
-    let folded = match attempt(0) {
-        Ok(folded) => folded,
-        Err(_) => {
-            let last = attempt(steps)?;
-            let (mut over, mut fits) = (0, steps);
-            while fits - over > 1 {
-                let mid = (over + fits) / 2;
-                if attempt(mid).is_ok() {
-                    fits = mid;
-                } else {
-                    over = mid;
-                }
-            }
-            if fits == steps { last } else { attempt(fits)? }
-        }
-    };
+    let folder = Folder::new(handout, clinic, options.paper);
+    let folded = folder.fit(leaflet)?;
+    let size = folder.body_size(leaflet, folded.size);
+    let g = &folder.g;
     let document = Document {
         fonts: &clinic.fonts,
         width: g.width,
@@ -183,16 +249,37 @@ pub fn trifold<'a>(
     } else {
         document
     };
-    let cut =
-        (folded.size < READABLE).then(|| match fold(&g, leaflet, &ts, clinic, (READABLE, true)) {
-            Err(Refusal::TooLong(over)) => Some(words_to_cut(&leaflet.body, over)),
-            _ => None,
-        });
-    let size = BodySize {
-        size: folded.size,
-        cut: cut.flatten(),
-    };
     Ok((document, size))
+}
+
+/// The body size [`trifold`] would set `handout` at on `paper`, when that
+/// is below [`READABLE`]: what `check` says. The one size that decides it
+/// is tried first, so a handout that fits at 12 pt costs one quick fold.
+pub fn smaller_than_readable(
+    handout: &Handout,
+    clinic: &Clinic,
+    leaflet: &Leaflet,
+    paper: crate::model::Paper,
+) -> Result<Option<BodySize>, Refusal> {
+    let folder = Folder::new(handout, clinic, paper);
+    // The largest size that fits is at least any size that fits.
+    if let Some(readable) = Sizes::new(clinic).smallest_readable()
+        && folder.fold(leaflet, readable, false).is_ok()
+    {
+        return Ok(None);
+    }
+    let folded = folder.fit(leaflet)?;
+    Ok(Some(folder.body_size(leaflet, folded.size)))
+}
+
+impl BodySize {
+    /// What it takes to print at [`READABLE`], for a message: "; cut at
+    /// least N words to print it at 12 pt", or nothing.
+    pub fn cut_advice(&self) -> String {
+        self.cut.map_or(String::new(), |words| {
+            format!("; cut at least {words} words to print it at {READABLE} pt")
+        })
+    }
 }
 
 /// How many of the words in `body` at least to cut so it no longer runs

@@ -453,3 +453,63 @@ fn a_trifold_set_below_12_pt_says_how_many_words_at_least_to_cut() {
         );
     }
 }
+
+/// What `handout check FILE` says of `file` for the repository's clinic
+/// (Letter paper), for people and as JSON: the trifold's diagnostic of
+/// each, if any.
+fn check_trifold(dir: &Path, file: &Path) -> (Option<String>, Option<serde_json::Value>) {
+    let clinic = repo().join("clinic.toml");
+    let args = ["check", file.to_str().unwrap(), "--clinic"];
+    let human = stderr(&handout(dir, &[&args[..], &[clinic.to_str().unwrap()]].concat()));
+    let line = human
+        .lines()
+        .find(|l| l.contains("as a trifold"))
+        .map(str::to_string);
+    let json = handout(
+        dir,
+        &[&args[..], &[clinic.to_str().unwrap(), "--format", "json"]].concat(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let found = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "trifold-small-type")
+        .cloned();
+    (line, found)
+}
+
+#[test]
+fn check_says_the_size_and_the_words_to_cut_that_the_trifold_build_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let knee = repo().join("tests/fixtures/trifold/knee-replacement.toml");
+    let (built, words) = words_to_cut(dir.path(), &knee, "letter");
+    let words = words.unwrap_or_else(|| panic!("{built}"));
+    let size = built.split("body text at ").nth(1).unwrap();
+    let size = size.split(' ').next().unwrap();
+    let said = format!(
+        "warning: as a trifold, the body text would be set at {size} pt to fit; cut at least \
+         {words} words to print it at 12 pt"
+    );
+    let (line, json) = check_trifold(dir.path(), &knee);
+    let line = line.expect("check says the trifold's size");
+    assert!(line.ends_with(&said), "{line}\nnot: {said}");
+    // At the title, for a file with no line of its own to point at.
+    assert!(line.contains("knee-replacement.toml:4:9: "), "{line}");
+    let json = json.expect("the JSON report has it");
+    assert_eq!(json["severity"], "warning");
+    assert!(said.ends_with(json["message"].as_str().unwrap()), "{json}");
+    // The build counts it among check's warnings.
+    assert!(built.contains("2 warnings: run handout check"), "{built}");
+
+    // Handouts a trifold sets at 12 pt or more get no such warning.
+    for short in [
+        "handouts/neck-pain-at-your-desk.toml",
+        "tests/fixtures/trifold/ankle-sprain.toml",
+    ] {
+        let short = repo().join(short);
+        let (built, words) = words_to_cut(dir.path(), &short, "letter");
+        assert!(words.is_none() && !built.contains("body text at"), "{built}");
+        assert_eq!(check_trifold(dir.path(), &short), (None, None), "{short:?}");
+    }
+}
