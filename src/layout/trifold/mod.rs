@@ -9,14 +9,16 @@
 
 use super::chrome::{Crowded, Detail, Place};
 use super::compose::{Leaflet, Node, PanelRole, TextRole};
-use super::flow::{Flowed, Placed, Region};
-use super::frame::{Document, Element, Page, Tag};
+use super::flow::{Flow, Flowed, Placed, Region};
+use super::frame::{Bookmark, Document, Element, Page, Tag};
 use super::pieces::Pieces;
 use super::theme::Theme;
 use super::typeset::{TextStyle, Typesetter};
 use super::{Options, metadata, paper_size};
 use crate::markup::Span;
 use crate::model::{Clinic, Handout};
+
+mod flap;
 
 /// Room between a page edge and the content; office printers need 18 pt.
 const EDGE: f32 = 30.0;
@@ -131,7 +133,7 @@ impl Geometry {
 struct Folded {
     size: f32,
     pages: Vec<Page>,
-    outline: Vec<super::frame::Bookmark>,
+    outline: Vec<Bookmark>,
     nodes: Vec<super::frame::Node>,
 }
 
@@ -323,7 +325,6 @@ fn fold(
     (size, measure): (f32, bool),
 ) -> Result<Folded, Refusal> {
     let theme = Theme::new(&clinic.colors, size, false);
-    let inside = g.panels(true);
     let outside = g.panels(false);
     let (top, bottom) = g.region();
     // The back's foot is measured first, so the body knows the room above it.
@@ -337,114 +338,27 @@ fn fold(
         fitted => fitted?,
     };
     let mut pieces = Pieces::new(ts, &theme);
-
-    let grow = cover_growth(leaflet, ts, &theme, g, outside[2])?;
-    let (mut cover, title_bottom, phone_top) =
-        cover(leaflet, &mut pieces, g, outside[2], grow).map_err(Refusal::Crowded)?;
-    let body: &[Node] = &leaflet.body;
-    let (x, width) = g.column(outside[2]);
-    let room = Region {
-        page: 0,
-        x,
-        width,
-        top: title_bottom + theme.panel_gap(),
-        bottom: phone_top - theme.panel_gap(),
+    let (mut pages, rest) = front(leaflet, &mut pieces, g)?;
+    let panels = Panels {
+        g,
+        top,
+        bottom,
+        above_foot: foot_top - theme.panel_gap(),
     };
-    let on_cover = on_cover(leaflet, ts, &theme, width, room.bottom - room.top);
-    if !on_cover.is_empty() {
-        pieces.nodes(&body[on_cover.clone()]);
-        // Measured to fit: unbounded, as for the back's foot.
-        let room = Region {
-            bottom: f32::MAX,
-            ..room
-        };
-        let flowed = pieces.flow().run(|_| room);
-        cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
+    let base = pieces.clone();
+    for node in &rest {
+        pieces.nodes(std::slice::from_ref(*node));
     }
-    pieces.nodes(&body[..on_cover.start]);
-    pieces.nodes(&body[on_cover.end..]);
     let flow = pieces.flow();
-    let places = [
-        (1, inside[0]),
-        (1, inside[1]),
-        (1, inside[2]),
-        (0, outside[0]),
-        (0, outside[1]),
-    ];
-    let above_foot = foot_top - theme.panel_gap();
-    // `past_flap`: the flap is passed over, its text set on the back instead;
-    // `side_end`: where the inside's last panel ends.
-    let regions = |limit: f32, past_flap: bool, side_end: f32| {
-        move |i: usize| {
-            let i = if past_flap && i >= INSIDE { i + 1 } else { i };
-            // Past the back: more back-sized regions, to measure the overflow.
-            let (page, panel) = places[i.min(FLOW_PANELS - 1)];
-            let (x, width) = g.column(panel);
-            let own = if i + 1 >= FLOW_PANELS {
-                above_foot
-            } else {
-                bottom
-            };
-            Region {
-                page: if i < FLOW_PANELS { page } else { i },
-                x,
-                width,
-                top,
-                bottom: own
-                    .min(limit)
-                    .min(if i + 1 == INSIDE { side_end } else { f32::MAX }),
-            }
+    let (placed, closing_on_back) = flowing(&panels, &flow, measure, &theme)?;
+    let laid = match flap::set_apart(&base, &rest, &panels, (&flow, &placed, closing_on_back)) {
+        Some(apart) => {
+            let (set, outline) = apart.draw(&panels, &mut pages);
+            pieces = set;
+            outline
         }
+        None => panels.draw(&flow, placed, closing_on_back, &mut pages),
     };
-    // No paragraph and no box on both sides of the sheet: what the inside's
-    // last panel would split with the flap or back starts on the outside.
-    let place = |limit: f32, past_flap: bool, most: usize| {
-        let mut side_end = f32::MAX;
-        loop {
-            let placed = flow.place_within(regions(limit, past_flap, side_end), most);
-            match flow.continued_from(&placed, INSIDE - 1) {
-                Some(y) if y < side_end && y > top => side_end = y,
-                _ => return placed,
-            }
-        }
-    };
-    let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
-    let mut placed = place(bottom, false, most);
-    let panels = placed.regions().count();
-    let mut closing_on_back = false;
-    if panels > FLOW_PANELS {
-        return Err(Refusal::TooLong(overflow(&flow.draw(placed), &theme)));
-    }
-    if panels < FLOW_PANELS {
-        let fitted = |limit, most| place(limit, false, most);
-        let limit = fill_limit(&flow, &fitted, panels <= INSIDE, (top, bottom));
-        placed = place(limit, false, usize::MAX);
-        // A few lines alone on the flap (the closing, most often) go on
-        // to the back, above the contact block they lead to.
-        let flap = INSIDE;
-        let stub = |placed| (flow.end(placed, flap) - top) / (bottom - top) < FLAP_STUB;
-        if placed.regions().count() == flap + 1 && stub(&placed) {
-            let on_back = place(limit, true, flap + 2);
-            if on_back.regions().count() == flap + 1 {
-                placed = on_back;
-                closing_on_back = true;
-            }
-        }
-    }
-    let flowed = flow.draw(placed);
-
-    let mut pages = vec![Page::default(), Page::default()];
-    pages[0].extend(cover);
-    for (i, (r, elements)) in flowed.regions.into_iter().enumerate() {
-        if closing_on_back && i == INSIDE {
-            // Just above the contact block it leads to.
-            let low = elements.iter().map(|(e, _)| e.bottom());
-            let dy = (above_foot - low.fold(r.top, f32::max)).max(0.0);
-            pages[r.page].extend(elements.into_iter().map(|(e, t)| (e.shifted(0.0, dy), t)));
-        } else {
-            pages[r.page].extend(elements);
-        }
-    }
     pieces.theme = &foot_theme;
     pieces.nodes(&foot);
     // Measured to end at the bottom: no bound, so rounding can never push
@@ -460,9 +374,172 @@ fn fold(
     Ok(Folded {
         size,
         pages,
-        outline: flowed.outline,
+        outline: laid,
         nodes: pieces.nodes,
     })
+}
+
+/// The two pages with the cover set (and the main message on it when it
+/// fits), and the body nodes left for the panels.
+fn front<'l>(
+    leaflet: &'l Leaflet,
+    pieces: &mut Pieces,
+    g: &Geometry,
+) -> Result<(Vec<Page>, Vec<&'l Node>), Refusal> {
+    let (ts, theme) = (pieces.ts, pieces.theme);
+    let outside = g.panels(false);
+    let grow = cover_growth(leaflet, ts, theme, g, outside[2])?;
+    let (mut cover, title_bottom, phone_top) =
+        cover(leaflet, pieces, g, outside[2], grow).map_err(Refusal::Crowded)?;
+    let body: &[Node] = &leaflet.body;
+    let (x, width) = g.column(outside[2]);
+    let room = Region {
+        page: 0,
+        x,
+        width,
+        top: title_bottom + theme.panel_gap(),
+        bottom: phone_top - theme.panel_gap(),
+    };
+    let on_cover = on_cover(leaflet, ts, theme, width, room.bottom - room.top);
+    if !on_cover.is_empty() {
+        pieces.nodes(&body[on_cover.clone()]);
+        // Measured to fit: unbounded, as for the back's foot.
+        let room = Region {
+            bottom: f32::MAX,
+            ..room
+        };
+        let flowed = pieces.flow().run(|_| room);
+        cover.extend(flowed.regions.into_iter().flat_map(|(_, e)| e));
+    }
+    let rest = body[..on_cover.start].iter().chain(&body[on_cover.end..]);
+    let mut pages = vec![Page::default(), Page::default()];
+    pages[0].extend(cover);
+    Ok((pages, rest.collect()))
+}
+
+/// The body flowed through the inside panels, the flap and the back, and
+/// whether the few lines that would stand alone on the flap go on the back.
+fn flowing(
+    panels: &Panels,
+    flow: &Flow,
+    measure: bool,
+    theme: &Theme,
+) -> Result<(Placed, bool), Refusal> {
+    let (top, bottom) = (panels.top, panels.bottom);
+    let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
+    let placed = panels.place(flow, bottom, false, most);
+    let count = placed.regions().count();
+    if count > FLOW_PANELS {
+        return Err(Refusal::TooLong(overflow(&flow.draw(placed), theme)));
+    }
+    if count == FLOW_PANELS {
+        return Ok((placed, false));
+    }
+    let fitted = |limit, most| panels.place(flow, limit, false, most);
+    let limit = fill_limit(flow, &fitted, count <= INSIDE, (top, bottom));
+    let placed = panels.place(flow, limit, false, usize::MAX);
+    // A few lines alone on the flap (the closing, most often) go on
+    // to the back, above the contact block they lead to.
+    let flap = INSIDE;
+    let stub = |placed| (flow.end(placed, flap) - top) / (bottom - top) < FLAP_STUB;
+    if placed.regions().count() == flap + 1 && stub(&placed) {
+        let on_back = panels.place(flow, limit, true, flap + 2);
+        if on_back.regions().count() == flap + 1 {
+            return Ok((on_back, true));
+        }
+    }
+    Ok((placed, false))
+}
+
+/// Where the body flows: the three inside panels, the flap, then the back
+/// above its foot.
+struct Panels<'g> {
+    g: &'g Geometry,
+    top: f32,
+    bottom: f32,
+    /// Where the back's foot (contact block, disclaimer) leaves off, less a gap.
+    above_foot: f32,
+}
+
+impl Panels<'_> {
+    /// The flow's region `i`, as (page, panel): past the back, more
+    /// back-sized regions, to measure an overflow.
+    fn place_of(&self, i: usize) -> (usize, (f32, f32)) {
+        let (inside, outside) = (self.g.panels(true), self.g.panels(false));
+        let places = [
+            (1, inside[0]),
+            (1, inside[1]),
+            (1, inside[2]),
+            (0, outside[0]),
+            (0, outside[1]),
+        ];
+        places[i.min(FLOW_PANELS - 1)]
+    }
+
+    /// The flow's region `i`, ending by `limit`, the flap passed over (its
+    /// text set on the back instead) when `past_flap`; the inside's last
+    /// panel ends by `side_end`.
+    fn region(&self, i: usize, limit: f32, past_flap: bool, side_end: f32) -> Region {
+        let i = if past_flap && i >= INSIDE { i + 1 } else { i };
+        let (page, panel) = self.place_of(i);
+        let (x, width) = self.g.column(panel);
+        let own = if i + 1 >= FLOW_PANELS {
+            self.above_foot
+        } else {
+            self.bottom
+        };
+        let side = if i + 1 == INSIDE { side_end } else { f32::MAX };
+        Region {
+            page: if i < FLOW_PANELS { page } else { i },
+            x,
+            width,
+            top: self.top,
+            bottom: own.min(limit).min(side),
+        }
+    }
+
+    /// `flow` placed in at most `most` regions. No paragraph and no box on
+    /// both sides of the sheet: what the inside's last panel would split
+    /// with the flap or back starts on the outside.
+    fn place(&self, flow: &Flow, limit: f32, past_flap: bool, most: usize) -> Placed {
+        let mut side_end = f32::MAX;
+        loop {
+            let regions = |i| self.region(i, limit, past_flap, side_end);
+            let placed = flow.place_within(regions, most);
+            match flow.continued_from(&placed, INSIDE - 1) {
+                Some(y) if y < side_end && y > self.top => side_end = y,
+                _ => return placed,
+            }
+        }
+    }
+
+    /// The share of a panel's height that region `r` of `placed` uses.
+    fn used(&self, flow: &Flow, placed: &Placed, r: usize) -> f32 {
+        (flow.end(placed, r) - self.top) / (self.bottom - self.top)
+    }
+
+    /// `placed` drawn on `pages`, the last lines just above the back's foot
+    /// when they go on the back in place of the flap; the outline.
+    fn draw(
+        &self,
+        flow: &Flow,
+        placed: Placed,
+        closing_on_back: bool,
+        pages: &mut [Page],
+    ) -> Vec<Bookmark> {
+        let flowed = flow.draw(placed);
+        for (i, (r, elements)) in flowed.regions.into_iter().enumerate() {
+            if closing_on_back && i == INSIDE {
+                // Just above the contact block it leads to.
+                let low = elements.iter().map(|(e, _)| e.bottom());
+                let dy = (self.above_foot - low.fold(r.top, f32::max)).max(0.0);
+                pages[r.page].extend(elements.into_iter().map(|(e, t)| (e.shifted(0.0, dy), t)));
+            } else {
+                pages[r.page].extend(elements);
+            }
+        }
+        flowed.outline
+    }
 }
 
 /// How low the panels in front of the back may be filled. A text that fits
@@ -471,7 +548,7 @@ fn fold(
 /// goes on to the flap: the lowest limit that does so, so the flap holds as
 /// much as it can; else the full height (top-down).
 fn fill_limit(
-    flow: &super::flow::Flow,
+    flow: &Flow,
     place: &impl Fn(f32, usize) -> Placed,
     inside_only: bool,
     (top, bottom): (f32, f32),
