@@ -12,7 +12,7 @@ use crate::model::{Clinic, Handout};
 /// and as a sheet it prints.
 pub fn lint(handout: &Handout, clinic: &Clinic) -> Option<Diagnostic> {
     let leaflet = compose(handout, clinic, &PatientCopy::default());
-    let size = smaller_than_readable(handout, clinic, &leaflet, clinic.paper).ok()??;
+    let size = smaller_than_readable(handout, clinic, &leaflet, clinic.paper)?;
     Some(handout.source.diagnostic(
         handout.file.title.span().start,
         Severity::Warning,

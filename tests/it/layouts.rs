@@ -279,6 +279,16 @@ fn a_trifold_steps_its_body_down_in_half_points_and_says_so() {
         "{said}"
     );
     assert!(said.contains("pt to fit the trifold"), "{said}");
+    // `check` says the same, from the same fit.
+    let checked = stderr(&handout(lib.path(), &["check", "neck.toml"]));
+    let cut = said.split("to fit the trifold").nth(1).unwrap();
+    let cut = cut.split(')').next().unwrap();
+    assert!(
+        checked.contains(&format!(
+            "warning: as a trifold, the body text would be set at {size} pt to fit{cut}\n"
+        )),
+        "{checked}\nnot as the build said: {said}"
+    );
 }
 
 #[test]
