@@ -83,6 +83,19 @@ pub struct BodySize {
     pub cut: Option<usize>,
 }
 
+/// How much of a trifold a fold at one size sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pass {
+    /// Only whether the text fits matters: the panels are neither filled
+    /// top-down nor balanced, and no box is set apart on the flap.
+    Fits,
+    /// The trifold as printed; a text too long is set only until it is
+    /// clearly over.
+    Print,
+    /// As printed, and a text too long set whole to measure its overflow.
+    Measure,
+}
+
 /// The smallest body size every patient reads with ease.
 const READABLE: f32 = 12.0;
 /// A handout whose characters would fill less than this share of the
@@ -188,8 +201,8 @@ impl<'a> Folder<'a> {
         }
     }
 
-    fn fold(&self, leaflet: &Leaflet, size: f32, measure: bool) -> Result<Folded, Refusal> {
-        fold(&self.g, leaflet, &self.ts, self.clinic, (size, measure))
+    fn fold(&self, leaflet: &Leaflet, size: f32, pass: Pass) -> Result<Folded, Refusal> {
+        fold(&self.g, leaflet, &self.ts, self.clinic, (size, pass))
     }
 
     /// The trifold at the largest size that fits, from step `first` down
@@ -197,7 +210,15 @@ impl<'a> Folder<'a> {
     fn fit(&self, leaflet: &Leaflet, first: usize) -> Result<Folded, Refusal> {
         let sizes = Sizes::new(self.clinic);
         // Only the smallest size measures how far a text too long runs over.
-        let attempt = |step: usize| self.fold(leaflet, sizes.size(step), step == sizes.steps);
+        let attempt = |step: usize| {
+            let pass = if step == sizes.steps {
+                Pass::Measure
+            } else {
+                Pass::Print
+            };
+            self.fold(leaflet, sizes.size(step), pass)
+        };
+        let folds = |step: usize| self.fold(leaflet, sizes.size(step), Pass::Fits).is_ok();
         let tried = attempt(first);
         if tried.is_ok() || first >= sizes.steps {
             return tried;
@@ -206,7 +227,7 @@ impl<'a> Folder<'a> {
         let (mut over, mut fits) = (first, sizes.steps);
         while fits - over > 1 {
             let mid = (over + fits) / 2;
-            if attempt(mid).is_ok() {
+            if folds(mid) {
                 fits = mid;
             } else {
                 over = mid;
@@ -222,7 +243,7 @@ impl<'a> Folder<'a> {
     /// The body size of a trifold set at `size`, with the words to cut to
     /// print it at [`READABLE`] when it is smaller.
     fn body_size(&self, leaflet: &Leaflet, size: f32) -> BodySize {
-        let cut = (size < READABLE).then(|| match self.fold(leaflet, READABLE, true) {
+        let cut = (size < READABLE).then(|| match self.fold(leaflet, READABLE, Pass::Measure) {
             Err(Refusal::TooLong(over)) => Some(words_to_cut(&leaflet.body, over)),
             _ => None,
         });
@@ -282,7 +303,11 @@ pub fn smaller_than_readable(
     let sizes = Sizes::new(clinic);
     let first = match sizes.smallest_readable() {
         // The largest size that fits is at least any size that fits.
-        Some(readable) if folder.fold(leaflet, sizes.size(readable), false).is_ok() => {
+        Some(readable)
+            if folder
+                .fold(leaflet, sizes.size(readable), Pass::Fits)
+                .is_ok() =>
+        {
             return None;
         }
         Some(readable) => readable + 1,
@@ -319,14 +344,14 @@ fn words_in(nodes: &[Node]) -> usize {
 /// The trifold at body size `size`, in reading order: the cover (with the
 /// main message when it fits under the title), the inside panels, the flap,
 /// and the back, where the contact block, review date and disclaimer sit at
-/// the foot with any body text left over above them. Unless `measure`d, a
-/// text too long is set only until it is clearly over.
+/// the foot with any body text left over above them; as much of it as
+/// `pass` asks for.
 fn fold(
     g: &Geometry,
     leaflet: &Leaflet,
     ts: &Typesetter,
     clinic: &Clinic,
-    (size, measure): (f32, bool),
+    (size, pass): (f32, Pass),
 ) -> Result<Folded, Refusal> {
     let theme = Theme::new(&clinic.colors, size, false);
     let outside = g.panels(false);
@@ -354,8 +379,10 @@ fn fold(
         pieces.nodes(std::slice::from_ref(*node));
     }
     let flow = pieces.flow();
-    let (placed, closing_on_back) = flowing(&panels, &flow, measure, &theme)?;
-    let laid = match flap::set_apart(&base, &rest, &panels, (&flow, &placed, closing_on_back)) {
+    let (placed, closing_on_back) = flowing(&panels, &flow, pass, &theme)?;
+    let flowed = (&flow, &placed, closing_on_back);
+    let apart = (pass != Pass::Fits).then(|| flap::set_apart(&base, &rest, &panels, flowed));
+    let laid = match apart.flatten() {
         Some(apart) => {
             let (set, outline) = apart.draw(&panels, &mut pages);
             pieces = set;
@@ -426,17 +453,20 @@ fn front<'l>(
 fn flowing(
     panels: &Panels,
     flow: &Flow,
-    measure: bool,
+    pass: Pass,
     theme: &Theme,
 ) -> Result<(Placed, bool), Refusal> {
     let (top, bottom) = (panels.top, panels.bottom);
-    let most = if measure { usize::MAX } else { FLOW_PANELS + 1 };
+    let most = match pass {
+        Pass::Measure => usize::MAX,
+        Pass::Fits | Pass::Print => FLOW_PANELS + 1,
+    };
     let placed = panels.place(flow, bottom, false, most);
     let count = placed.regions().count();
     if count > FLOW_PANELS {
         return Err(Refusal::TooLong(overflow(&flow.draw(placed), theme)));
     }
-    if count == FLOW_PANELS {
+    if count == FLOW_PANELS || pass == Pass::Fits {
         return Ok((placed, false));
     }
     let fitted = |limit, most| panels.place(flow, limit, false, most);
