@@ -4,7 +4,7 @@
 //! same layout.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::layout::{PatientCopy, compose::compose, smaller_than_readable};
+use crate::layout::{BodySize, PatientCopy, compose::compose, smaller_than_readable};
 use crate::model::{Clinic, Handout};
 
 /// The warning for a handout a trifold on the clinic's paper sets below
@@ -13,7 +13,12 @@ use crate::model::{Clinic, Handout};
 pub fn lint(handout: &Handout, clinic: &Clinic) -> Option<Diagnostic> {
     let leaflet = compose(handout, clinic, &PatientCopy::default());
     let size = smaller_than_readable(handout, clinic, &leaflet, clinic.paper)?;
-    Some(handout.source.diagnostic(
+    Some(warning(handout, &size))
+}
+
+/// The warning for a handout a trifold sets at `size`, below 12 pt.
+pub fn warning(handout: &Handout, size: &BodySize) -> Diagnostic {
+    handout.source.diagnostic(
         handout.file.title.span().start,
         Severity::Warning,
         "trifold-small-type",
@@ -22,5 +27,5 @@ pub fn lint(handout: &Handout, clinic: &Clinic) -> Option<Diagnostic> {
             size.size,
             size.cut_advice()
         ),
-    ))
+    )
 }
