@@ -1,18 +1,23 @@
 //! The flap is read second, beside the first inside panel, when the cover
 //! is opened. A short handout that leaves it bare, or holding a few lines,
 //! sets a box there instead (the warning signs, the key points or the
-//! clinician's note) and balances the rest over the inside panels, when
+//! clinician's note) and spreads the rest over the inside panels, when
 //! that leaves the least-used panel better used. The box's structure nodes
 //! keep their place in the author's order; only where it is drawn moves.
 
 use super::{INSIDE, Panels, fill_limit};
 use crate::layout::compose::{Node, PanelRole};
-use crate::layout::flow::{Flow, Placed};
+use crate::layout::flow::{Flow, Placed, Spacing};
 use crate::layout::frame::{Bookmark, Page};
 use crate::layout::pieces::Pieces;
 
 /// The boxes that read on their own, away from the text around them.
 const APART: [PanelRole; 3] = [PanelRole::Warning, PanelRole::KeyPoints, PanelRole::Note];
+
+/// The spacings tried for the text once the box is out of it, loosest
+/// first (see [`Spacing::at`]): a short text spread over the inside panels
+/// rather than leave their lower part bare. The last is as the theme sets it.
+const LOOSER: [f32; 5] = [1.0, 0.75, 0.5, 0.25, 0.0];
 
 /// The body laid out with a box on the flap.
 pub(super) struct Apart<'a> {
@@ -83,15 +88,18 @@ fn apart<'a>(base: &Pieces<'a>, rest: &[&Node], i: usize, panels: &Panels) -> Op
     let inside = pieces.flow();
     let (top, bottom) = (panels.top, panels.bottom);
     let fitted = |limit, most| panels.place(&inside, limit, false, most);
-    if fitted(bottom, INSIDE + 1).regions().count() > INSIDE {
-        return None;
-    }
+    let on_flap = || boxed.place_within(|i| panels.region(INSIDE + i, bottom, false, bottom), 2);
+    // The loosest spacing at which the text fits the inside and the box the flap.
+    let fits = |s: &f32| {
+        inside.space(Spacing::at(*s));
+        boxed.space(Spacing::at(*s));
+        fitted(bottom, INSIDE + 1).regions().count() <= INSIDE && on_flap().regions().count() == 1
+    };
+    // Found, the flows keep the spacing it set.
+    LOOSER.iter().find(|s| fits(s))?;
     let limit = fill_limit(&inside, &fitted, true, (top, bottom));
     let placed = fitted(limit, usize::MAX);
-    let on_flap = boxed.place_within(|i| panels.region(INSIDE + i, bottom, false, bottom), 2);
-    if on_flap.regions().count() > 1 {
-        return None;
-    }
+    let on_flap = on_flap();
     let least = least_used(panels, &inside, &placed, panels.used(&boxed, &on_flap, 0));
     Some(Apart {
         pieces,
