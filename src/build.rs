@@ -55,6 +55,8 @@ pub struct Built {
     pub pages: usize,
     /// What the reader of the build's output should know (a smaller body size).
     pub note: Option<String>,
+    /// A trifold's body size, when it is below 12 pt.
+    pub small_type: Option<layout::BodySize>,
 }
 
 /// One handout's outputs, made from one composed leaflet: those
@@ -136,7 +138,7 @@ fn render_pdf(
         large_print: options.large_print,
         date: pdf_date(handout),
     };
-    let (doc, note) = match options.layout {
+    let (doc, small_type) = match options.layout {
         Layout::Sheet => {
             let doc = layout::sheet(handout, clinic, leaflet, &layout_options)
                 .map_err(|c| vec![crowded(handout, clinic, c)])?;
@@ -145,19 +147,23 @@ fn render_pdf(
         Layout::Trifold => {
             let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
                 .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
-            // Below 12 pt some patients will struggle: say so, and what it
-            // takes to print at 12 pt.
-            let cut = size.cut.map_or(String::new(), |words| {
-                format!("; cut at least {words} words to print it at 12 pt")
-            });
-            let note = (size.size < 12.0)
-                .then(|| format!("body text at {} pt to fit the trifold{cut}", size.size));
-            (doc, note)
+            (doc, Some(size).filter(|s| s.size < 12.0))
         }
     };
+    // Below 12 pt some patients will struggle: say so, and what it takes
+    // to print at 12 pt.
+    let note = small_type.map(|size| {
+        let cut = size.cut_advice();
+        format!("body text at {} pt to fit the trifold{cut}", size.size)
+    });
     let pages = doc.pages.len();
     let bytes = render::pdf(doc).map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
-    Ok(Built { pages, bytes, note })
+    Ok(Built {
+        pages,
+        bytes,
+        note,
+        small_type,
+    })
 }
 
 /// The "Prepared for" line and the clinician's note, checked like any text:
@@ -321,9 +327,17 @@ pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
     // `check`'s lints (readability, jargon) are a fifth of the work of a
     // build, so they run beside the layout and rendering (in a batch, after
     // them, and only for a handout that built).
-    let (checked, built) = std::thread::scope(|scope| {
+    // A trifold's body size is the layout's to tell, not the lints' to fold
+    // again.
+    let folds = options.layout == Layout::Trifold && options.formats.pdf;
+    let (mut checked, built) = std::thread::scope(|scope| {
         let checking = crate::beside::spawn(scope, || {
-            crate::check::check_handout(&handout, clinic, options.today).diagnostics
+            let today = options.today;
+            let report = match folds {
+                true => crate::check::check_but_trifold(&handout, clinic, today),
+                false => crate::check::check_handout(&handout, clinic, today),
+            };
+            report.diagnostics
         });
         let built = render_handout(&handout, clinic, options);
         let checked = if built.is_ok() {
@@ -334,6 +348,8 @@ pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
         (checked, built)
     });
     let built = built?;
+    let small_type = built.pdf.as_ref().and_then(|p| p.small_type);
+    checked.extend(small_type.map(|size| crate::check::trifold_warning(&handout, &size)));
     for output in &job.outputs {
         write_output(output, built.bytes(output.format).unwrap_or_default())?;
     }

@@ -19,7 +19,9 @@ pub use chrome::{Crowded, Detail, Place};
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
 pub use sheet::sheet;
 pub use theme::{LOGO_HEIGHT, MARGIN};
-pub use trifold::{BodySize, MIN_BODY as MIN_TRIFOLD_BODY, Refusal, trifold};
+pub use trifold::{
+    BodySize, MIN_BODY as MIN_TRIFOLD_BODY, Refusal, smaller_than_readable, trifold,
+};
 
 use crate::date::Date;
 use crate::model::{Clinic, Handout, Paper};

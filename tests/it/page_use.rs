@@ -8,7 +8,7 @@ use crate::common::*;
 use std::path::Path;
 
 /// Pixels per point of the rendering (36 dpi): two points a pixel row.
-const SCALE: f32 = 0.5;
+pub const SCALE: f32 = 0.5;
 /// A bare stretch up to this tall (points) is spacing inside the text: the
 /// white above a large-print heading (its 21 pt gap and the lines' own
 /// white above and below) is about 30 pt; two lines of 13 pt are 34.
