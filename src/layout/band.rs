@@ -12,7 +12,10 @@ use super::flow::{Flow, Placed, Region, Spacing};
 use super::frame::{Bookmark, Element, Tag};
 
 /// Between the text above the band and the band.
-pub const ABOVE: f32 = 16.0;
+const ABOVE: f32 = 16.0;
+/// The most of the text area left bare between the text and a band at
+/// the page's foot.
+const HOLE: f32 = 0.25;
 
 /// The ending set across the text width, ready to draw on the last page.
 pub struct Band<'a> {
@@ -36,6 +39,26 @@ impl<'a> Band<'a> {
         };
         band.height = band.flow.end(&band.place(0, 0.0, 0.0), 0);
         band
+    }
+
+    /// Where the band's top goes on the last page of `placed`, the head
+    /// set in `columns`: at the page's foot, or right under the text when
+    /// the foot would leave more than [`HOLE`] of the text area bare
+    /// between them. A bare stretch mid-page reads as a hole; at the foot,
+    /// as where the document ends.
+    pub fn top(&self, columns: &Columns, head: &Flow, placed: &Placed) -> f32 {
+        let last = pages(placed) - 1;
+        let on_last = (0..placed.regions().count()).filter(|&r| placed.region(r).page == last);
+        let text = on_last
+            .map(|r| head.end(placed, r))
+            .fold(columns.top_of(last), f32::max);
+        let foot = columns.bottom - self.height;
+        let bare = foot - ABOVE - text;
+        if bare > HOLE * (columns.bottom - columns.top) {
+            text + ABOVE
+        } else {
+            foot
+        }
     }
 
     /// The band placed from `top` of page `page`, its left edge at `x`.
@@ -98,7 +121,7 @@ pub fn lay_above(
     // The head from `from` on the last page, its columns ending at `at`.
     let above = |body: &Placed, from, at| {
         let last = pages(body) - 1;
-        let end = End { page: last, at };
+        let end = columns.end(last, at);
         let placed = head.place_again(body, from, |i| columns.region(i, end))?;
         (pages(&placed) == last + 1 && columns.top_of(last) < ceiling).then_some(placed)
     };
@@ -134,11 +157,51 @@ pub fn lay_above(
         let best = |b: usize, i: usize| if tried[i].1.beats(&tried[b].1) { i } else { b };
         (0..tried.len()).reduce(best)
     })?;
-    let (placed, _, spacing, start, body) = tried.swap_remove(chosen);
+    let (placed, used, spacing, start, body) = tried.swap_remove(chosen);
     head.space(spacing);
+    let evened = even_out(columns, head, body, placed, (start, ceiling));
+    let even_use = measure(&evened);
+    // Evening out the columns moves no text between pages, so it may only
+    // cost a hair of the measure; never the pass.
+    (even_use.fills() || !used.fills()).then_some((evened, even_use))
+}
+
+/// `placed`, the head with its last page starting at `start` of `body`
+/// (see [`starts`]), with the columns of its last two pages balanced, the
+/// last page's ending above `ceiling`: the page before first, as the text
+/// moved on to the last page can leave its last column short.
+fn even_out(
+    columns: &Columns,
+    head: &Flow,
+    body: &Placed,
+    placed: Placed,
+    (start, ceiling): ((usize, usize), f32),
+) -> Placed {
     let last = pages(&placed) - 1;
-    let balanced = |end: End| above(body, start, end.at).filter(|p| pages(p) == last + 1);
-    let placed = columns.balance(placed, ceiling, balanced);
-    let used = measure(&placed);
-    Some((placed, used))
+    let text_on = |p: &Placed, page| {
+        let r = p.regions().position(|r| r.page == page)?;
+        p.text_start(r)
+    };
+    // The head placed again from `from` with its columns ending at `end`,
+    // the page before the last holding at least the text before `start`.
+    let lay = |from, end: End| {
+        let p = head.place_again(body, from, |i| columns.region(i, end))?;
+        (pages(&p) == last + 1 && text_on(&p, last) >= Some(start)).then_some(p)
+    };
+    let before = last.checked_sub(1).and_then(|page| {
+        let from = text_on(body, page)?;
+        let at = |before| End {
+            before,
+            ..columns.end(last, ceiling)
+        };
+        let (p, before) = columns.balance(&placed, page, columns.bottom, |b| lay(from, at(b)))?;
+        (text_on(&p, last) == Some(start)).then_some((p, from, before))
+    });
+    let (placed, from, before) = before.unwrap_or((placed, start, columns.bottom));
+    let end = |at| End {
+        before,
+        ..columns.end(last, at)
+    };
+    let balanced = columns.balance(&placed, last, ceiling, |at| lay(from, end(at)));
+    balanced.map_or(placed, |(p, _)| p)
 }

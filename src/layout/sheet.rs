@@ -145,12 +145,14 @@ pub fn sheet<'a>(
     let (body, foot) = match ending(&columns, &flow, closing, measure(&body)) {
         Some((head, placed, band)) => {
             let last = pages(&placed) - 1;
-            let drawn = band.draw(last, MARGIN, bottom - band.height);
+            let drawn = band.draw(last, MARGIN, band.top(&columns, &head, &placed));
             (head.draw(placed), Some((last, drawn)))
         }
         None => {
-            let lay = |end| Some(columns.lay(&flow, end));
-            let placed = columns.balance(body, bottom, lay);
+            let last = pages(&body) - 1;
+            let lay = |at| Some(columns.lay(&flow, columns.end(last, at)));
+            let balanced = columns.balance(&body, last, bottom, lay);
+            let placed = balanced.map_or(body, |(placed, _)| placed);
             let drawn = code.as_ref().and_then(|c| c.draw(&flow, &placed));
             let foot = drawn.map(|(page, elements)| (page, (elements, Vec::new())));
             (flow.draw(placed), foot)
