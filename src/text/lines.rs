@@ -5,6 +5,7 @@
 //! is shaped per direction (UAX #9 levels) and each line is put in visual
 //! order.
 
+use super::cjk::{Mark, PunctStyle, among_characters, squeezes};
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
 use compact_str::CompactString;
@@ -78,6 +79,8 @@ struct Shaped {
     glyph: Glyph,
     chunk: usize,
     width: f32,
+    /// Taken off `width` when the glyph ends a line (see `cjk::Squeeze`).
+    end_shrink: f32,
 }
 
 /// Styled runs shaped once, to be broken into lines at as many widths as a
@@ -87,6 +90,8 @@ struct Shaped {
 pub struct ShapedText<'r, S: Clone> {
     runs: Cow<'r, [Run<S>]>,
     rtl: bool,
+    /// Chinese or Japanese: lines may be justified to the character grid.
+    cjk: Option<PunctStyle>,
     full: String,
     chunks: Vec<Chunk>,
     glyphs: Vec<Shaped>,
@@ -146,6 +151,7 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         let mut shaped = ShapedText {
             runs,
             rtl: writing.rtl,
+            cjk: writing.cjk,
             full,
             chunks: Vec::new(),
             glyphs: Vec::new(),
@@ -158,8 +164,15 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         }
         let phones = phone_numbers(&shaped.full);
         let levels = bidi_levels(&shaped.full, writing.rtl, &phones);
+        let among = match writing.cjk {
+            Some(_) => among_characters(&shaped.full),
+            None => Vec::new(),
+        };
         (shaped.chunks, shaped.glyphs) =
-            shape_runs(fonts, &shaped.runs, levels.as_deref(), writing);
+            shape_runs(fonts, &shaped.runs, levels.as_deref(), writing, &among);
+        if let Some(style) = writing.cjk {
+            shaped.squeeze_punctuation(style);
+        }
         shaped.prefix.reserve(shaped.glyphs.len() + 1);
         shaped.prefix.push(0.0f32);
         for g in &shaped.glyphs {
@@ -173,6 +186,56 @@ impl<'r, S: Clone> ShapedText<'r, S> {
     /// The text of all the runs.
     pub fn text(&self) -> &str {
         &self.full
+    }
+
+    /// Full-width punctuation made narrower where marks meet, and ready to
+    /// lose its blank at a line's end (see [`squeezes`]).
+    fn squeeze_punctuation(&mut self, style: PunctStyle) {
+        let marks: Vec<Mark> = (self.glyphs.iter().enumerate())
+            .map(|(i, g)| {
+                let continues = i > 0 && self.glyphs[i - 1].glyph.cluster == g.glyph.cluster;
+                Mark {
+                    c: self.full[g.glyph.cluster..]
+                        .chars()
+                        .next()
+                        .filter(|_| !continues),
+                    em: g.glyph.advance,
+                    width: g.width,
+                }
+            })
+            .collect();
+        for (g, squeeze) in self.glyphs.iter_mut().zip(squeezes(&marks, style)) {
+            g.width -= squeeze.always;
+            g.end_shrink = squeeze.at_line_end;
+        }
+    }
+
+    /// Words only, for titles and headings: in Chinese and Japanese, the
+    /// breaks between two characters of one word are dropped (see
+    /// [`super::words`]); other text keeps its breaks.
+    pub fn between_words(mut self) -> Self {
+        if self.cjk.is_some() && !self.breaks.is_empty() {
+            let words = super::words::boundaries(&self.full);
+            self.breaks.retain(|(at, kind, _)| {
+                *kind == BreakOpportunity::Mandatory || words.binary_search(at).is_ok()
+            });
+        }
+        self
+    }
+
+    /// The line of `range`, justified to `measure` when the text is set on
+    /// the character grid (Chinese, Japanese) and more of its paragraph
+    /// follows: the last line of a paragraph, or one before a line break,
+    /// stays ragged.
+    pub fn grid_line(&self, range: Range<usize>, measure: f32) -> Line<S> {
+        let last = self.full[range.end..].trim().is_empty()
+            || (self.breaks.binary_search_by_key(&range.end, |b| b.0))
+                .is_ok_and(|i| self.breaks[i].1 == BreakOpportunity::Mandatory);
+        let mut line = self.line(range);
+        if self.cjk.is_some() && !last {
+            super::justify::spread(&mut line, measure);
+        }
+        line
     }
 
     /// The text in lines no wider than `max_width` points.
@@ -235,7 +298,7 @@ impl<'r, S: Clone> ShapedText<'r, S> {
                 glyphs = (self.glyph_at(start), self.glyph_at(start));
             }
             glyphs.1 = self.glyph_from(glyphs.1.max(glyphs.0), end);
-            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0];
+            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0] - self.end_shrink(glyphs);
             if end <= start || width <= max_width {
                 last_fit = Some(at);
                 if !in_address {
@@ -389,13 +452,19 @@ fn bidi_levels(full: &str, rtl: bool, phones: &[Range<usize>]) -> Option<Vec<Lev
 }
 
 /// Shape every run, split where the face drawing the characters or the
-/// direction changes.
+/// direction changes. Digits and marks `among` Chinese or Japanese
+/// characters (byte ranges, in order) take the face of that script.
 fn shape_runs<S>(
     fonts: &FontSet,
     runs: &[Run<S>],
     levels: Option<&[Level]>,
     writing: &Writing,
+    among: &[Range<usize>],
 ) -> (Vec<Chunk>, Vec<Shaped>) {
+    let among_cjk = |at: usize| {
+        let i = among.partition_point(|r| r.end <= at);
+        among.get(i).is_some_and(|r| r.start <= at)
+    };
     let mut chunks = Vec::new();
     let mut glyphs = Vec::new();
     let mut base = 0;
@@ -414,6 +483,9 @@ fn shape_runs<S>(
                 // Spaces and punctuation stay in the face of the word they
                 // follow, if it has them (a narrow no-break space may not).
                 Some(face) if c.is_whitespace() && fonts.face(face).has_char(c) => face,
+                _ if !c.is_whitespace() && among_cjk(base + i) => fonts
+                    .for_char_in(c, run.bold, run.italic, [writing.script, writing.family, 0])
+                    .unwrap_or(styled),
                 Some(face) if !c.is_alphanumeric() && fonts.face(face).has_char(c) => face,
                 _ => fonts
                     .for_char_in(c, run.bold, run.italic, [writing.family, 0, writing.script])
@@ -440,6 +512,7 @@ fn shape_runs<S>(
                     glyph,
                     chunk,
                     width: glyph.advance * run.size,
+                    end_shrink: 0.0,
                 });
             }
         }
@@ -483,6 +556,15 @@ fn visual_order<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
 }
 
 impl<S: Clone> ShapedText<'_, S> {
+    /// What the last of glyphs `first..end` gives up at a line's end.
+    fn end_shrink(&self, (first, end): (usize, usize)) -> f32 {
+        if end > first {
+            self.glyphs[end - 1].end_shrink
+        } else {
+            0.0
+        }
+    }
+
     /// Index of the first glyph at or after byte `at`.
     fn glyph_at(&self, at: usize) -> usize {
         self.glyphs.partition_point(|g| g.glyph.cluster < at)
@@ -578,12 +660,16 @@ impl<S: Clone> ShapedText<'_, S> {
             };
             let mut place = |i: usize| {
                 let Shaped { glyph, width, .. } = &self.glyphs[i];
-                let width = if Some(i) == space { &0.0 } else { width };
+                let width = match i {
+                    _ if Some(i) == space => 0.0,
+                    _ if i + 1 == last => width - self.glyphs[i].end_shrink,
+                    _ => *width,
+                };
                 let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
                     x: f.width + glyph.x_offset * run.size,
-                    advance: *width,
+                    advance: width,
                     y_offset: glyph.y_offset * run.size,
                     text,
                 });

@@ -1,0 +1,138 @@
+//! Chinese and Japanese lines justified to the column: the room a full line
+//! leaves before the column's end edge is shared out between its
+//! characters, so every full line ends at the same edge as on a page of
+//! squared paper. Latin words and numbers inside keep their own spacing.
+
+use super::lines::is_cjk;
+use super::{Line, PlacedGlyph};
+
+/// The most space added between two characters, in ems. Text extraction
+/// (poppler's, screen readers') reads a gap of a tenth of an em between two
+/// characters as a space between words, and Chinese has none: a line that
+/// would need more is left ragged (one that ends before a phone number,
+/// which never breaks).
+const MOST_PER_GAP: f32 = 0.09;
+
+/// Widen `line` (set left to right) to `measure` points by spacing out its
+/// characters: each gap beside a Han character, kana or CJK punctuation
+/// mark takes an equal share. Only gaps within a fragment: where the face
+/// changes (bold, a link), extraction breaks the word anyway, and a wider
+/// gap there reads as a space.
+pub fn spread<S>(line: &mut Line<S>, measure: f32) {
+    let room = measure - line.width;
+    let Some(size) = line.fragments.iter().map(|f| f.size).reduce(f32::max) else {
+        return;
+    };
+    if room <= 0.0 || line.fragments.iter().any(|f| f.rtl) {
+        return;
+    }
+    let gaps: Vec<Vec<bool>> = line.fragments.iter().map(|f| gaps(&f.glyphs)).collect();
+    let last = line.fragments.len() - 1;
+    let mut gaps = gaps;
+    // The line's last glyph that draws something takes no space after it.
+    if let Some(end) = line.fragments[last].glyphs.iter().rposition(|g| !blank(g)) {
+        gaps[last][end..].fill(false);
+    }
+    let count = gaps.iter().flatten().filter(|g| **g).count();
+    if count == 0 || room / count as f32 > MOST_PER_GAP * size {
+        return;
+    }
+    let share = room / count as f32;
+    let mut x = 0.0;
+    for (fragment, gaps) in line.fragments.iter_mut().zip(gaps) {
+        fragment.x = x;
+        let mut added = 0.0;
+        for (glyph, gap) in fragment.glyphs.iter_mut().zip(gaps) {
+            glyph.x += added;
+            if gap {
+                glyph.advance += share;
+                added += share;
+            }
+        }
+        fragment.width += added;
+        x += fragment.width;
+    }
+    line.width = x;
+}
+
+/// Whether a glyph draws nothing a reader sees: a space, or the second
+/// glyph of a cluster.
+fn blank(glyph: &PlacedGlyph) -> bool {
+    glyph.text.chars().all(char::is_whitespace)
+}
+
+/// For each glyph of a fragment, whether space may be added after it:
+/// between it and the next cluster when either is CJK.
+fn gaps(glyphs: &[PlacedGlyph]) -> Vec<bool> {
+    let first_char = |g: &PlacedGlyph| g.text.chars().next();
+    let mut out = vec![false; glyphs.len()];
+    // The character of the cluster the glyph belongs to.
+    let mut current = None;
+    for (i, glyph) in glyphs.iter().enumerate() {
+        current = first_char(glyph).or(current);
+        let Some(next) = glyphs.get(i + 1).and_then(first_char) else {
+            continue;
+        };
+        out[i] = current.is_some_and(is_cjk) || is_cjk(next);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{FaceId, Fragment};
+
+    fn line(text: &str) -> Line<()> {
+        let glyphs: Vec<PlacedGlyph> = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| PlacedGlyph {
+                id: 1,
+                x: 10.0 * i as f32,
+                advance: 10.0,
+                y_offset: 0.0,
+                text: c.to_string().into(),
+            })
+            .collect();
+        let width = 10.0 * glyphs.len() as f32;
+        Line {
+            fragments: vec![Fragment {
+                face: FaceId(0),
+                size: 10.0,
+                x: 0.0,
+                width,
+                rtl: false,
+                glyphs,
+                style: (),
+            }],
+            width,
+            range: 0..text.len(),
+        }
+    }
+
+    #[test]
+    fn room_is_shared_between_characters_but_not_inside_numbers() {
+        let mut set = line("每30分钟");
+        spread(&mut set, 52.4);
+        let round = |x: f32| (x * 100.0).round() / 100.0;
+        let glyphs = &set.fragments[0].glyphs;
+        let advances: Vec<f32> = glyphs.iter().map(|g| round(g.advance)).collect();
+        // Gaps after 每, 0 and 分: not between 3 and 0, nor after the last.
+        assert_eq!(advances, [10.8, 10.0, 10.8, 10.8, 10.0]);
+        assert!((set.width - 52.4).abs() < 1e-4);
+        let xs: Vec<f32> = glyphs.iter().map(|g| round(g.x)).collect();
+        assert_eq!(xs, [0.0, 10.8, 20.8, 31.6, 42.4]);
+    }
+
+    #[test]
+    fn a_line_too_short_to_spread_evenly_stays_ragged() {
+        let mut set = line("看 https://example.org");
+        spread(&mut set, 400.0);
+        assert_eq!(set.width, 210.0);
+        // A tenth of an em a gap would read as a space between words.
+        let mut set = line("每30分钟");
+        spread(&mut set, 53.0);
+        assert_eq!(set.width, 50.0);
+    }
+}
