@@ -137,6 +137,28 @@ impl Theme {
         }
     }
 
+    /// The theme with every line `scale` times as far apart: the room a
+    /// script set larger than its size needs (see `FontSet::scale`).
+    pub fn spaced_for(mut self, scale: f32) -> Theme {
+        for style in [
+            &mut self.body,
+            &mut self.small,
+            &mut self.title,
+            &mut self.subtitle,
+            &mut self.heading,
+            &mut self.lead,
+            &mut self.closing,
+            &mut self.contact_heading,
+            &mut self.contact_phone,
+            &mut self.band_name,
+            &mut self.band_phone,
+            &mut self.band_site,
+        ] {
+            style.leading *= scale;
+        }
+        self
+    }
+
     pub fn em(&self) -> f32 {
         self.body.size
     }

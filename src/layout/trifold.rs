@@ -235,7 +235,7 @@ fn fold(
     clinic: &Clinic,
     (size, measure): (f32, bool),
 ) -> Result<Folded, Refusal> {
-    let theme = Theme::new(&clinic.colors, size, false);
+    let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
     let inside = g.panels(true);
     let outside = g.panels(false);
     let (top, bottom) = g.region();
@@ -433,7 +433,7 @@ fn fit_foot(
 ) -> Result<(Theme, f32), Refusal> {
     let mut size = size;
     loop {
-        let theme = Theme::new(&clinic.colors, size, false);
+        let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
         let foot_top = bottom - height_of(ts, &theme, foot, width);
         if foot_top >= top {
             return Ok((theme, foot_top));

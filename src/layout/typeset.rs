@@ -107,6 +107,14 @@ impl<'a> Typesetter<'a> {
         self.break_runs(&self.runs(spans, style), style, width, true)
     }
 
+    /// How much larger than its size the handout's script is set (Arabic,
+    /// see `FontSet::scale`): its lines need that much more room.
+    pub fn script_scale(&self) -> f32 {
+        let (family, script) = (self.writing.family, self.writing.script);
+        let scale = |f: usize| self.fonts.scale(self.fonts.styled(f, false, false));
+        scale(family).max(scale(script))
+    }
+
     /// `runs` in lines (see [`Typesetter::breaks`]).
     fn break_runs(
         &self,

@@ -70,6 +70,8 @@ pub struct Line<S> {
 struct Chunk {
     run: usize,
     face: FaceId,
+    /// The run's size, times the face's scale (see `FontSet::scale`).
+    size: f32,
     end: usize,
     /// UAX #9 embedding level: odd is right to left.
     level: u8,
@@ -498,9 +500,11 @@ fn shape_runs<S>(
         for (k, &(from, face, level)) in pieces.iter().enumerate() {
             let to = pieces.get(k + 1).map_or(run.text.len(), |p| p.0);
             let chunk = chunks.len();
+            let size = run.size * fonts.scale(face);
             chunks.push(Chunk {
                 run: r,
                 face,
+                size,
                 end: base + to,
                 level,
             });
@@ -511,7 +515,7 @@ fn shape_runs<S>(
                 glyphs.push(Shaped {
                     glyph,
                     chunk,
-                    width: glyph.advance * run.size,
+                    width: glyph.advance * size,
                     end_shrink: 0.0,
                 });
             }
@@ -651,7 +655,7 @@ impl<S: Clone> ShapedText<'_, S> {
             let rtl = chunk.level % 2 == 1;
             let mut f = Fragment {
                 face: chunk.face,
-                size: run.size,
+                size: chunk.size,
                 x,
                 width: 0.0,
                 rtl,
@@ -668,9 +672,9 @@ impl<S: Clone> ShapedText<'_, S> {
                 let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
-                    x: f.width + glyph.x_offset * run.size,
+                    x: f.width + glyph.x_offset * chunk.size,
                     advance: width,
-                    y_offset: glyph.y_offset * run.size,
+                    y_offset: glyph.y_offset * chunk.size,
                     text,
                 });
                 f.width += width;
