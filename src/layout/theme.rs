@@ -137,9 +137,15 @@ impl Theme {
         }
     }
 
-    /// The theme with every line `scale` times as far apart: the room a
-    /// script set larger than its size needs (see `FontSet::scale`).
+    /// The theme for a handout whose script is set `scale` times larger
+    /// than its size (Arabic, see `FontSet::scale`): each style's leading no
+    /// tighter than 1.2 times and 2 pt more than that larger size
+    /// (HEALTH-LITERACY.md), so enlarged letters never crowd the line
+    /// above.
     pub fn spaced_for(mut self, scale: f32) -> Theme {
+        if scale <= 1.0 {
+            return self;
+        }
         for style in [
             &mut self.body,
             &mut self.small,
@@ -154,7 +160,8 @@ impl Theme {
             &mut self.band_phone,
             &mut self.band_site,
         ] {
-            style.leading *= scale;
+            let size = style.size * scale;
+            style.leading = style.leading.max(1.2 * size).max(size + 2.0);
         }
         self
     }

@@ -167,8 +167,10 @@ impl Face {
 
 /// The most a fallback face is enlarged to match the clinic's x-height:
 /// Noto Sans Arabic's letters are a third smaller than Atkinson's at one
-/// size, but its tall letters and marks need the line room they have.
-const MOST_SCALE: f32 = 1.15;
+/// size, but its tall letters and marks need the line room they have, and
+/// a page of Arabic set much larger no longer holds what it did (13 pt
+/// Arabic is set at 14 pt).
+const MOST_SCALE: f32 = 1.08;
 
 /// Index of a face in its [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
