@@ -11,43 +11,81 @@ use super::{Line, PlacedGlyph};
 /// characters as a space between words, and Chinese has none: a line that
 /// would need more is left ragged (one that ends before a phone number,
 /// which never breaks).
-const MOST_PER_GAP: f32 = 0.09;
+pub const MOST_PER_GAP: f32 = 0.09;
 
-/// Widen `line` (set left to right) to `measure` points by spacing out its
-/// characters: each gap beside a Han character, kana or CJK punctuation
-/// mark takes an equal share. Only gaps within a fragment: where the face
-/// changes (bold, a link), extraction breaks the word anyway, and a wider
-/// gap there reads as a space.
-pub fn spread<S>(line: &mut Line<S>, measure: f32) {
+/// The most a character's advance gives up, in ems, when a line would
+/// otherwise be left too loose to justify: a line takes one character more
+/// (one a closing mark may not start the next line without) by setting its
+/// characters a little closer, the way the Japanese rules do with
+/// punctuation first.
+pub const MOST_SQUEEZE: f32 = 0.04;
+
+/// Fit `line` (set left to right) to `measure` points. One too wide gives
+/// up what its glyphs may (`shrinks`, in line order: punctuation blanks
+/// first, see `ShapedText`), evenly in proportion; one too narrow, unless
+/// it is its paragraph's `last`, is spread (see [`spread`]).
+pub fn fit<S>(line: &mut Line<S>, measure: f32, shrinks: &[f32], last: bool) {
     let room = measure - line.width;
+    if line.fragments.iter().any(|f| f.rtl) {
+        return;
+    }
+    if room < 0.0 {
+        let total: f32 = shrinks.iter().sum();
+        if total > 0.0 {
+            let ratio = (-room / total).min(1.0);
+            let mut shrinks = shrinks.iter();
+            adjust(line, |_| -ratio * shrinks.next().copied().unwrap_or(0.0));
+        }
+    } else if !last {
+        spread(line, room);
+    }
+}
+
+/// Spread `room` points over the gaps of `line`: each gap beside a Han
+/// character, kana or CJK punctuation mark takes an equal share. Only gaps
+/// within a fragment: where the face changes (bold, a link), extraction
+/// breaks the word anyway, and a wider gap there reads as a space.
+fn spread<S>(line: &mut Line<S>, room: f32) {
     let Some(size) = line.fragments.iter().map(|f| f.size).reduce(f32::max) else {
         return;
     };
-    if room <= 0.0 || line.fragments.iter().any(|f| f.rtl) {
-        return;
-    }
-    let gaps: Vec<Vec<bool>> = line.fragments.iter().map(|f| gaps(&f.glyphs)).collect();
-    let last = line.fragments.len() - 1;
-    let mut gaps = gaps;
+    let mut gaps: Vec<bool> = line
+        .fragments
+        .iter()
+        .flat_map(|f| gaps(&f.glyphs))
+        .collect();
     // The line's last glyph that draws something takes no space after it.
-    if let Some(end) = line.fragments[last].glyphs.iter().rposition(|g| !blank(g)) {
-        gaps[last][end..].fill(false);
+    let glyphs = line.fragments.iter().flat_map(|f| &f.glyphs);
+    if let Some(end) = glyphs.collect::<Vec<_>>().iter().rposition(|g| !blank(g)) {
+        gaps[end..].fill(false);
     }
-    let count = gaps.iter().flatten().filter(|g| **g).count();
+    let count = gaps.iter().filter(|g| **g).count();
     if count == 0 || room / count as f32 > MOST_PER_GAP * size {
         return;
     }
     let share = room / count as f32;
+    let mut gaps = gaps.into_iter();
+    adjust(line, |_| {
+        if gaps.next() == Some(true) {
+            share
+        } else {
+            0.0
+        }
+    });
+}
+
+/// Add `delta(glyph)` to each glyph's advance, in line order, moving what
+/// follows.
+fn adjust<S>(line: &mut Line<S>, mut delta: impl FnMut(&PlacedGlyph) -> f32) {
     let mut x = 0.0;
-    for (fragment, gaps) in line.fragments.iter_mut().zip(gaps) {
+    for fragment in &mut line.fragments {
         fragment.x = x;
         let mut added = 0.0;
-        for (glyph, gap) in fragment.glyphs.iter_mut().zip(gaps) {
+        for glyph in &mut fragment.glyphs {
             glyph.x += added;
-            if gap {
-                glyph.advance += share;
-                added += share;
-            }
+            let d = delta(glyph);
+            glyph.advance += d;
+            added += d;
         }
         fragment.width += added;
         x += fragment.width;
@@ -114,7 +152,7 @@ mod tests {
     #[test]
     fn room_is_shared_between_characters_but_not_inside_numbers() {
         let mut set = line("每30分钟");
-        spread(&mut set, 52.4);
+        fit(&mut set, 52.4, &[0.0; 5], false);
         let round = |x: f32| (x * 100.0).round() / 100.0;
         let glyphs = &set.fragments[0].glyphs;
         let advances: Vec<f32> = glyphs.iter().map(|g| round(g.advance)).collect();
@@ -128,11 +166,26 @@ mod tests {
     #[test]
     fn a_line_too_short_to_spread_evenly_stays_ragged() {
         let mut set = line("看 https://example.org");
-        spread(&mut set, 400.0);
+        fit(&mut set, 400.0, &[0.0; 21], false);
         assert_eq!(set.width, 210.0);
         // A tenth of an em a gap would read as a space between words.
         let mut set = line("每30分钟");
-        spread(&mut set, 53.0);
+        fit(&mut set, 53.0, &[0.0; 5], false);
         assert_eq!(set.width, 50.0);
+        // The last line of a paragraph is not spread at all.
+        fit(&mut set, 52.0, &[0.0; 5], true);
+        assert_eq!(set.width, 50.0);
+    }
+
+    #[test]
+    fn a_line_too_full_gives_up_its_punctuation_blanks_in_proportion() {
+        let mut set = line("说，好。");
+        fit(&mut set, 37.0, &[0.4, 5.0, 0.4, 0.0], true);
+        let advances: Vec<f32> = set.fragments[0].glyphs.iter().map(|g| g.advance).collect();
+        assert!((set.width - 37.0).abs() < 1e-4, "{advances:?}");
+        assert!(
+            advances[1] < 8.0 && advances[0] > 9.5 && advances[3] == 10.0,
+            "{advances:?}"
+        );
     }
 }

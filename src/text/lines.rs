@@ -5,7 +5,8 @@
 //! is shaped per direction (UAX #9 levels) and each line is put in visual
 //! order.
 
-use super::cjk::{Mark, PunctStyle, among_characters, squeezes};
+use super::cjk::{Mark, PunctStyle, among_characters, full_width, squeezes};
+use super::justify::{MOST_PER_GAP, MOST_SQUEEZE};
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
 use compact_str::CompactString;
@@ -83,6 +84,10 @@ struct Shaped {
     width: f32,
     /// Taken off `width` when the glyph ends a line (see `cjk::Squeeze`).
     end_shrink: f32,
+    /// What a line too full may take off `width` when the glyph is not
+    /// the line's last: its punctuation's blank, a little of a character's
+    /// side bearing (see `justify::MOST_SQUEEZE`).
+    shrink: f32,
 }
 
 /// Styled runs shaped once, to be broken into lines at as many widths as a
@@ -99,6 +104,9 @@ pub struct ShapedText<'r, S: Clone> {
     glyphs: Vec<Shaped>,
     /// The width of the glyphs before each glyph.
     prefix: Vec<f32>,
+    /// The `shrink` of the glyphs before each glyph (empty unless the text
+    /// is set on the character grid).
+    shrinks: Vec<f32>,
     /// Break opportunities: where, what kind, and whether inside an address.
     breaks: Vec<(usize, BreakOpportunity, bool)>,
     /// Lines already broken, per width: where each breaking started, and
@@ -158,6 +166,7 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             chunks: Vec::new(),
             glyphs: Vec::new(),
             prefix: Vec::new(),
+            shrinks: Vec::new(),
             breaks: Vec::new(),
             chains: RefCell::default(),
         };
@@ -206,10 +215,26 @@ impl<'r, S: Clone> ShapedText<'r, S> {
                 }
             })
             .collect();
-        for (g, squeeze) in self.glyphs.iter_mut().zip(squeezes(&marks, style)) {
+        let squeezes = squeezes(&marks, style);
+        for (i, squeeze) in squeezes.into_iter().enumerate() {
+            let g = &self.glyphs[i];
+            let c = self.full[g.glyph.cluster..].chars().next();
+            let grid = c.is_some_and(is_cjk) && full_width(g.glyph.advance);
+            // Not where the face changes: text extraction reads two faces
+            // drawn over each other as two words, with a space between.
+            let face_ends = self.glyphs.get(i + 1).is_some_and(|n| n.chunk != g.chunk);
+            let shrink = squeeze.left + if grid { MOST_SQUEEZE * g.width } else { 0.0 };
+            let g = &mut self.glyphs[i];
             g.width -= squeeze.always;
             g.end_shrink = squeeze.at_line_end;
+            g.shrink = if face_ends { 0.0 } else { shrink };
         }
+        self.shrinks = std::iter::once(0.0)
+            .chain(self.glyphs.iter().scan(0.0, |sum, g| {
+                *sum += g.shrink;
+                Some(*sum)
+            }))
+            .collect();
     }
 
     /// Words only, for titles and headings: in Chinese and Japanese, the
@@ -233,9 +258,22 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         let last = self.full[range.end..].trim().is_empty()
             || (self.breaks.binary_search_by_key(&range.end, |b| b.0))
                 .is_ok_and(|i| self.breaks[i].1 == BreakOpportunity::Mandatory);
+        let (first, end) = self.line_glyphs(&range);
+        let drawn = self.glyph_at(self.trim_end(range.start, range.end));
         let mut line = self.line(range);
-        if self.cjk.is_some() && !last {
-            super::justify::spread(&mut line, measure);
+        if self.cjk.is_some() {
+            // Glyphs in line order (left to right); squeezing is between
+            // glyphs, so the last the line draws, and its space, keep theirs.
+            let shrinks: Vec<f32> = (first..end)
+                .map(|i| {
+                    if i + 1 < drawn {
+                        self.glyphs[i].shrink
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            super::justify::fit(&mut line, measure, &shrinks, last);
         }
         line
     }
@@ -280,6 +318,8 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         // address: an address is broken only when it is wider than a line.
         let mut last_fit: Option<usize> = None;
         let mut last_whole: Option<usize> = None;
+        // Whether the line to `last_fit` would be too loose to justify.
+        let mut loose = false;
         let after = |at: usize| {
             let first = self.breaks.partition_point(|b| b.0 <= at);
             self.breaks[first..].iter().copied().peekable()
@@ -301,8 +341,13 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             }
             glyphs.1 = self.glyph_from(glyphs.1.max(glyphs.0), end);
             let width = self.prefix[glyphs.1] - self.prefix[glyphs.0] - self.end_shrink(glyphs);
-            if end <= start || width <= max_width {
+            let fits = end <= start || width <= max_width;
+            // Rather than a line spread too thin, one that takes the next
+            // character by setting its punctuation and characters closer.
+            let squeezed = !fits && loose && width - self.squeeze(glyphs) <= max_width;
+            if fits || squeezed {
                 last_fit = Some(at);
+                loose = fits && self.cjk.is_some() && max_width - width > MOST_PER_GAP * width;
                 if !in_address {
                     last_whole = Some(at);
                 }
@@ -517,6 +562,7 @@ fn shape_runs<S>(
                     chunk,
                     width: glyph.advance * size,
                     end_shrink: 0.0,
+                    shrink: 0.0,
                 });
             }
         }
@@ -560,6 +606,14 @@ fn visual_order<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
 }
 
 impl<S: Clone> ShapedText<'_, S> {
+    /// What glyphs `first..end` may give up to fit a line (all but the last).
+    fn squeeze(&self, (first, end): (usize, usize)) -> f32 {
+        match self.shrinks.get(end.saturating_sub(1)) {
+            Some(to) if end > first => to - self.shrinks[first],
+            _ => 0.0,
+        }
+    }
+
     /// What the last of glyphs `first..end` gives up at a line's end.
     fn end_shrink(&self, (first, end): (usize, usize)) -> f32 {
         if end > first {
@@ -630,10 +684,10 @@ impl<S: Clone> ShapedText<'_, S> {
     /// each fragment, fragments from the start edge.
     pub fn line(&self, range: Range<usize>) -> Line<S> {
         let (runs, chunks) = (&self.runs, &self.chunks);
-        let to = self.trim_end(range.start, range.end);
-        let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
-        let space = self.line_end_space(to, range.end).filter(|_| first < last);
-        let end = space.map_or(last, |s| s + 1);
+        let (first, end) = self.line_glyphs(&range);
+        let last = self.glyph_at(self.trim_end(range.start, range.end));
+        // The space it breaks at, when the line keeps it.
+        let space = (end > last).then_some(last);
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
         for i in first..end {
@@ -692,6 +746,15 @@ impl<S: Clone> ShapedText<'_, S> {
             width: x,
             range,
         }
+    }
+
+    /// The glyphs a line of `range` sets, in logical order: its text's, and
+    /// the space it breaks at (see [`Self::line_end_space`]).
+    fn line_glyphs(&self, range: &Range<usize>) -> (usize, usize) {
+        let to = self.trim_end(range.start, range.end);
+        let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
+        let space = self.line_end_space(to, range.end).filter(|_| first < last);
+        (first, space.map_or(last, |s| s + 1))
     }
 
     /// The glyph of the space a line ending at byte `to` breaks at, when
