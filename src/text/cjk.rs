@@ -96,8 +96,6 @@ pub struct Squeeze {
     /// Taken too when the glyph ends a line: the rest of its blank after
     /// the ink, so the ink, not the blank, meets the column's edge.
     pub at_line_end: f32,
-    /// What is left of its blanks, which a line too full may take.
-    pub left: f32,
 }
 
 /// A glyph as the rules see it: the character it starts (none for a
@@ -119,28 +117,20 @@ pub fn squeezes(marks: &[Mark], style: PunctStyle) -> Vec<Squeeze> {
         _ => (0.0, 0.0),
     };
     let mut out = vec![Squeeze::default(); marks.len()];
-    // Of each mark's blank before its ink, what the mark before took.
-    let mut taken_before = 0.0;
     for (i, mark) in marks.iter().enumerate() {
-        let (before, after) = blank(mark);
-        let mut taken_next = 0.0;
+        let (_, after) = blank(mark);
         if let Some(next) = marks.get(i + 1).filter(|_| style != PunctStyle::Cns) {
             let (before_next, _) = blank(next);
             let is_mark = |b: (f32, f32)| b.0 + b.1 > 0.0;
             if is_mark(blank(mark)) && is_mark(blank(next)) && after + before_next >= 0.5 {
                 // Taking it from this advance moves the next mark's ink just
                 // as taking it from the next mark's blank would.
-                let half = 0.5 * mark.width;
-                out[i].always = half;
-                taken_next = (half - after * mark.width).max(0.0);
+                out[i].always = 0.5 * mark.width;
             }
         }
-        let own = out[i].always - taken_next;
         if after >= 0.5 {
-            out[i].at_line_end = (after * mark.width - own).max(0.0);
+            out[i].at_line_end = (after * mark.width - out[i].always).max(0.0);
         }
-        out[i].left = ((before + after) * mark.width - own - taken_before).max(0.0);
-        taken_before = taken_next;
     }
     out
 }
@@ -197,15 +187,8 @@ mod tests {
         let squeezed = squeezes(&marks("说。」好，"), PunctStyle::Gb);
         let always: Vec<f32> = squeezed.iter().map(|s| s.always).collect();
         let at_end: Vec<f32> = squeezed.iter().map(|s| s.at_line_end).collect();
-        let left: Vec<f32> = squeezed.iter().map(|s| s.left).collect();
         assert_eq!(always, [0.0, 5.0, 0.0, 0.0, 0.0]);
         assert_eq!(at_end, [0.0, 0.0, 5.0, 0.0, 5.0]);
-        assert_eq!(left, [0.0, 0.0, 5.0, 0.0, 5.0]);
-        // Two opening brackets: the second's blank goes, the first's stays.
-        let squeezed = squeezes(&marks("（「字"), PunctStyle::Gb);
-        let left: Vec<f32> = squeezed.iter().map(|s| s.left).collect();
-        assert_eq!(squeezed[0].always, 5.0);
-        assert_eq!(left, [5.0, 0.0, 0.0]);
         // Centred Taiwanese marks keep their width; a closing bracket may still
         // lose its blank at a line's end.
         let squeezed = squeezes(&marks("說。」"), PunctStyle::Cns);

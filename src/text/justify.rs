@@ -16,14 +16,15 @@ pub const MOST_PER_GAP: f32 = 0.09;
 /// The most a character's advance gives up, in ems, when a line would
 /// otherwise be left too loose to justify: a line takes one character more
 /// (one a closing mark may not start the next line without) by setting its
-/// characters a little closer, the way the Japanese rules do with
-/// punctuation first.
+/// characters a little closer. Not the blank half of a punctuation mark
+/// inside the line, as the Japanese rules would first: text extraction
+/// reads the next character drawn over the mark's em as a line of its own.
 pub const MOST_SQUEEZE: f32 = 0.04;
 
 /// Fit `line` (set left to right) to `measure` points. One too wide gives
-/// up what its glyphs may (`shrinks`, in line order: punctuation blanks
-/// first, see `ShapedText`), evenly in proportion; one too narrow, unless
-/// it is its paragraph's `last`, is spread (see [`spread`]).
+/// up what its glyphs may (`shrinks`, in line order), in proportion; one
+/// too narrow, unless it is its paragraph's `last`, is spread (see
+/// [`spread`]).
 pub fn fit<S>(line: &mut Line<S>, measure: f32, shrinks: &[f32], last: bool) {
     let room = measure - line.width;
     if line.fragments.iter().any(|f| f.rtl) {
@@ -178,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn a_line_too_full_gives_up_its_punctuation_blanks_in_proportion() {
+    fn a_line_too_full_gives_up_what_its_glyphs_may_in_proportion() {
         let mut set = line("说，好。");
         fit(&mut set, 37.0, &[0.4, 5.0, 0.4, 0.0], true);
         let advances: Vec<f32> = set.fragments[0].glyphs.iter().map(|g| g.advance).collect();

@@ -85,8 +85,8 @@ struct Shaped {
     /// Taken off `width` when the glyph ends a line (see `cjk::Squeeze`).
     end_shrink: f32,
     /// What a line too full may take off `width` when the glyph is not
-    /// the line's last: its punctuation's blank, a little of a character's
-    /// side bearing (see `justify::MOST_SQUEEZE`).
+    /// the line's last: a little of a character's side bearing (see
+    /// `justify::MOST_SQUEEZE`).
     shrink: f32,
 }
 
@@ -223,7 +223,7 @@ impl<'r, S: Clone> ShapedText<'r, S> {
             // Not where the face changes: text extraction reads two faces
             // drawn over each other as two words, with a space between.
             let face_ends = self.glyphs.get(i + 1).is_some_and(|n| n.chunk != g.chunk);
-            let shrink = squeeze.left + if grid { MOST_SQUEEZE * g.width } else { 0.0 };
+            let shrink = if grid { MOST_SQUEEZE * g.width } else { 0.0 };
             let g = &mut self.glyphs[i];
             g.width -= squeeze.always;
             g.end_shrink = squeeze.at_line_end;
