@@ -406,10 +406,17 @@ fn opportunities(
 /// Korean is written with spaces between words and breaks only there, never
 /// between the syllables of a word (UAX #14's Korean tailoring, Hangul as
 /// letters). French keeps the space before : ; ! ? and » and after « with
-/// the mark, as a non-breaking space would.
+/// the mark, as a non-breaking space would. Outside Chinese and Japanese, a
+/// word of Han, kana or Hangul (a language's own name, "繁體中文", in the
+/// list of translations) is kept whole, as a word of any other script is.
 fn tailored(full: &str, at: usize, language: &str) -> bool {
     let before = full[..at].chars().next_back();
     let after = full[at..].chars().next();
+    let cjk_letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && is_cjk(c));
+    let grid = matches!(language, "zh" | "ja");
+    if !grid && cjk_letter(before) && cjk_letter(after) {
+        return false;
+    }
     match language {
         "ko" => {
             before.is_some_and(char::is_whitespace)
@@ -893,6 +900,23 @@ mod tests {
             ]
         );
         assert!(breaks(text, "zh").len() > starts.len());
+    }
+
+    #[test]
+    fn chinese_words_stay_whole_outside_chinese_and_japanese_text() {
+        let text = "Also available in: Español, 繁體中文、简体中文.";
+        let inside = |language| {
+            let names = text.find('繁').unwrap()..text.find('.').unwrap();
+            breaks(text, language)
+                .iter()
+                .filter(|at| {
+                    names.contains(at) && !text[..**at].ends_with('、') && **at != names.start
+                })
+                .count()
+        };
+        assert_eq!(inside("en"), 0);
+        assert_eq!(inside("es"), 0);
+        assert!(inside("zh") > 0, "Chinese text breaks between characters");
     }
 
     #[test]

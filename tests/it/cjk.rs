@@ -1,8 +1,9 @@
 //! Chinese, Japanese and Arabic typesetting (issue 27), read back from the
 //! binary's PDFs: titles break between words, full lines of a Chinese
 //! paragraph end at one edge and read without spaces, digits among Chinese
-//! characters come from the Chinese face, and Arabic is set large enough
-//! to match the Latin letters beside it.
+//! characters come from the Chinese face, Arabic is set large enough to
+//! match the Latin letters beside it, and a Chinese language name in an
+//! English list of translations is not broken.
 
 use crate::common::*;
 use std::collections::BTreeSet;
@@ -244,6 +245,37 @@ fn arabic_is_set_larger_to_match_the_latin_x_height_and_nothing_overprints() {
         for (_, _, lines) in layout(&pdf) {
             if let Some((a, b)) = overprinted(&lines) {
                 panic!("{extra:?}: {} over {}", a.text, b.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_chinese_language_name_stays_whole_in_a_list_of_translations() {
+    // An English leaflet's "Also available in" line broke "繁體中 / 文".
+    let dir = tempfile::tempdir().unwrap();
+    let file = repo().join("handouts/neck-pain-at-your-desk.toml");
+    for extra in [&[][..], &["--paper", "a4"], &["--layout", "trifold"]] {
+        let pdf = build(dir.path(), &file, extra);
+        let lines: Vec<String> = layout(&pdf)
+            .into_iter()
+            .flat_map(|(_, _, lines)| lines)
+            .map(|l| squeezed(&l.text()))
+            .collect();
+        let whole = |name: &str| lines.iter().any(|l| l.contains(name));
+        assert!(
+            whole("简体中文") && whole("繁體中文"),
+            "{extra:?}: {lines:?}"
+        );
+        for pair in lines.windows(2) {
+            for name in ["简体中文", "繁體中文"] {
+                let chars: Vec<char> = name.chars().collect();
+                for k in 1..chars.len() {
+                    let (head, tail): (String, String) =
+                        (chars[..k].iter().collect(), chars[k..].iter().collect());
+                    let split = pair[0].ends_with(&head) && pair[1].starts_with(&tail);
+                    assert!(!split, "{extra:?}: {name} broken: {pair:?}");
+                }
             }
         }
     }
