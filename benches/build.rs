@@ -79,7 +79,7 @@ fn main() {
     let mut inner_html: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let handout = load_handout(&sample, &clinic, None).unwrap();
+            let handout = load_handout(&sample, &clinic, None, &Default::default()).unwrap();
             render_handout(&handout, &clinic, &html).unwrap();
             start.elapsed()
         })

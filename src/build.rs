@@ -2,6 +2,7 @@
 //! it and write it atomically. A bad file is reported and skipped; the others
 //! are still built.
 
+use crate::console::say;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, print_all};
 use crate::formats::Formats;
@@ -54,6 +55,8 @@ pub struct Built {
     pub pages: usize,
     /// What the reader of the build's output should know (a smaller body size).
     pub note: Option<String>,
+    /// A trifold's body size, when it is below 12 pt.
+    pub small_type: Option<layout::BodySize>,
 }
 
 /// One handout's outputs, made from one composed leaflet: those
@@ -135,28 +138,23 @@ fn render_pdf(
         large_print: options.large_print,
         date: pdf_date(handout),
     };
-    let (doc, note) = match options.layout {
-        Layout::Sheet => {
-            let doc = layout::sheet(handout, clinic, leaflet, &layout_options)
-                .map_err(|c| vec![crowded(handout, clinic, c)])?;
-            (doc, None)
-        }
-        Layout::Trifold => {
-            let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
-                .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
-            // Below 12 pt some patients will struggle: say so, and what it
-            // takes to print at 12 pt.
-            let cut = size.cut.map_or(String::new(), |words| {
-                format!("; cut at least {words} words to print it at 12 pt")
-            });
-            let note = (size.size < 12.0)
-                .then(|| format!("body text at {} pt to fit the trifold{cut}", size.size));
-            (doc, note)
-        }
-    };
+    let laid = options.layout.lay_out()(handout, clinic, leaflet, &layout_options)
+        .map_err(|refusal| vec![refused(handout, clinic, refusal)])?;
+    let (doc, small_type) = (laid.document, laid.body.filter(|s| s.size < 12.0));
+    // Below 12 pt some patients will struggle: say so, and what it takes
+    // to print at 12 pt.
+    let note = small_type.map(|size| {
+        let cut = size.cut_advice();
+        format!("body text at {} pt to fit the trifold{cut}", size.size)
+    });
     let pages = doc.pages.len();
     let bytes = render::pdf(doc).map_err(|e| vec![clinic.print_problem(&handout.path, e)])?;
-    Ok(Built { pages, bytes, note })
+    Ok(Built {
+        pages,
+        bytes,
+        note,
+        small_type,
+    })
 }
 
 /// The "Prepared for" line and the clinician's note, checked like any text:
@@ -227,7 +225,8 @@ pub fn patient_name(name: &str) -> Result<String, String> {
     Ok(name.to_string())
 }
 
-fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Diagnostic {
+/// Why the layout could not hold the handout, at the line to change.
+fn refused(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Diagnostic {
     match refusal {
         layout::Refusal::TooLong(over) => h.source.error(
             0,
@@ -320,9 +319,17 @@ pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
     // `check`'s lints (readability, jargon) are a fifth of the work of a
     // build, so they run beside the layout and rendering (in a batch, after
     // them, and only for a handout that built).
-    let (checked, built) = std::thread::scope(|scope| {
+    // A trifold's body size is the layout's to tell, not the lints' to fold
+    // again.
+    let folds = options.layout == Layout::Trifold && options.formats.pdf;
+    let (mut checked, built) = std::thread::scope(|scope| {
         let checking = crate::beside::spawn(scope, || {
-            crate::check::check_handout(&handout, clinic, options.today).diagnostics
+            let today = options.today;
+            let report = match folds {
+                true => crate::check::check_but_trifold(&handout, clinic, today),
+                false => crate::check::check_handout(&handout, clinic, today),
+            };
+            report.diagnostics
         });
         let built = render_handout(&handout, clinic, options);
         let checked = if built.is_ok() {
@@ -333,6 +340,8 @@ pub fn build_one(plan: &Plan, job: &Job) -> Result<Written, Vec<Diagnostic>> {
         (checked, built)
     });
     let built = built?;
+    let small_type = built.pdf.as_ref().and_then(|p| p.small_type);
+    checked.extend(small_type.map(|size| crate::check::trifold_warning(&handout, &size)));
     for output in &job.outputs {
         write_output(output, built.bytes(output.format).unwrap_or_default())?;
     }
@@ -456,7 +465,9 @@ pub fn run(request: &Request) -> i32 {
     let seconds = started.elapsed().as_secs_f64();
     if crate::interrupt::requested(interrupted) {
         let left = jobs.len() - built - failed;
-        eprintln!("interrupted: {built} built, {failed} failed, {left} not started");
+        say(format_args!(
+            "interrupted: {built} built, {failed} failed, {left} not started"
+        ));
         return 130;
     }
     if !write_index(&plan, request, entries) {
@@ -565,16 +576,6 @@ fn parallel<T: Sync, R: Send>(
     });
 }
 
-/// Print `line` to standard error in one write: unbuffered, each piece of
-/// a formatted line would be a system call of its own.
-fn say(line: std::fmt::Arguments) {
-    use std::io::Write;
-    // With standard error closed there is no one to tell.
-    std::io::stderr()
-        .write_all(format!("{line}\n").as_bytes())
-        .ok();
-}
-
 /// Progress of a batch: a bar redrawn in place on a terminal, one plain line
 /// per file otherwise (logs, CI).
 struct Progress {
@@ -633,25 +634,25 @@ impl Progress {
     fn draw(&self) {
         const WIDTH: usize = 30;
         let filled = WIDTH * self.done / self.total.max(1);
-        eprint!(
+        crate::console::tell(format_args!(
             "\r[{}{}] {}/{}",
             "#".repeat(filled),
             ".".repeat(WIDTH - filled),
             self.done,
             self.total
-        );
+        ));
     }
 
     /// Wipe the bar so a message can take the line.
     fn clear(&self) {
         if self.terminal {
-            eprint!("\r{}\r", " ".repeat(50));
+            crate::console::tell(format_args!("\r{}\r", " ".repeat(50)));
         }
     }
 
     fn finish(&self) {
         if self.terminal {
-            eprintln!();
+            crate::console::tell(format_args!("\n"));
         }
     }
 }

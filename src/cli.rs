@@ -242,10 +242,10 @@ impl PageFlags {
     /// The usage error for large print on a trifold, which has no room for it.
     fn conflict(&self) -> Option<i32> {
         (self.large_print && self.layout == LayoutArg::Trifold).then(|| {
-            eprintln!(
+            crate::console::say(format_args!(
                 "error: large print needs room a trifold does not have; use --large-print \
                  with the sheet layout (leave out --layout trifold)"
-            );
+            ));
             2
         })
     }
@@ -265,7 +265,7 @@ pub fn run() -> i32 {
         }
     };
     if let Err(message) = crate::library::source_date_epoch() {
-        eprintln!("error: {message}");
+        crate::console::say(format_args!("error: {message}"));
         return 2;
     }
     match cli.command {
@@ -358,7 +358,7 @@ fn new(name: &str, from: Option<&str>, clinic: Option<&Path>) -> i32 {
     match written {
         Ok(path) => console::print(0, |out| writeln!(out, "wrote {}", path.display())),
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::console::say(format_args!("error: {message}"));
             1
         }
     }

@@ -2,6 +2,8 @@
 //! reading (`handout list | head -1`) is no error: the rest is dropped and
 //! the command ends quietly, as other command-line tools do. Output that
 //! cannot be written (a full disk) is said on standard error, exit status 1.
+//! Standard error, where a command says what happened, may be closed or
+//! full too: what cannot be said there is dropped, never a panic.
 
 use std::io::{self, Write};
 
@@ -31,4 +33,16 @@ pub fn failed(e: &io::Error, status: i32) -> i32 {
     // Standard error may be gone too; there is then no one to tell.
     writeln!(io::stderr(), "error: cannot write the output: {why}").ok();
     1
+}
+
+/// Say `line` on standard error, in one write: unbuffered, each piece of a
+/// formatted line would be a system call of its own.
+pub fn say(line: std::fmt::Arguments) {
+    tell(format_args!("{line}\n"));
+}
+
+/// Write `text` to standard error as it is (a progress bar redrawn in
+/// place); when standard error is closed or full there is no one to tell.
+pub fn tell(text: std::fmt::Arguments) {
+    io::stderr().write_all(text.to_string().as_bytes()).ok();
 }

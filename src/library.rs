@@ -119,7 +119,7 @@ pub fn reserved_name(name: &str) -> Option<String> {
 /// The library and its clinic, loaded; or, after printing why not, the exit status.
 pub fn open(explicit: Option<&Path>) -> Result<(Library, crate::model::Clinic), i32> {
     let library = Library::locate(explicit).map_err(|message| {
-        eprintln!("error: {message}");
+        crate::console::say(format_args!("error: {message}"));
         1
     })?;
     let clinic = crate::model::load_clinic(&library.clinic_path)

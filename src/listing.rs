@@ -44,7 +44,9 @@ pub fn run(inputs: &[PathBuf], clinic: Option<&Path>, format: Format) -> i32 {
         Err(d) => return crate::diagnostic::print_all(&[d]),
     };
     if files.is_empty() && matches!(format, Format::Human) {
-        eprintln!("no handouts found: nothing to list (`handout new NAME` starts one)");
+        crate::console::say(format_args!(
+            "no handouts found: nothing to list (`handout new NAME` starts one)"
+        ));
         return 0;
     }
     let entries = entries(&files, &clinic, today());

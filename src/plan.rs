@@ -85,10 +85,10 @@ impl Plan {
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
         if files.is_empty() {
-            eprintln!(
+            crate::console::say(format_args!(
                 "no handouts found in {}: nothing to build (`handout new NAME` starts one)",
                 places(&request.inputs)
-            );
+            ));
             return Err(0);
         }
         if request.output.is_some() && files.len() != 1 {
@@ -264,7 +264,7 @@ fn places(inputs: &[PathBuf]) -> String {
 
 /// A usage error (exit status 2), said in words.
 fn usage(message: &str) -> i32 {
-    eprintln!("error: {message}");
+    crate::console::say(format_args!("error: {message}"));
     2
 }
 

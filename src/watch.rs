@@ -34,7 +34,7 @@ pub fn run(request: &Request) -> i32 {
     let library = match Library::locate(request.clinic.as_deref()) {
         Ok(l) => l,
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::console::say(format_args!("error: {message}"));
             return 1;
         }
     };
@@ -60,7 +60,7 @@ fn watch(request: &Request, library: &Library) -> io::Result<std::convert::Infal
             Err(d) => {
                 let why = d.to_string();
                 if missing.as_ref() != Some(&why) {
-                    eprintln!("{why}");
+                    crate::console::say(format_args!("{why}"));
                     console::emit(|out| writeln!(out, "waiting for the handouts to come back"))?;
                     missing = Some(why);
                 }
@@ -127,7 +127,7 @@ fn rebuild(
         for d in &diagnostics {
             let text = d.to_string();
             if !entry.shown.contains(&text) {
-                eprintln!("{text}");
+                crate::console::say(format_args!("{text}"));
             }
         }
         entry.shown = now;

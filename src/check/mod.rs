@@ -7,11 +7,13 @@ mod lints;
 pub mod pemat;
 mod report;
 mod spanish;
+mod trifold;
 
 pub use lints::{Readability, stale};
 pub use pemat::Pemat;
 pub use report::Format;
 pub use spanish::SpanishReadability;
+pub use trifold::warning as trifold_warning;
 
 use crate::date::Date;
 use crate::diagnostic::print_all as print_diagnostics;
@@ -62,6 +64,14 @@ pub fn check_file(path: &Path, clinic: &Clinic, today: Date, shelf: &Shelf) -> F
 
 /// The lints and readability of a handout that loaded.
 pub fn check_handout(handout: &Handout, clinic: &Clinic, today: Date) -> FileReport {
+    let mut report = check_but_trifold(handout, clinic, today);
+    report.diagnostics.extend(trifold::lint(handout, clinic));
+    report
+}
+
+/// What [`check_handout`] finds but the trifold's body size: for a build
+/// that folds the handout, and so knows it (see [`trifold_warning`]).
+pub fn check_but_trifold(handout: &Handout, clinic: &Clinic, today: Date) -> FileReport {
     let mut diagnostics: Vec<Diagnostic> = handout
         .reviewed_in_future(today)
         .into_iter()
@@ -119,7 +129,7 @@ pub fn run(request: &CheckRequest) -> i32 {
     let library = match Library::locate(request.clinic.as_deref()) {
         Ok(l) => l,
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::console::say(format_args!("error: {message}"));
             return 1;
         }
     };

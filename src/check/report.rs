@@ -60,11 +60,11 @@ fn human(
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    eprintln!(
+    crate::console::say(format_args!(
         "{}, {}",
         plural(errors, "error"),
         plural(warnings, "warning")
-    );
+    ));
     Ok(())
 }
 

@@ -3,12 +3,13 @@
 //! date and disclaimer in `<footer>`. One file: styles, fonts and pictures
 //! inside it, no script.
 
-use super::fonts::web_fonts;
+use super::fonts::{system_fonts, web_fonts};
 use super::nodes::{Writer, attr, safe_link};
 use super::palette::Scheme;
 use super::picture::{LOGO_HEIGHT, data_uri, width_at};
 use crate::layout::compose::{Header, Leaflet};
 use crate::model::{Clinic, Handout};
+use crate::parse::clinic::WebFonts;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("style.css");
@@ -42,7 +43,10 @@ pub fn document(handout: &Handout, clinic: &Clinic, leaflet: &Leaflet, urgent: &
     w.node(&leaflet.disclaimer);
     w.out.push_str("</footer>\n");
 
-    let fonts = web_fonts(&clinic.fonts, handout.writing.family, &w.chars);
+    let fonts = match clinic.web_fonts {
+        WebFonts::Embedded => web_fonts(&clinic.fonts, handout.writing.family, &w.chars),
+        WebFonts::System => system_fonts(),
+    };
     let mut page = String::with_capacity(w.out.len() + fonts.rules.len() + STYLE.len() + 1024);
     let dir = if handout.writing.rtl { "rtl" } else { "ltr" };
     let _ = write!(

@@ -82,6 +82,17 @@ pub fn web_fonts(fonts: &FontSet, family: usize, chars: &Chars) -> WebFonts {
     WebFonts { rules, families }
 }
 
+/// The reader's own fonts, when the clinic asks for the smallest page
+/// (`[web] fonts = "system"`): the platforms' interface faces, which cover
+/// the reader's own language, then any sans-serif.
+pub fn system_fonts() -> WebFonts {
+    WebFonts {
+        rules: String::new(),
+        families: "system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",Arial,sans-serif"
+            .to_string(),
+    }
+}
+
 /// The `src` of a face drawing `chars`: a WOFF2 subset inside the page, or
 /// the reader's own copy of the face by name.
 fn source(face: &Face, chars: &BTreeSet<char>) -> String {

@@ -8,6 +8,7 @@ mod fonts;
 pub mod index;
 mod nodes;
 mod palette;
+mod pictogram;
 mod picture;
 
 /// Whether the first bytes of a file are those of a page this tool wrote:

@@ -1,7 +1,8 @@
 //! A composed leaflet's nodes as HTML elements. Every node kind is a match
 //! arm of [`Writer::node`]: a new kind of node is one arm more here.
 
-use super::picture;
+use super::{pictogram, picture};
+use crate::icons::Icon;
 use crate::layout::compose::{ListItem, Node, PanelRole, TextRole, qr_alt};
 use crate::markup::{Paragraph, Span};
 use crate::model::ListStyle;
@@ -52,12 +53,13 @@ impl<'a> Writer<'a> {
                 self.out.push_str("</section>\n");
                 open = false;
             }
-            if let Node::Heading { text, .. } = node {
+            if let Node::Heading { text, icon } = node {
                 let id = self.id();
                 let _ = write!(
                     self.out,
                     "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">"
                 );
+                self.icon(*icon);
                 self.text(text);
                 self.out.push_str("</h2>\n");
                 open = true;
@@ -72,9 +74,9 @@ impl<'a> Writer<'a> {
 
     pub fn node(&mut self, node: &Node) {
         match node {
-            // A pictogram beside words is decoration: the words say it.
-            Node::Heading { text, .. } => {
+            Node::Heading { text, icon } => {
                 self.out.push_str("<h2>");
+                self.icon(*icon);
                 self.text(text);
                 self.out.push_str("</h2>\n");
             }
@@ -83,9 +85,9 @@ impl<'a> Writer<'a> {
             Node::Panel {
                 role,
                 heading,
+                icon,
                 children,
-                ..
-            } => self.panel(*role, heading.as_deref(), children),
+            } => self.panel(*role, (heading.as_deref(), *icon), children),
             // Lines to write on are for the printed sheet: a screen has none.
             Node::Lines(_) => {}
             Node::Qr { url, caption } => self.qr(url, caption),
@@ -119,6 +121,9 @@ impl<'a> Writer<'a> {
         let _ = writeln!(self.out, "<{tag}>");
         for item in items {
             self.out.push_str("<li>");
+            if let Some(p) = &item.icon {
+                self.out.push_str(&pictogram::svg(p.icon, p.alt.as_deref()));
+            }
             if let Some((picture, alt)) = &item.figure {
                 let _ = write!(
                     self.out,
@@ -148,7 +153,12 @@ impl<'a> Writer<'a> {
     /// A box: the warning signs as a care card whose heading a screen
     /// reader announces as urgent (the NHS.UK pattern); the main message,
     /// the clinician's note and the contact details as boxes of their own.
-    fn panel(&mut self, role: PanelRole, heading: Option<&str>, children: &[Node]) {
+    fn panel(
+        &mut self,
+        role: PanelRole,
+        (heading, icon): (Option<&str>, Option<&'static Icon>),
+        children: &[Node],
+    ) {
         let class = match role {
             PanelRole::Summary => "summary",
             PanelRole::Note => "note",
@@ -163,6 +173,7 @@ impl<'a> Writer<'a> {
                     self.out,
                     "<section class=\"{class}\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">"
                 );
+                self.icon(icon);
                 if role == PanelRole::Warning {
                     self.out.push_str("<span class=\"visually-hidden\">");
                     self.text(self.urgent);
@@ -271,6 +282,13 @@ impl<'a> Writer<'a> {
         set.extend(text.chars());
     }
 
+    /// A pictogram beside a heading: decoration, as the heading says it.
+    fn icon(&mut self, icon: Option<&'static Icon>) {
+        if let Some(icon) = icon {
+            self.out.push_str(&pictogram::svg(icon, None));
+        }
+    }
+
     fn id(&mut self) -> String {
         self.ids += 1;
         format!("h{}", self.ids)
@@ -324,7 +342,7 @@ mod tests {
         let mut w = Writer::new(None, "Urgent advice:");
         w.panel(
             PanelRole::Warning,
-            Some("When to get help"),
+            (Some("When to get help"), None),
             &[Node::Paragraph {
                 role: TextRole::Body,
                 text: inline("Call 911."),

@@ -9,13 +9,10 @@ use std::path::Path;
 pub fn run(format: Format, sheet: Option<&Path>, clinic: Option<&Path>) -> i32 {
     match sheet {
         Some(path) => write_sheet(path, clinic),
-        None => {
-            match format {
-                Format::Human => all().iter().for_each(|i| println!("{}", i.name)),
-                Format::Json => println!("{}", json()),
-            }
-            0
-        }
+        None => crate::console::print(0, |out| match format {
+            Format::Human => all().iter().try_for_each(|i| writeln!(out, "{}", i.name)),
+            Format::Json => writeln!(out, "{}", json()),
+        }),
     }
 }
 
@@ -35,7 +32,7 @@ fn write_sheet(path: &Path, clinic: Option<&Path>) -> i32 {
         Err(status) => return status,
     };
     if let Err(why) = crate::output::replaceable(path) {
-        eprintln!("error: {}: {why}", path.display());
+        crate::console::say(format_args!("error: {}: {why}", path.display()));
         return 1;
     }
     let doc = super::sheet::contact_sheet(&clinic, crate::library::today());
@@ -47,16 +44,16 @@ fn write_sheet(path: &Path, clinic: Option<&Path>) -> i32 {
     let written =
         crate::output::write_atomic(path, &bytes).map_err(|e| crate::model::io_reason(&e));
     match written {
-        Ok(()) => {
-            println!(
-                "wrote {} ({} pictograms on {pages} pages)",
-                path.display(),
-                all().len()
-            );
-            0
-        }
+        Ok(()) => crate::console::print(0, |out| {
+            let count = all().len();
+            writeln!(
+                out,
+                "wrote {} ({count} pictograms on {pages} pages)",
+                path.display()
+            )
+        }),
         Err(why) => {
-            eprintln!("error: {}: {why}", path.display());
+            crate::console::say(format_args!("error: {}: {why}", path.display()));
             1
         }
     }

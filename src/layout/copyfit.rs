@@ -32,6 +32,23 @@ impl Use {
     fn enough(&self, margin: f32) -> bool {
         self.pages < 2 || (self.last >= LAST_PAGE_USE + margin && self.least >= PAGE_USE + margin)
     }
+
+    /// Whether the pages are used as much as they must be.
+    pub fn fills(&self) -> bool {
+        self.enough(CLEAR)
+    }
+
+    /// Whether this setting is better than `other`: fewer pages, then
+    /// filling them, then a fuller last page.
+    pub fn beats(&self, other: &Use) -> bool {
+        let rank = |u: &Use| (std::cmp::Reverse(u.pages), u.fills());
+        match rank(self).cmp(&rank(other)) {
+            std::cmp::Ordering::Equal => {
+                self.last > other.last && self.least >= other.least.min(PAGE_USE)
+            }
+            order => order.is_gt(),
+        }
+    }
 }
 
 /// A placement, the spacing it was set at (see [`Spacing::at`]), and what it measures.

@@ -244,6 +244,20 @@ impl Placed {
         &self.regions[r].0
     }
 
+    /// Where region `r` may end early, the rest going on in the next: the
+    /// pieces starting in it after one its keep rules let go of.
+    pub fn breaks(&self, r: usize) -> Vec<(usize, usize)> {
+        let entries = &self.regions[r].1;
+        let allowed = |w: &[Entry]| !w[0].keep_with_next && !w[1].repeat && w[1].index == 0;
+        let starts = entries.windows(2).filter(|w| allowed(w) && w[1].at.1 == 0);
+        starts.map(|w| w[1].at).collect()
+    }
+
+    /// Where the text of region `r` starts (piece and byte), if it holds any.
+    pub fn text_start(&self, r: usize) -> Option<(usize, usize)> {
+        self.regions[r].1.iter().find(|e| !e.repeat).map(|e| e.at)
+    }
+
     /// The first piece set in region `r`, if any.
     pub fn start(&self, r: usize) -> Option<usize> {
         self.regions[r].1.first().map(|e| e.at.0)
@@ -328,6 +342,53 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// Pieces `range` of this flow as a flow of their own, at its spacing:
+    /// a sheet's ending set apart as a band. A panel must lie wholly inside
+    /// or outside `range`. Tags keep their nodes, so reading order holds.
+    pub fn part(&self, range: std::ops::Range<usize>) -> Flow<'a> {
+        let start = range.start;
+        let inside = |c: &Container| range.contains(&c.pieces.0);
+        let mut renumber = HashMap::new();
+        let mut containers = Vec::new();
+        for (i, c) in self
+            .containers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| inside(c))
+        {
+            renumber.insert(i, containers.len());
+            containers.push(Container {
+                pieces: (c.pieces.0 - start, c.pieces.1 - start),
+                heading: c.heading.map(|h| h - start),
+                ..c.clone()
+            });
+        }
+        let pieces = self.pieces[range.clone()].iter().map(|p| Piece {
+            container: p.container.and_then(|c| renumber.get(&c).copied()),
+            ..p.clone()
+        });
+        let mut flow = Flow::new(self.ts, pieces.collect(), containers);
+        flow.floats = self.floats;
+        flow.space(self.spacing.get());
+        flow
+    }
+
+    /// Where piece `p` starts in `placed`: its region and the top of its first set.
+    pub fn top_of(&self, placed: &Placed, p: usize) -> Option<(usize, f32)> {
+        placed
+            .regions
+            .iter()
+            .enumerate()
+            .find_map(|(r, (_, entries))| {
+                let first = entries.iter().find(|e| e.at == (p, 0) && !e.repeat)?;
+                Some((r, first.y))
+            })
+    }
+
+    pub fn spacing(&self) -> Spacing {
+        self.spacing.get()
+    }
+
     /// Set the flow with `spacing` from now on.
     pub fn space(&self, spacing: Spacing) {
         self.spacing.set(spacing);
@@ -380,9 +441,49 @@ impl<'a> Flow<'a> {
 
     /// Place pieces as [`Flow::place`] does, in at most `most` regions:
     /// enough to tell whether they fit, without setting all of a long text.
-    pub fn place_within(&self, mut region: impl FnMut(usize) -> Region, most: usize) -> Placed {
-        let mut regions = Vec::new();
-        let mut cursor = (0, 0);
+    pub fn place_within(&self, region: impl FnMut(usize) -> Region, most: usize) -> Placed {
+        self.resume(Vec::new(), (0, 0), region, most)
+    }
+
+    /// `placed` kept as it is up to where it sets byte `from.1` of piece
+    /// `from.0`, and the flow placed again from there in the next regions
+    /// of `region` (asked for by their number in the whole). `None` when
+    /// `placed` does not set `from`, or text after it comes before it (a box
+    /// floated past text).
+    pub fn place_again(
+        &self,
+        placed: &Placed,
+        from: (usize, usize),
+        region: impl FnMut(usize) -> Region,
+    ) -> Option<Placed> {
+        let at = |(_, entries): &(Region, Vec<Entry>)| {
+            entries.iter().position(|e| e.at == from && !e.repeat)
+        };
+        let (k, j) = placed
+            .regions
+            .iter()
+            .enumerate()
+            .find_map(|(k, r)| Some((k, at(r)?)))?;
+        let mut kept = placed.regions[..=k].to_vec();
+        kept[k].1.truncate(j);
+        if kept[k].1.iter().all(|e| e.repeat) {
+            kept.pop();
+        }
+        let later = kept.iter().flat_map(|(_, e)| e).any(|e| e.at.0 > from.0);
+        if later || from.0 >= self.pieces.len() {
+            return None;
+        }
+        Some(self.resume(kept, from, region, usize::MAX))
+    }
+
+    /// Place the flow from `cursor` on, after the regions `regions`.
+    fn resume(
+        &self,
+        mut regions: Vec<(Region, Vec<Entry>)>,
+        mut cursor: (usize, usize),
+        mut region: impl FnMut(usize) -> Region,
+        most: usize,
+    ) -> Placed {
         let mut forced = 0;
         let mut float = None;
         while (cursor.0 < self.pieces.len() || float.is_some()) && regions.len() < most {
@@ -1198,5 +1299,43 @@ mod tests {
             let flowed = run(&flow, [width, width], 100.0);
             assert!(!flowed.regions.is_empty() && flowed.regions.len() < 20);
         }
+    }
+
+    #[test]
+    fn a_flow_is_placed_again_from_a_break_and_in_part() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        // Seven one-line paragraphs 20 pt apart: five fit a 100 pt region.
+        let pieces = (0..7)
+            .map(|_| {
+                let mut piece = text(&ts, 2);
+                piece.space_before = 10.0;
+                piece
+            })
+            .collect();
+        let flow = with(&ts, pieces, vec![]);
+        let region = |i: usize| Region {
+            page: i,
+            x: 0.0,
+            width: 60.0,
+            top: 0.0,
+            bottom: 100.0,
+        };
+        let placed = flow.place(region);
+        assert_eq!(placed.regions().count(), 2);
+        // Region 0 may end before any paragraph after the first.
+        assert_eq!(placed.breaks(0), vec![(1, 0), (2, 0), (3, 0), (4, 0)]);
+        // From paragraph 3: region 0 keeps two, the rest go on.
+        let again = flow
+            .place_again(&placed, (2, 0), region)
+            .expect("from a break");
+        assert_eq!(again.start(1), Some(2));
+        assert_eq!(flow.top_of(&again, 6).map(|(r, _)| r), Some(1));
+        // Not from a place the placement does not set.
+        assert!(flow.place_again(&placed, (2, 3), region).is_none());
+        // The last two paragraphs as a flow of their own fit one region.
+        let part = flow.part(5..7);
+        assert_eq!(part.pieces.len(), 2);
+        assert_eq!(part.place(region).regions().count(), 1);
     }
 }

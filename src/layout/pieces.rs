@@ -29,6 +29,7 @@ struct Within {
     ink: Rgb,
 }
 
+#[derive(Clone)]
 pub struct Pieces<'a> {
     pub ts: &'a Typesetter<'a>,
     pub theme: &'a Theme,
@@ -102,6 +103,20 @@ impl<'a> Pieces<'a> {
         piece.container = within.container;
         self.pieces.push(piece);
         self.prev = prev;
+    }
+
+    /// `nodes` as a flow of their own, set apart from the pieces so far (a
+    /// box on a trifold's flap): their structure nodes come in the author's
+    /// order, and the pieces after them go on as if they were not there.
+    pub fn set_apart(&mut self, nodes: &[Node]) -> Flow<'a> {
+        let pieces = std::mem::take(&mut self.pieces);
+        let containers = std::mem::take(&mut self.containers);
+        let prev = self.prev;
+        self.prev = Prev::Start;
+        self.nodes(nodes);
+        let apart = self.flow();
+        (self.pieces, self.containers, self.prev) = (pieces, containers, prev);
+        apart
     }
 
     /// The clinic's band (header or cover) as placed: its logo, if it has

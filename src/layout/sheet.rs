@@ -3,7 +3,9 @@
 //! or when the clinic asks for it), and a footer with the review date and
 //! "Page N of M" on every page.
 
+use super::band::{Band, lay_above};
 use super::chrome::{Crowded, Detail, Place, footer, footer_height, header_band};
+use super::columns::{Columns, pages};
 use super::compose::{Leaflet, Node, TextRole};
 use super::copyfit::{Use, copyfit};
 use super::flow::{Flow, Placed, Region};
@@ -11,13 +13,8 @@ use super::frame::{Document, Page};
 use super::pieces::Pieces;
 use super::theme::{GUTTER, MARGIN, Theme};
 use super::typeset::Typesetter;
-use super::{Options, metadata, paper_size};
+use super::{Laid, Options, Refusal, metadata, paper_size};
 use crate::model::{Clinic, Handout};
-
-/// Pages of a placed body.
-fn pages(placed: &Placed) -> usize {
-    placed.regions().last().map_or(1, |r| r.page + 1)
-}
 
 /// Room between the header band and the title, and the title and the columns.
 const BAND_GAP: f32 = 16.0;
@@ -29,7 +26,7 @@ pub fn sheet<'a>(
     clinic: &'a Clinic,
     leaflet: &Leaflet,
     options: &Options,
-) -> Result<Document<'a>, Crowded> {
+) -> Result<Laid<'a>, Refusal> {
     let (width, height) = paper_size(options.paper);
     let ts = Typesetter::new(clinic, handout, options.large_print);
     let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print)
@@ -54,7 +51,7 @@ pub fn sheet<'a>(
     });
     if title.regions.len() > 1 {
         let (detail, place) = (Detail::Title, Place::FirstPage);
-        return Err(Crowded { detail, place });
+        return Err(Crowded { detail, place }.into());
     }
     let title_bottom = title
         .regions
@@ -102,34 +99,19 @@ pub fn sheet<'a>(
         piece.keep_lines = true;
     }
 
-    let columns = if options.large_print {
+    let across = if options.large_print {
         1
     } else {
-        clinic.columns.max(1)
+        clinic.columns
     };
-    let column = (inner - GUTTER * (columns - 1) as f32) / columns as f32;
-    let first_top = title_bottom + BAND_GAP;
-    let top_of = |page: usize| if page == 0 { first_top } else { MARGIN };
-    // Columns end at `bottom`, and on page `short` at `limit`.
-    let lay = |flow: &Flow, (short, limit): (usize, f32)| {
-        flow.place(|i| {
-            let page = i / columns;
-            Region {
-                page,
-                x: MARGIN + (i % columns) as f32 * (column + GUTTER),
-                width: column,
-                top: top_of(page),
-                bottom: if page == short { limit } else { bottom },
-            }
-        })
-    };
-    let full = (usize::MAX, bottom);
-    let mut body = lay(&flow, full);
+    let columns = Columns::across(across, MARGIN, inner, (title_bottom + BAND_GAP, bottom));
+    let full = columns.full();
+    let mut body = columns.lay(&flow, full);
     // A closing too long to go with the contact block in one column goes
     // before it.
     if body.forced() > 0 && closing < contact {
         flow.pieces[contact - 1].keep_with_next = false;
-        let apart = lay(&flow, full);
+        let apart = columns.lay(&flow, full);
         if apart.forced() < body.forced() {
             body = apart;
         } else {
@@ -145,7 +127,7 @@ pub fn sheet<'a>(
     };
     if closing > 0 && last_page_starts(&body).is_some_and(|p| p >= closing) {
         let was = std::mem::replace(&mut flow.pieces[closing - 1].keep_with_next, true);
-        let pulled = lay(&flow, full);
+        let pulled = columns.lay(&flow, full);
         // Unless that makes the block too tall for a page.
         if pulled.forced() <= body.forced() {
             body = pulled;
@@ -153,46 +135,20 @@ pub fn sheet<'a>(
             flow.pieces[closing - 1].keep_with_next = was;
         }
     }
-    // Page use as the printed page measures it: per column, the share of
-    // the text area (from the top margin) its content reaches down.
-    let measure = |placed: &Placed| {
-        let count = pages(placed);
-        let mut used = vec![0.0; count];
-        for r in 0..placed.regions().count() {
-            let share = (flow.end(placed, r) - MARGIN) / (bottom - MARGIN);
-            used[placed.region(r).page] += share.clamp(0.0, 1.0) / columns as f32;
+    let measure = |placed: &Placed| columns.measure(&flow, placed, 0.0);
+    let body = copyfit(&flow, body, |flow| columns.lay(flow, full), measure);
+    let (body, foot) = match ending(&columns, &flow, closing, measure(&body)) {
+        Some((head, placed, band)) => {
+            let last = pages(&placed) - 1;
+            let drawn = band.draw(last, MARGIN, bottom - band.height);
+            (head.draw(placed), Some((last, drawn)))
         }
-        let last = used.pop().unwrap_or(0.0);
-        let least = used.into_iter().fold(1.0, f32::min);
-        Use {
-            pages: count,
-            least,
-            last,
+        None => {
+            let lay = |end| Some(columns.lay(&flow, end));
+            (flow.draw(columns.balance(body, bottom, lay)), None)
         }
     };
-    let body = copyfit(&flow, body, |flow| lay(flow, full), measure);
-    // The last page's columns balanced: the shortest columns that keep the
-    // page count and split no panel, so the last column is not left empty
-    // while the first is full.
-    let mut body = body;
-    let last = pages(&body) - 1;
-    if columns > 1 {
-        let (mut short, mut tall) = (top_of(last), bottom);
-        while tall - short > 2.0 {
-            let mid = (short + tall) / 2.0;
-            let balanced = lay(&flow, (last, mid));
-            let kept =
-                balanced.continued() <= body.continued() && balanced.forced() <= body.forced();
-            if pages(&balanced) == last + 1 && kept {
-                tall = mid;
-            } else {
-                short = mid;
-            }
-        }
-        body = lay(&flow, (last, tall));
-    }
-    let count = pages(&body);
-    let body = flow.draw(body);
+    let count = body.regions.last().map_or(1, |(r, _)| r.page + 1);
     let mut pages = vec![Page::default(); count];
     pages[0].extend(band);
     for (_, elements) in title.regions {
@@ -200,6 +156,11 @@ pub fn sheet<'a>(
     }
     for (r, elements) in body.regions {
         pages[r.page].extend(elements);
+    }
+    let mut outline = body.outline;
+    if let Some((last, (elements, marks))) = foot {
+        pages[last].extend(elements);
+        outline.extend(marks);
     }
     for (i, page) in pages.iter_mut().enumerate() {
         let chrome = footer(&ts, &theme, &leaflet.footer, (width, height), i + 1, count);
@@ -210,13 +171,46 @@ pub fn sheet<'a>(
         width,
         height,
         pages,
-        outline: body.outline,
+        outline,
         metadata: metadata(handout, clinic, options),
         nodes: pieces.nodes,
     };
-    Ok(if handout.writing.rtl {
+    let document = if handout.writing.rtl {
         document.mirrored()
     } else {
         document
+    };
+    // A sheet sets the body at the clinic's size.
+    Ok(Laid {
+        document,
+        body: None,
     })
+}
+
+/// When the ending set in a column leaves the last page short (`used`),
+/// the ending as a band across that page's foot (pieces `closing` on of
+/// `flow`), if that uses the pages better: the flow before the ending,
+/// placed with its last page above the band, and the band. Else the flow
+/// is left at its spacing.
+fn ending<'a>(
+    columns: &Columns,
+    flow: &Flow<'a>,
+    closing: usize,
+    used: Use,
+) -> Option<(Flow<'a>, Placed, Band<'a>)> {
+    if columns.count < 2 || used.fills() || closing == 0 {
+        return None;
+    }
+    let inner = columns.width * columns.count as f32 + GUTTER * (columns.count - 1) as f32;
+    let band = Band::new(flow, closing, inner);
+    let head = flow.part(0..closing);
+    let chosen = flow.spacing();
+    let lay = |spacing| {
+        flow.space(spacing);
+        columns.lay(flow, columns.full())
+    };
+    let with_band = lay_above(columns, &head, &band, lay);
+    flow.space(chosen);
+    let (placed, with_band) = with_band?;
+    with_band.beats(&used).then_some((head, placed, band))
 }

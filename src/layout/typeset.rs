@@ -159,7 +159,10 @@ impl<'a> Typesetter<'a> {
             return lines;
         }
         if balanced {
-            let (mut lo, mut hi) = (width / lines.len() as f32, width);
+            // Never narrower than the widest word: balancing a narrow
+            // caption must not cut "Отсканируйте" in two.
+            let least = (width / lines.len() as f32).max(shaped.widest_word(from));
+            let (mut lo, mut hi) = (least.min(width), width);
             for _ in 0..6 {
                 let mid = (lo + hi) / 2.0;
                 if set(mid).len() > lines.len() {

@@ -3,7 +3,7 @@
 use super::read_source;
 use crate::diagnostic::{Diagnostic, Source};
 use crate::input::{self, Kind};
-use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper};
+use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper, WebFonts};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
 use crate::text::{Face, Fallbacks, FamilyFaces, FontSet, Origin, font_check};
@@ -72,6 +72,8 @@ pub struct Clinic {
     pub default_icons: bool,
     /// Name a handout's translations on its leaflet.
     pub also_available: bool,
+    /// The web page's fonts: the clinic's, embedded, or the reader's own.
+    pub web_fonts: WebFonts,
     /// Item pictures, decoded once however many handouts use them.
     pub pictures: crate::picture::Cache,
 }
@@ -388,6 +390,12 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
                 .also_available
                 .as_ref()
                 .is_none_or(|b| *b.get_ref()),
+            web_fonts: file
+                .web
+                .fonts
+                .as_ref()
+                .map(|f| *f.get_ref())
+                .unwrap_or_default(),
             pictures,
             source,
             file,

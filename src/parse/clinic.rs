@@ -51,6 +51,9 @@ pub struct ClinicFile {
     /// Readability target and review interval.
     #[serde(default)]
     pub policy: PolicyFile,
+    /// The web page (`build --format html`).
+    #[serde(default)]
+    pub web: WebFile,
 }
 
 /// Brand colours, hex #RRGGBB.
@@ -206,6 +209,25 @@ pub struct PageFile {
     /// Columns of body text on a sheet: 2 (default) or 1; large print has one.
     #[schemars(with = "Option<u8>", range(min = 1, max = 2), extend("default" = 2))]
     pub columns: Option<Spanned<i64>>,
+}
+
+/// The web page (`build --format html`).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebFile {
+    /// embedded: the clinic's fonts, subset, inside the page (default);
+    /// system: the reader's own fonts, for the smallest page.
+    #[schemars(with = "Option<WebFonts>", extend("default" = "embedded"))]
+    pub fonts: Option<Spanned<WebFonts>>,
+}
+
+/// Where a web page's fonts come from: embedded | system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WebFonts {
+    #[default]
+    Embedded,
+    System,
 }
 
 /// Paper size: letter | a4.

@@ -311,6 +311,23 @@ impl<'r, S: Clone> ShapedText<'r, S> {
     /// Greedy breaking from byte `from`. Each line's breaking starts afresh
     /// at its first byte, so breaking from any line's start gives the lines
     /// after it.
+    /// The widest stretch between two break opportunities from byte `from`
+    /// on: lines narrower than this must cut a word.
+    pub fn widest_word(&self, from: usize) -> f32 {
+        let first = self.breaks.partition_point(|b| b.0 <= from);
+        let mut start = from;
+        let mut widest = 0.0_f32;
+        for &(at, _, _) in &self.breaks[first..] {
+            let end = self.trim_end(start, at);
+            if end > start {
+                let g = self.glyph_at(start);
+                widest = widest.max(self.prefix[self.glyph_from(g, end)] - self.prefix[g]);
+            }
+            start = at;
+        }
+        widest
+    }
+
     fn break_from(&self, from: usize, max_width: f32) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         let mut start = from;
@@ -839,6 +856,30 @@ mod tests {
             assert!(!lines.is_empty() && lines.len() <= text.len(), "{width}");
             assert!(set <= text.len());
         }
+    }
+
+    #[test]
+    fn lines_as_wide_as_the_widest_word_cut_none() {
+        let (fonts, writing) = atkinson();
+        let runs = [plain("Scan unbelievably quickly".to_string())];
+        let shaped = ShapedText::new(&fonts, runs.as_slice(), &writing);
+        let widest = shaped.widest_word(0);
+        let alone = [plain("unbelievably".to_string())];
+        let word = ShapedText::new(&fonts, alone.as_slice(), &writing);
+        assert!(
+            (widest - word.lines(f32::INFINITY)[0].width).abs() < 0.5,
+            "{widest}"
+        );
+        let words = |w: f32| -> Vec<String> {
+            let ranges = shaped.ranges(0, w);
+            ranges
+                .iter()
+                .map(|r| shaped.text()[r.clone()].trim().to_string())
+                .collect()
+        };
+        assert_eq!(words(widest), ["Scan", "unbelievably", "quickly"]);
+        // Any narrower cuts it.
+        assert_ne!(words(widest - 1.0), ["Scan", "unbelievably", "quickly"]);
     }
 
     #[test]

@@ -2102,6 +2102,8 @@ fn a_closed_or_full_output_ends_cleanly() {
         &["list", "--format", "json"],
         &["completions", "bash"],
         &["man"],
+        &["icons"],
+        &["icons", "--format", "json"],
         &["--help"],
         &["new", "knee"],
     ];
@@ -2140,6 +2142,54 @@ fn a_closed_or_full_output_ends_cleanly() {
             "{args:?}: {said}"
         );
     }
+}
+
+/// Standard error closed early or full (`2>/dev/full`): what a command
+/// says there is dropped, the command still ends with its own status (no
+/// panic's 101), and a build still writes its PDF.
+#[test]
+fn a_closed_or_full_standard_error_changes_nothing_but_what_is_said() {
+    let lib = library(MINIMAL_CLINIC);
+    let dir = lib.path();
+    write(dir, "handouts/h.toml", GOOD);
+    write(dir, "handouts/bad.toml", "title = \"x\"\n[[section\n");
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["build", "--out-dir", "out"],
+        &[
+            "build",
+            "handouts/h.toml",
+            "--out-dir",
+            "out",
+            "--note",
+            "x",
+        ],
+        &["list", "--clinic", "missing.toml"],
+        &["icons", "--sheet", "handouts/h.toml"],
+    ];
+    for args in commands {
+        let normal = command(dir, args).output().unwrap();
+        assert!(!normal.stderr.is_empty(), "{args:?} says nothing on stderr");
+        assert_ne!(normal.status.code(), Some(0), "{args:?}");
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let closed = command(dir, args).stderr(writer).status().unwrap();
+        assert_eq!(
+            closed.code(),
+            normal.status.code(),
+            "{args:?}, stderr closed"
+        );
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let full = command(dir, args).stderr(full).status().unwrap();
+        assert_eq!(full.code(), normal.status.code(), "{args:?}, stderr full");
+    }
+    assert!(
+        dir.join("out/h.pdf").is_file(),
+        "the good handout was not built"
+    );
 }
 
 /// `count` copies of a 64 x 64 PNG holding a `chunk` (iCCP or zTXt) whose

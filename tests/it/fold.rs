@@ -165,23 +165,39 @@ fn assert_folds_cleanly(file: &Path, language: &str, pdf: &Path) {
     }
     let panel_at = |byte: usize| ends.iter().position(|e| byte < *e).unwrap_or(5);
 
-    // Text on the cover, the inside panels and the back; the flap may be
-    // bare when the body ends inside or its last lines are set on the back.
+    // Text on every panel: a flap the body does not reach holds a box.
     let words: Vec<usize> = panel_texts
         .iter()
         .map(|t| t.split_whitespace().count())
         .collect();
     for (panel, count) in words.iter().enumerate() {
-        assert!(
-            *count > 0 || panel == 4,
-            "{name}: the {} is empty",
-            PANEL_NAMES[panel]
-        );
+        assert!(*count > 0, "{name}: the {} is empty", PANEL_NAMES[panel]);
+    }
+
+    // The warning box, as its texts print.
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let warning = doc["section"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"].as_str() == Some("warning-signs"))
+        .expect("every fixture has warning signs");
+    let warning_texts: Vec<String> = section_texts(warning, &crate::common::words(language))
+        .iter()
+        .map(|t| printed(t))
+        .collect();
+    // Set apart on the flap, the box alone there, it is read after the
+    // inside panels; else the author's order holds on paper too.
+    let squeezed_box: String = warning_texts.iter().map(|t| squeezed(t)).collect();
+    let set_apart = squeezed_panels[4] == squeezed_box;
+    let mut texts = expected_texts(file, language);
+    if set_apart {
+        texts.retain(|t| !warning_texts.contains(t));
+        texts.extend(warning_texts.iter().cloned());
     }
 
     // Every word there, in reading order: each text of the handout is found
     // whole, after the one before it; where each ends.
-    let texts = expected_texts(file, language);
     let mut reader = Reader::of(vec![squeezed_panels.concat()]);
     let mut text_ends = Vec::new();
     for text in &texts {
@@ -211,20 +227,11 @@ fn assert_folds_cleanly(file: &Path, language: &str, pdf: &Path) {
         bare * 100.0
     );
 
-    // Filled top-down: when the flap holds text, each inside panel is at
-    // least 85% used, but where the panel after it starts with a box kept
-    // whole (the warning signs) that did not fit under its text.
-    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    let warning = doc["section"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"].as_str() == Some("warning-signs"))
-        .expect("every fixture has warning signs");
-    let default = crate::common::words(language)["warning_signs"].clone();
-    let heading = warning.get("heading").unwrap_or(&default);
-    let warning_heading = squeezed(&printed(heading.as_str().unwrap()));
-    if words[4] > 0 {
+    // Filled top-down: when the body flows on to the flap, each inside
+    // panel is at least 85% used, but where the panel after it starts with
+    // a box kept whole (the warning signs) that did not fit under its text.
+    let warning_heading = squeezed(&warning_texts[0]);
+    if !set_apart {
         let page = &rasters[1];
         for inside in 0..3 {
             let used = crate::page_use::panel_use(page, panels(pages[1].0, 1)[inside]);
@@ -250,8 +257,8 @@ fn assert_folds_cleanly(file: &Path, language: &str, pdf: &Path) {
     // items all on one page.
     let mut reader = Reader::of(vec![squeezed_panels.concat()]);
     let mut sides = Vec::new();
-    for text in section_texts(warning, &crate::common::words(language)) {
-        let text = squeezed(&printed(&text));
+    for text in &warning_texts {
+        let text = squeezed(text);
         reader.find(&text).expect("found above");
         let end = reader.at.1;
         for byte in [end - text.len(), end - 1] {
@@ -452,4 +459,135 @@ fn a_trifold_set_below_12_pt_says_how_many_words_at_least_to_cut() {
             "{paper}: {fewer} words to cut after {cut} were, not under {words}"
         );
     }
+}
+
+/// What `handout check FILE` says of `file` for the repository's clinic
+/// (Letter paper), for people and as JSON: the trifold's diagnostic of
+/// each, if any.
+fn check_trifold(dir: &Path, file: &Path) -> (Option<String>, Option<serde_json::Value>) {
+    let clinic = repo().join("clinic.toml");
+    let args = ["check", file.to_str().unwrap(), "--clinic"];
+    let human = stderr(&handout(
+        dir,
+        &[&args[..], &[clinic.to_str().unwrap()]].concat(),
+    ));
+    let line = human
+        .lines()
+        .find(|l| l.contains("as a trifold"))
+        .map(str::to_string);
+    let json = handout(
+        dir,
+        &[&args[..], &[clinic.to_str().unwrap(), "--format", "json"]].concat(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let found = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "trifold-small-type")
+        .cloned();
+    (line, found)
+}
+
+#[test]
+fn check_says_the_size_and_the_words_to_cut_that_the_trifold_build_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let knee = repo().join("tests/fixtures/trifold/knee-replacement.toml");
+    let (built, words) = words_to_cut(dir.path(), &knee, "letter");
+    let words = words.unwrap_or_else(|| panic!("{built}"));
+    let size = built.split("body text at ").nth(1).unwrap();
+    let size = size.split(' ').next().unwrap();
+    let said = format!(
+        "warning: as a trifold, the body text would be set at {size} pt to fit; cut at least \
+         {words} words to print it at 12 pt"
+    );
+    let (line, json) = check_trifold(dir.path(), &knee);
+    let line = line.expect("check says the trifold's size");
+    assert!(line.ends_with(&said), "{line}\nnot: {said}");
+    // At the title, for a file with no line of its own to point at.
+    assert!(line.contains("knee-replacement.toml:4:9: "), "{line}");
+    let json = json.expect("the JSON report has it");
+    assert_eq!(json["severity"], "warning");
+    assert!(said.ends_with(json["message"].as_str().unwrap()), "{json}");
+    // The build counts it among check's warnings.
+    assert!(built.contains("2 warnings: run handout check"), "{built}");
+
+    // Handouts a trifold sets at 12 pt or more get no such warning.
+    for short in [
+        "handouts/neck-pain-at-your-desk.toml",
+        "tests/fixtures/trifold/ankle-sprain.toml",
+    ] {
+        let short = repo().join(short);
+        let (built, words) = words_to_cut(dir.path(), &short, "letter");
+        assert!(
+            words.is_none() && !built.contains("body text at"),
+            "{built}"
+        );
+        assert_eq!(check_trifold(dir.path(), &short), (None, None), "{short:?}");
+    }
+}
+
+/// The least used of a short handout's inside panels and flap must be at
+/// least this: the flap, once left bare, holds a box of its own.
+const LEAST_PANEL_USE: f32 = 0.3;
+
+#[test]
+fn no_panel_of_a_folded_sample_is_left_bare_in_any_language_or_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut folded = 0;
+    for file in sample_handouts() {
+        let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let rtl = matches!(
+            doc.get("language").and_then(|l| l.as_str()),
+            Some("ar" | "fa")
+        );
+        for paper in ["letter", "a4"] {
+            let stem = file.file_stem().unwrap().to_string_lossy();
+            let pdf = dir.path().join(format!("{stem}.{paper}.pdf"));
+            let clinic = repo().join("clinic.toml");
+            let out = build_trifold(dir.path(), (&clinic, &file), paper, &pdf);
+            // The long samples do not fold (`a_handout_too_long_...` tests that).
+            if stderr(&out).contains("does not fit a trifold") {
+                continue;
+            }
+            assert!(out.status.success(), "{stem} {paper}: {}", stderr(&out));
+            folded += 1;
+            let rasters = crate::page_use::rasters(&pdf);
+            let width = rasters[0].width as f32 / crate::page_use::SCALE;
+            // Right to left, the panels are mirrored.
+            let panel = |page: usize, panel: usize| {
+                let (left, right) = panels(width, page)[panel];
+                if rtl {
+                    (width - right, width - left)
+                } else {
+                    (left, right)
+                }
+            };
+            let name = format!("{stem} on {paper}");
+            for (page, index) in READING_ORDER[1..5].iter().copied() {
+                let used = crate::page_use::panel_use(&rasters[page], panel(page, index));
+                let which = READING_ORDER
+                    .iter()
+                    .position(|&p| p == (page, index))
+                    .unwrap();
+                assert!(
+                    used >= LEAST_PANEL_USE,
+                    "{name}: the {} is {:.0}% used",
+                    PANEL_NAMES[which],
+                    used * 100.0
+                );
+            }
+            let bare = crate::page_use::panel_bare(&rasters[0], panel(0, 2));
+            assert!(
+                bare <= 0.2,
+                "{name}: a bare band of {:.0}% on the cover",
+                bare * 100.0
+            );
+        }
+    }
+    assert_eq!(
+        folded,
+        5 * 2,
+        "the neck-pain sample folds in its five languages"
+    );
 }

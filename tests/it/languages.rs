@@ -441,3 +441,27 @@ fn the_clinics_disclaimer_is_chosen_by_language() {
     assert!(text("own").contains("Solo para esta hoja."));
     assert!(!text("own").contains("Consulte a su médico."));
 }
+
+#[test]
+fn a_narrow_qr_caption_never_cuts_a_word() {
+    // "Отсканируйте" is wider than the code in large print: the caption
+    // widens to hold it (it was set "Отсканиру / йте").
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--large-print"][..], &["--paper", "a4"][..]] {
+        let sub = dir.path().join(extra.join(""));
+        std::fs::create_dir_all(&sub).unwrap();
+        let file = repo().join("handouts/neck-pain-at-your-desk.ru.toml");
+        let pdf = build(&sub, &file, extra);
+        let words: Vec<String> = layout(&pdf)
+            .into_iter()
+            .flat_map(|(_, _, lines)| lines)
+            .flat_map(|l| l.words)
+            .map(|w| w.text)
+            .collect();
+        assert!(
+            words.iter().any(|w| w.starts_with("Отсканируйте")),
+            "{extra:?}: the caption's first word is cut: {words:?}"
+        );
+        assert!(!words.iter().any(|w| w == "Отсканиру"), "{extra:?}");
+    }
+}

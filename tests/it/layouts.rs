@@ -97,8 +97,9 @@ fn the_front_cover_holds_the_title_and_the_text_reads_in_fold_order() {
     ] {
         assert!(back.contains(words), "{words:?} not on the back: {back}");
     }
-    // Inside, left to right: the main message starts, warning signs come later;
-    // the text ends on the flap (the outside page's left panel).
+    // Inside, left to right: the main message starts and the call to action
+    // ends the body; the warning signs, set apart, fill the flap (the
+    // outside page's left panel) the short text does not reach.
     let (w, _, inside) = &pages[1];
     let panel_of = |x: f32| folds(*w, true).iter().filter(|f| x > **f).count();
     let first = inside
@@ -106,25 +107,23 @@ fn the_front_cover_holds_the_title_and_the_text_reads_in_fold_order() {
         .find(|l| l.text().starts_with("Neck pain is common"))
         .expect("the summary");
     assert_eq!(panel_of(first.words[0].x0), 0);
-    let warning = inside
+    let call = inside
         .iter()
-        .find(|l| l.text().starts_with("When to get"))
-        .expect("the warning box");
-    assert!(panel_of(warning.words[0].x0) >= 1);
-    // The call to action ends the body, on the flap or, when it alone
-    // would be there, on the back above the contact block.
-    let outer: Vec<String> = outside
+        .find(|l| l.text().ends_with("book a visit."))
+        .expect("the call to action");
+    assert_eq!(panel_of(call.words[0].x0), 2);
+    let flap: Vec<String> = outside
         .iter()
-        .filter(|l| l.words[0].x0 < cover_left)
+        .filter(|l| l.words[0].x1 < folds(*w, false)[0])
         .map(|l| l.text())
         .collect();
-    let outer = outer.join(" ");
-    let call = outer.find("to book a visit.").expect("the call to action");
     assert!(
-        outer
-            .find("Contact us")
-            .is_some_and(|contact| call < contact),
-        "the call to action should end the text before the contact block: {outer:?}"
+        flap.first().is_some_and(|l| l.starts_with("When to get")),
+        "the warning box should open the flap: {flap:?}"
+    );
+    assert!(
+        flap.join(" ").ends_with("Pain that lasts more than a week"),
+        "{flap:?}"
     );
 }
 
@@ -280,6 +279,16 @@ fn a_trifold_steps_its_body_down_in_half_points_and_says_so() {
         "{said}"
     );
     assert!(said.contains("pt to fit the trifold"), "{said}");
+    // `check` says the same, from the same fit.
+    let checked = stderr(&handout(lib.path(), &["check", "neck.toml"]));
+    let cut = said.split("to fit the trifold").nth(1).unwrap();
+    let cut = cut.split(')').next().unwrap();
+    assert!(
+        checked.contains(&format!(
+            "warning: as a trifold, the body text would be set at {size} pt to fit{cut}\n"
+        )),
+        "{checked}\nnot as the build said: {said}"
+    );
 }
 
 #[test]

@@ -36,4 +36,5 @@ mod schema;
 mod spanish;
 mod tags;
 mod web;
+mod widows;
 mod workflow;

@@ -8,7 +8,7 @@ use crate::common::*;
 use std::path::Path;
 
 /// Pixels per point of the rendering (36 dpi): two points a pixel row.
-const SCALE: f32 = 0.5;
+pub const SCALE: f32 = 0.5;
 /// A bare stretch up to this tall (points) is spacing inside the text: the
 /// white above a large-print heading (its 21 pt gap and the lines' own
 /// white above and below) is about 30 pt; two lines of 13 pt are 34.
@@ -258,43 +258,121 @@ fn a_bare_band_is_unused_and_spacing_between_lines_is_used() {
     let share = sheet_use(&pdf, 2)[0];
     assert!(share > 0.2 && share < 0.95, "{share}");
 }
-/// A page holding less than this is a stub: a few lines, or a block alone.
-const STUB: f32 = 0.25;
+/// The sheets measured: every sample as each sheet variant, and the
+/// English and Spanish samples as patient copies (a "Prepared for" box and a
+/// note) on Letter and in large print.
+pub fn sheets() -> Vec<(String, Vec<&'static str>, usize, std::path::PathBuf)> {
+    const PATIENT: [&str; 4] = [
+        "--patient",
+        "Maria Lopez",
+        "--note",
+        "Walk 20 minutes a day.",
+    ];
+    let mut sheets = Vec::new();
+    for (variant, args, columns) in SHEETS {
+        for file in sample_handouts() {
+            sheets.push((variant.to_string(), args.to_vec(), columns, file));
+        }
+    }
+    let patients = sample_handouts().into_iter().filter(|f| {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        name.split('.').count() == 2 || name.contains(".es.")
+    });
+    for file in patients {
+        for (variant, args, columns) in [SHEETS[0], SHEETS[2]] {
+            let args = [args, &PATIENT[..]].concat();
+            sheets.push((format!("{variant} patient"), args, columns, file.clone()));
+        }
+    }
+    sheets
+}
 
 #[test]
 fn every_sheet_page_but_the_last_is_used_and_the_last_enough() {
     let dir = tempfile::tempdir().unwrap();
     let mut report = String::new();
     let mut failures = Vec::new();
-    for (variant, args, columns) in SHEETS {
-        let sub = dir.path().join(variant);
+    for (n, (variant, args, columns, file)) in sheets().into_iter().enumerate() {
+        let sub = dir.path().join(n.to_string());
         std::fs::create_dir_all(&sub).unwrap();
-        for file in sample_handouts() {
-            let pdf = build(&sub, &file, args);
-            let shares = sheet_use(&pdf, columns);
-            let name = file.file_name().unwrap().to_string_lossy().into_owned();
-            let percents: Vec<String> =
-                shares.iter().map(|s| format!("{:.0}", s * 100.0)).collect();
-            report += &format!("{variant:12} {name:40} {}\n", percents.join(" "));
-            let last = shares.len() - 1;
-            for (p, share) in shares.iter().enumerate() {
-                // The last page of a two-page sheet is held only to not
-                // being a stub: spreading what is left of a page and a third
-                // does not yet fill it (the Chinese neck-pain sheet on A4
-                // is 34% used; a full-width contact band would, issue 27).
-                let needed = match (p < last, shares.len()) {
-                    (true, _) => 0.55,
-                    (false, 1) => 0.0,
-                    (false, 2) => STUB,
-                    (false, _) => 0.40,
-                };
-                if *share < needed {
-                    let page = p + 1;
-                    failures.push(format!("{variant} {name} page {page}: {share:.2}"));
-                }
+        let pdf = build(&sub, &file, &args);
+        let shares = sheet_use(&pdf, columns);
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let percents: Vec<String> = shares.iter().map(|s| format!("{:.0}", s * 100.0)).collect();
+        report += &format!("{variant:20} {name:40} {}\n", percents.join(" "));
+        let last = shares.len() - 1;
+        for (p, share) in shares.iter().enumerate() {
+            // A one-page sheet cannot be a page shorter.
+            let needed = match (p < last, shares.len()) {
+                (true, _) => 0.55,
+                (false, 1) => 0.0,
+                (false, _) => 0.40,
+            };
+            if *share < needed {
+                let page = p + 1;
+                failures.push(format!("{variant} {name} page {page}: {share:.2}"));
             }
         }
     }
     eprintln!("page use (%), page by page:\n{report}");
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A handout of `items` like steps under one heading, with a closing.
+fn steps(items: usize) -> String {
+    let mut toml = String::from(
+        "title = \"Steps\"\nreviewed = 2026-11-01\n\
+         closing = \"Call us at {clinic.phone} to book a visit.\"\n\n\
+         [[section]]\nkind = \"self-care\"\n",
+    );
+    for i in 1..=items {
+        toml += &format!(
+            "\n[[section.item]]\ntitle = \"Step {i}\"\ntext = \"Do this gentle thing for a \
+             few minutes each day, and stop if it hurts more than it did before you began.\"\n"
+        );
+    }
+    toml
+}
+
+#[test]
+fn an_ending_that_would_leave_the_last_page_bare_becomes_a_band_across_it() {
+    // Handouts of every length from one that just fits a page to one that
+    // fills two: each last page is used enough, and where the ending set in
+    // a column would leave it bare, the ending spans the page.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut failures, mut bands) = (Vec::new(), 0);
+    for items in 12..=22 {
+        let file = write(dir.path(), &format!("steps-{items}.toml"), &steps(items));
+        let pdf = build(dir.path(), &file, &[]);
+        let shares = sheet_use(&pdf, 2);
+        let last = shares.len() - 1;
+        for (p, share) in shares.iter().enumerate() {
+            let needed = if p < last {
+                0.55
+            } else if last == 0 {
+                0.0
+            } else {
+                0.40
+            };
+            if *share < needed {
+                failures.push(format!("{items} items, page {}: {share:.2}", p + 1));
+            }
+        }
+        let (w, _, lines) = layout(&pdf).swap_remove(last);
+        let line = |start: &str| lines.iter().find(|l| l.text().starts_with(start)).cloned();
+        let disclaimer = line("This leaflet gives").expect("the disclaimer");
+        let right = disclaimer.words.iter().map(|w| w.x1).fold(0.0, f32::max);
+        if right - disclaimer.left() > w / 2.0 {
+            bands += 1;
+            // The QR code's caption beside the contact lines, not under them.
+            let caption = line("Scan to book").expect("the caption");
+            let booking = line("Book online").expect("the booking line");
+            assert!(
+                caption.top() < booking.top() && caption.left() > booking.left() + w / 2.0,
+                "{items} items: the code is not beside the contact lines"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(bands >= 1, "no length needed a band: nothing tested");
 }

@@ -141,3 +141,59 @@ fn the_prepared_for_line_is_a_box_on_page_one() {
         "no box edge below the line"
     );
 }
+
+/// The lines of `pdf` that are pieces of the disclaimer `text`: (page, left
+/// edge, page width).
+fn disclaimer_lines(pdf: &std::path::Path, text: &str) -> Vec<(usize, f32, f32)> {
+    let text = normalize(text);
+    let mut found = Vec::new();
+    for (p, (w, _, lines)) in layout(pdf).into_iter().enumerate() {
+        for line in lines {
+            let line_text = normalize(&line.text());
+            if line_text.len() > 8 && text.contains(&line_text) {
+                found.push((p, line.left(), w));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_patient_copys_disclaimer_is_never_split_across_columns_or_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let disclaimers = [
+        ("upper-back-pain-after-running.es.toml", "es"),
+        ("upper-back-pain-after-running.toml", "en"),
+        ("neck-pain-at-your-desk.toml", "en"),
+    ];
+    let patient = [
+        "--patient",
+        "Maria Lopez",
+        "--note",
+        "Walk 20 minutes a day.",
+    ];
+    for (file, language) in disclaimers {
+        let words: toml::Table = toml::from_str(
+            &std::fs::read_to_string(repo().join(format!("src/model/words/{language}.toml")))
+                .unwrap(),
+        )
+        .unwrap();
+        let text = words["disclaimer"].as_str().unwrap();
+        for extra in [&[][..], &["--large-print"][..], &["--paper", "a4"][..]] {
+            let sub = dir.path().join(format!("{file}{}", extra.join("")));
+            std::fs::create_dir_all(&sub).unwrap();
+            let args = [&patient[..], extra].concat();
+            let pdf = build(&sub, &repo().join("handouts").join(file), &args);
+            let lines = disclaimer_lines(&pdf, text);
+            assert!(lines.len() >= 2, "{file} {extra:?}: disclaimer not found");
+            let (page, left, w) = lines[0];
+            for (p, l, _) in &lines {
+                let column = |x: f32| x >= w / 2.0;
+                assert!(
+                    *p == page && column(*l) == column(left),
+                    "{file} {extra:?}: the disclaimer splits: {lines:?}"
+                );
+            }
+        }
+    }
+}

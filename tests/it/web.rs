@@ -122,10 +122,36 @@ fn assert_leaflet(file: &Path, page: &Path, report: &Value) {
         "{name}: the booking code's name"
     );
     assert!(strings(&report["images"]).len() == 1, "{name}: the logo");
+    assert_pictograms(&doc, report, &name.to_string());
     assert!(
         report["smallestText"].as_f64() >= Some(16.0),
         "{name}: text under 16 px"
     );
+}
+
+/// The handout's pictograms (`icon` on sections and items), the warning
+/// box's and the contact block's, each inline SVG drawn at a readable size,
+/// hidden beside words or named when alone.
+fn assert_pictograms(doc: &toml::Table, report: &Value, name: &str) {
+    let sections = doc["section"].as_array().unwrap();
+    let mut expected = 1; // the phone beside "Contact us"
+    for section in sections {
+        let warns = section.get("kind").and_then(|k| k.as_str()) == Some("warning-signs");
+        expected += usize::from(section.get("icon").is_some() || warns);
+        let items = section.get("item").and_then(|i| i.as_array());
+        expected += items.map_or(0, |i| i.iter().filter(|i| i.get("icon").is_some()).count());
+    }
+    let drawn = report["pictograms"].as_array().unwrap();
+    assert_eq!(drawn.len(), expected, "{name}: pictograms {drawn:?}");
+    for p in drawn {
+        assert!(p["paths"].as_u64() > Some(0), "{name}: an empty pictogram");
+        assert!(
+            p["width"].as_f64() >= Some(24.0),
+            "{name}: a pictogram under 24 px"
+        );
+        let named = p["label"].as_str().is_some_and(|l| !l.trim().is_empty());
+        assert!(p["hidden"].as_bool() == Some(true) || named, "{name}: {p}");
+    }
 }
 
 #[test]
@@ -361,4 +387,45 @@ fn a_leaflet_named_index_keeps_its_page() {
     );
     let page = std::fs::read_to_string(lib.path().join("out/index.html")).unwrap();
     assert!(page.contains("<h1>index care</h1>"), "{page}");
+}
+
+/// `[web] fonts = "system"`: the page names the reader's own fonts and
+/// embeds none, so it is far smaller, and is as accessible; an unknown
+/// choice is an error at its clinic.toml line.
+#[test]
+fn a_clinic_may_ask_for_the_readers_own_fonts() {
+    let lib = library(&format!("{MINIMAL_CLINIC}[web]\nfonts = \"system\"\n"));
+    let text = "title = \"Knee care\"\nreviewed = 2026-11-01\n\
+                [[section]]\nkind = \"self-care\"\n[[section.item]]\ntitle = \"Rest\"\n\
+                text = \"Rest your knee for a day or two.\"\n";
+    write(lib.path(), "handouts/knee.toml", text);
+    let run = handout(lib.path(), &["build", "--format", "html"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = lib.path().join("out/knee.html");
+    let system = std::fs::read_to_string(&page).unwrap();
+    assert!(!system.contains("@font-face") && !system.contains("font/woff2"));
+    assert!(system.contains("--font:system-ui,"), "no system stack");
+    let report = &browser_reports(std::slice::from_ref(&page))[0];
+    let faults = faults(report);
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+
+    let embedded = library(MINIMAL_CLINIC);
+    write(embedded.path(), "handouts/knee.toml", text);
+    let run = handout(embedded.path(), &["build", "--format", "html"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let fonts = std::fs::read_to_string(embedded.path().join("out/knee.html")).unwrap();
+    assert!(fonts.contains("@font-face") && fonts.contains("font/woff2"));
+    assert!(
+        system.len() * 2 < fonts.len(),
+        "{} vs {}",
+        system.len(),
+        fonts.len()
+    );
+
+    let wrong = library(&format!("{MINIMAL_CLINIC}[web]\nfonts = \"cloud\"\n"));
+    write(wrong.path(), "handouts/knee.toml", text);
+    let run = handout(wrong.path(), &["build", "--format", "html"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_says(&run, "clinic.toml:8:9: error:");
+    assert_says(&run, "embedded, system");
 }

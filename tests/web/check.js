@@ -46,6 +46,12 @@ function structure() {
     images: [...document.querySelectorAll('img')].map((i) => i.getAttribute('alt')),
     svgs: [...document.querySelectorAll('svg')].map((s) => s.getAttribute('aria-label')),
     urgent: texts('.care-card h2 .visually-hidden'),
+    pictograms: [...document.querySelectorAll('svg.icon')].map((s) => ({
+      hidden: s.getAttribute('aria-hidden') === 'true',
+      label: s.getAttribute('aria-label'),
+      paths: s.querySelectorAll('path').length,
+      width: s.getBoundingClientRect().width,
+    })),
     foreign: [...document.querySelectorAll('body [lang]')].map((e) => e.getAttribute('lang')),
     smallestText: Math.min(...[...document.querySelectorAll('body *')]
       .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
