@@ -138,18 +138,9 @@ fn render_pdf(
         large_print: options.large_print,
         date: pdf_date(handout),
     };
-    let (doc, small_type) = match options.layout {
-        Layout::Sheet => {
-            let doc = layout::sheet(handout, clinic, leaflet, &layout_options)
-                .map_err(|c| vec![crowded(handout, clinic, c)])?;
-            (doc, None)
-        }
-        Layout::Trifold => {
-            let (doc, size) = layout::trifold(handout, clinic, leaflet, &layout_options)
-                .map_err(|refusal| vec![refused_trifold(handout, clinic, refusal)])?;
-            (doc, Some(size).filter(|s| s.size < 12.0))
-        }
-    };
+    let laid = options.layout.lay_out()(handout, clinic, leaflet, &layout_options)
+        .map_err(|refusal| vec![refused(handout, clinic, refusal)])?;
+    let (doc, small_type) = (laid.document, laid.body.filter(|s| s.size < 12.0));
     // Below 12 pt some patients will struggle: say so, and what it takes
     // to print at 12 pt.
     let note = small_type.map(|size| {
@@ -234,7 +225,8 @@ pub fn patient_name(name: &str) -> Result<String, String> {
     Ok(name.to_string())
 }
 
-fn refused_trifold(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Diagnostic {
+/// Why the layout could not hold the handout, at the line to change.
+fn refused(h: &Handout, clinic: &Clinic, refusal: layout::Refusal) -> Diagnostic {
     match refusal {
         layout::Refusal::TooLong(over) => h.source.error(
             0,

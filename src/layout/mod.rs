@@ -18,14 +18,12 @@ pub mod typeset;
 
 pub use chrome::{Crowded, Detail, Place};
 pub use frame::{Bookmark, Document, Element, Metadata, Page};
-pub use sheet::sheet;
 pub use theme::{LOGO_HEIGHT, MARGIN};
-pub use trifold::{
-    BodySize, MIN_BODY as MIN_TRIFOLD_BODY, Refusal, smaller_than_readable, trifold,
-};
+pub use trifold::{BodySize, MIN_BODY as MIN_TRIFOLD_BODY, Overflow, smaller_than_readable};
 
 use crate::date::Date;
 use crate::model::{Clinic, Handout, Paper};
+use compose::Leaflet;
 
 /// The layouts a handout can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,6 +33,46 @@ pub enum Layout {
     Sheet,
     /// A landscape sheet folded in three.
     Trifold,
+}
+
+/// The one interface of the PDF layouts: a composed leaflet (from
+/// `handout`, for `clinic`) laid out on paper, or why it cannot be.
+pub type LayOut = for<'a> fn(&Handout, &'a Clinic, &Leaflet, &Options) -> Result<Laid<'a>, Refusal>;
+
+impl Layout {
+    /// This layout's way of laying a leaflet out.
+    pub fn lay_out(self) -> LayOut {
+        match self {
+            Layout::Sheet => sheet::sheet,
+            Layout::Trifold => trifold::trifold,
+        }
+    }
+}
+
+/// A leaflet laid out: its pages, and the body size the layout chose
+/// when it chose one (a trifold sets the largest that fits).
+pub struct Laid<'a> {
+    pub document: Document<'a>,
+    pub body: Option<BodySize>,
+}
+
+/// Why a leaflet cannot be laid out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Refusal {
+    /// The clinic's name or phone, or the title, is too long for where it
+    /// goes.
+    Crowded(Crowded),
+    /// The body does not fit a trifold at the smallest size.
+    TooLong(Overflow),
+    /// The contact block, review date and disclaimer alone are taller than
+    /// a trifold's back panel, by about this many lines of fine print.
+    BackTooFull(usize),
+}
+
+impl From<Crowded> for Refusal {
+    fn from(c: Crowded) -> Refusal {
+        Refusal::Crowded(c)
+    }
 }
 
 /// What makes a copy a particular patient's.

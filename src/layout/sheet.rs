@@ -14,7 +14,7 @@ use super::frame::{Document, Page};
 use super::pieces::Pieces;
 use super::theme::{GUTTER, MARGIN, Theme};
 use super::typeset::Typesetter;
-use super::{Options, metadata, paper_size};
+use super::{Laid, Options, Refusal, metadata, paper_size};
 use crate::model::{Clinic, Handout};
 
 /// Room between the header band and the title, and the title and the columns.
@@ -27,10 +27,11 @@ pub fn sheet<'a>(
     clinic: &'a Clinic,
     leaflet: &Leaflet,
     options: &Options,
-) -> Result<Document<'a>, Crowded> {
+) -> Result<Laid<'a>, Refusal> {
     let (width, height) = paper_size(options.paper);
-    let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print);
     let ts = Typesetter::new(clinic, handout, options.large_print);
+    let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print)
+        .spaced_for(ts.script_scale());
     let inner = width - 2.0 * MARGIN;
     let band_at = (MARGIN, MARGIN, inner);
     let (band, band_height) = header_band(&ts, &theme, &leaflet.header, band_at, height)?;
@@ -51,7 +52,7 @@ pub fn sheet<'a>(
     });
     if title.regions.len() > 1 {
         let (detail, place) = (Detail::Title, Place::FirstPage);
-        return Err(Crowded { detail, place });
+        return Err(Crowded { detail, place }.into());
     }
     let title_bottom = title
         .regions
@@ -185,10 +186,15 @@ pub fn sheet<'a>(
         metadata: metadata(handout, clinic, options),
         nodes: pieces.nodes,
     };
-    Ok(if handout.writing.rtl {
+    let document = if handout.writing.rtl {
         document.mirrored()
     } else {
         document
+    };
+    // A sheet sets the body at the clinic's size.
+    Ok(Laid {
+        document,
+        body: None,
     })
 }
 

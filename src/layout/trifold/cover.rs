@@ -2,7 +2,8 @@
 //! the title block, the main message or key points when they fit under
 //! it, and the phone number at the foot.
 
-use super::{Geometry, Refusal, height_of};
+use super::{Geometry, height_of};
+use crate::layout::Refusal;
 use crate::layout::chrome::{Crowded, Detail, Place};
 use crate::layout::compose::{Leaflet, Node, PanelRole};
 use crate::layout::flow::Region;

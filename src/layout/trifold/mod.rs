@@ -8,14 +8,13 @@
 //! is a little narrower so it tucks in without buckling. Nothing comes
 //! within [`FOLD`] of a fold, so a fold a little off never cuts through text.
 
-use super::chrome::Crowded;
 use super::compose::{Leaflet, Node, TextRole};
 use super::flow::{Flow, Flowed, Placed, Region};
 use super::frame::{Bookmark, Document, Element, Page, Tag};
 use super::pieces::Pieces;
 use super::theme::Theme;
 use super::typeset::Typesetter;
-use super::{Options, metadata, paper_size};
+use super::{Laid, Options, Refusal, metadata, paper_size};
 use crate::markup::Span;
 use crate::model::{Clinic, Handout};
 
@@ -49,18 +48,6 @@ const FILL: f32 = 0.86;
 const FILL_STEP: f32 = 4.0;
 /// Text on the flap filling less than this share of it is a stub.
 const FLAP_STUB: f32 = 0.25;
-
-/// Why a handout cannot be folded into a trifold.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Refusal {
-    /// The body does not fit at the smallest size.
-    TooLong(Overflow),
-    /// The contact block, review date and disclaimer alone are taller than
-    /// the back panel, by about this many lines of fine print.
-    BackTooFull(usize),
-    /// The clinic's name or phone, or the title, is too long for the cover.
-    Crowded(Crowded),
-}
 
 /// How much a handout is over a trifold at the smallest body size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -262,7 +249,7 @@ pub fn trifold<'a>(
     clinic: &'a Clinic,
     leaflet: &Leaflet,
     options: &Options,
-) -> Result<(Document<'a>, BodySize), Refusal> {
+) -> Result<Laid<'a>, Refusal> {
     let folder = Folder::new(handout, clinic, options.paper);
     let folded = folder.fit(leaflet, 0)?;
     let size = folder.body_size(leaflet, folded.size);
@@ -281,7 +268,10 @@ pub fn trifold<'a>(
     } else {
         document
     };
-    Ok((document, size))
+    Ok(Laid {
+        document,
+        body: Some(size),
+    })
 }
 
 /// The body size [`trifold`] would set `handout` at on `paper`, when that
@@ -296,7 +286,7 @@ pub fn smaller_than_readable(
     paper: crate::model::Paper,
 ) -> Option<BodySize> {
     let folder = Folder::new(handout, clinic, paper);
-    let theme = Theme::new(&clinic.colors, READABLE, false);
+    let theme = Theme::new(&clinic.colors, READABLE, false).spaced_for(folder.ts.script_scale());
     if !(GUESS_UNDER..=GUESS_OVER).contains(&guess::fill(leaflet, &folder.g, &theme)) {
         return None;
     }
@@ -353,7 +343,7 @@ fn fold(
     clinic: &Clinic,
     (size, pass): (f32, Pass),
 ) -> Result<Folded, Refusal> {
-    let theme = Theme::new(&clinic.colors, size, false);
+    let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
     let outside = g.panels(false);
     let (top, bottom) = g.region();
     // The back's foot is measured first, so the body knows the room above it.
@@ -593,7 +583,7 @@ fn fit_foot(
 ) -> Result<(Theme, f32), Refusal> {
     let mut size = size;
     loop {
-        let theme = Theme::new(&clinic.colors, size, false);
+        let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
         let foot_top = bottom - height_of(ts, &theme, foot, width);
         if foot_top >= top {
             return Ok((theme, foot_top));
