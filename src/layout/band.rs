@@ -159,23 +159,26 @@ pub fn lay_above(
     })?;
     let (placed, used, spacing, start, body) = tried.swap_remove(chosen);
     head.space(spacing);
-    let evened = even_out(columns, head, body, placed, (start, ceiling));
-    let even_use = measure(&evened);
-    // Evening out the columns moves no text between pages, so it may only
-    // cost a hair of the measure; never the pass.
-    (even_use.fills() || !used.fills()).then_some((evened, even_use))
+    // Evening out the page before moves no text between pages, so it may
+    // only cost a hair of the measure; never the pass.
+    let keeps = |evened: &Placed| measure(evened).fills() || !used.fills();
+    let placed = even_out(columns, head, body, placed, (start, ceiling), keeps);
+    let used = measure(&placed);
+    Some((placed, used))
 }
 
 /// `placed`, the head with its last page starting at `start` of `body`
 /// (see [`starts`]), with the columns of its last two pages balanced, the
-/// last page's ending above `ceiling`: the page before first, as the text
-/// moved on to the last page can leave its last column short.
+/// last page's ending above `ceiling`: the page before first (if that
+/// `keeps` the pages used enough), as the text moved on to the last page
+/// can leave its last column short.
 fn even_out(
     columns: &Columns,
     head: &Flow,
     body: &Placed,
     placed: Placed,
     (start, ceiling): ((usize, usize), f32),
+    keeps: impl Fn(&Placed) -> bool,
 ) -> Placed {
     let last = pages(&placed) - 1;
     let text_on = |p: &Placed, page| {
@@ -195,7 +198,7 @@ fn even_out(
             ..columns.end(last, ceiling)
         };
         let (p, before) = columns.balance(&placed, page, columns.bottom, |b| lay(from, at(b)))?;
-        (text_on(&p, last) == Some(start)).then_some((p, from, before))
+        (text_on(&p, last) == Some(start) && keeps(&p)).then_some((p, from, before))
     });
     let (placed, from, before) = before.unwrap_or((placed, start, columns.bottom));
     let end = |at| End {

@@ -107,7 +107,8 @@ pub fn sheet<'a>(
     };
     let columns = Columns::across(across, MARGIN, inner, (title_bottom + BAND_GAP, bottom));
     // In one column the code goes beside the contact lines: under them,
-    // the contact panel alone takes most of a large-print page.
+    // the contact panel alone takes most of a large-print page. Fitted at
+    // the tightest spacing copyfitting may choose, so it never overhangs.
     let code = (columns.count == 1)
         .then(|| CodeBeside::take(&mut flow, columns.width, Spacing::at(-1.0)))
         .flatten();
