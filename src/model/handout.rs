@@ -151,6 +151,7 @@ pub fn load_handout(
         english: crate::text::writing::subtags(&language)
             .first()
             .is_some_and(|l| l == "en"),
+        family: clinic.fonts.serving(&language).unwrap_or(0),
         source: &source,
         fonts: &clinic.fonts,
         pictures: &clinic.pictures,
@@ -167,7 +168,7 @@ pub fn load_handout(
         also_available = shelf.other_languages(path, &file);
         // A name no font of the clinic's can draw is left out, not an error:
         // the handout itself is fine.
-        also_available.retain(|name| uncovered(&clinic.fonts, name).is_none());
+        also_available.retain(|name| uncovered(&clinic.fonts, name, v.family).is_none());
     }
     let words = Words::resolve(
         &language,
@@ -226,7 +227,7 @@ pub fn load_handout(
                 &sections,
                 &words,
             );
-            let (family, script) = clinic.fonts.families_for(&printed);
+            let (family, script) = clinic.fonts.families_for(&printed, &language);
             let writing = Writing::new(&language, family).with_script(script);
             Ok(Handout {
                 writing,
@@ -394,6 +395,9 @@ struct Validator<'a> {
     source: &'a Source,
     /// The handout is in English, the language of the pictograms' names.
     english: bool,
+    /// The font family that serves the handout's language, asked first
+    /// whether it draws a character (see [`FontSet::serving`]).
+    family: usize,
     fonts: &'a FontSet,
     pictures: &'a crate::picture::Cache,
     dir: PathBuf,
@@ -442,7 +446,7 @@ impl Validator<'_> {
                     return None;
                 }
                 let text = without_invisibles(text).replace('\t', " ");
-                let missing = uncovered_chars(self.fonts, &text);
+                let missing = uncovered_chars(self.fonts, &text, self.family);
                 for c in &missing {
                     let at = self.source.find_in(&value.span(), &c.to_string());
                     self.error(at, "uncovered-character", uncovered_message(self.fonts, *c));
@@ -540,7 +544,7 @@ impl Validator<'_> {
     /// The words the tool prints must be drawable too: an uncovered
     /// character is reported at the handout's own word, else at `language`.
     fn check_words_drawn(&mut self, words: &Words, own: Option<&Spanned<WordsFile>>, at: usize) {
-        if let Some(c) = uncovered(self.fonts, &words.all_text()) {
+        if let Some(c) = uncovered(self.fonts, &words.all_text(), self.family) {
             let place = own
                 .and_then(|w| super::words::span_with(w.get_ref(), c))
                 .map_or(at, |span| self.source.find_in(&span, &c.to_string()));
