@@ -5,92 +5,60 @@
 //! other bare; across the page it uses both, and the text above it is
 //! balanced over the columns.
 
+use super::code_beside::CodeBeside;
 use super::columns::{Columns, End, pages};
 use super::copyfit::Use;
-use super::flow::{Content, Flow, Placed, Region, Spacing};
-use super::frame::{Bookmark, Element, Part, Tag};
+use super::flow::{Flow, Placed, Region, Spacing};
+use super::frame::{Bookmark, Element, Tag};
 
-/// Between the QR code and the contact lines beside it.
-const QR_GAP: f32 = 16.0;
 /// Between the text above the band and the band.
 const ABOVE: f32 = 16.0;
+/// The most of the text area left bare between the text and a band at
+/// the page's foot.
+const HOLE: f32 = 0.25;
 
-/// The booking QR code, drawn beside its panel's lines.
-struct Beside {
-    elements: Vec<Element>,
-    width: f32,
-    height: f32,
-    tag: Tag,
-    /// Its piece in the band's flow (now a spacer that keeps the panel
-    /// as tall as the code) and the first piece of its panel.
-    piece: usize,
-    first: usize,
-    /// From the panel's edge to its lines.
-    inset: f32,
-}
-
-/// The ending set across the text width, ready to draw at the foot of a page.
+/// The ending set across the text width, ready to draw on the last page.
 pub struct Band<'a> {
     flow: Flow<'a>,
     width: f32,
-    qr: Option<Beside>,
+    code: Option<CodeBeside>,
     pub height: f32,
 }
 
 impl<'a> Band<'a> {
     /// Pieces `from` on of `flow`, set `width` wide at the theme's spacing.
     pub fn new(flow: &Flow<'a>, from: usize, width: f32) -> Band<'a> {
-        let flow = flow.part(from..flow.pieces.len());
+        let mut flow = flow.part(from..flow.pieces.len());
         flow.space(Spacing::AS_SET);
+        let code = CodeBeside::take(&mut flow, width, Spacing::AS_SET);
         let mut band = Band {
             flow,
             width,
-            qr: None,
+            code,
             height: 0.0,
         };
-        band.qr = band.code_beside();
-        band.height = band.fit();
+        band.height = band.flow.end(&band.place(0, 0.0, 0.0), 0);
         band
     }
 
-    /// Take the QR code out of the contact panel's column of lines, leaving
-    /// room for it at their end edge.
-    fn code_beside(&mut self) -> Option<Beside> {
-        let flow = &mut self.flow;
-        let piece = flow
-            .pieces
-            .iter()
-            .position(|p| p.container.is_some() && matches!(p.content, Content::Fixed { .. }))?;
-        let c = &flow.containers[flow.pieces[piece].container?];
-        let (first, inset) = (c.pieces.0, c.style.inset);
-        let spacer = Content::Fixed {
-            width: 0.0,
-            height: 0.0,
-            elements: Vec::new(),
-        };
-        let p = &mut flow.pieces[piece];
-        let Content::Fixed {
-            width,
-            height,
-            elements,
-        } = std::mem::replace(&mut p.content, spacer)
-        else {
-            unreachable!("the piece found is a drawing")
-        };
-        p.space_before = 0.0;
-        for q in &mut flow.pieces[first..piece] {
-            q.indent.1 += width + QR_GAP;
+    /// Where the band's top goes on the last page of `placed`, the head
+    /// set in `columns`: at the page's foot, or right under the text when
+    /// the foot would leave more than [`HOLE`] of the text area bare
+    /// between them. A bare stretch mid-page reads as a hole; at the foot,
+    /// as where the document ends.
+    pub fn top(&self, columns: &Columns, head: &Flow, placed: &Placed) -> f32 {
+        let last = pages(placed) - 1;
+        let on_last = (0..placed.regions().count()).filter(|&r| placed.region(r).page == last);
+        let text = on_last
+            .map(|r| head.end(placed, r))
+            .fold(columns.top_of(last), f32::max);
+        let foot = columns.bottom - self.height;
+        let bare = foot - ABOVE - text;
+        if bare > HOLE * (columns.bottom - columns.top) {
+            text + ABOVE
+        } else {
+            foot
         }
-        let tag = flow.pieces[piece].tag;
-        Some(Beside {
-            elements,
-            width,
-            height,
-            tag,
-            piece,
-            first,
-            inset,
-        })
     }
 
     /// The band placed from `top` of page `page`, its left edge at `x`.
@@ -105,45 +73,14 @@ impl<'a> Band<'a> {
         self.flow.place(|_| region)
     }
 
-    /// The band's height, its panel made as tall as the code beside its lines.
-    fn fit(&mut self) -> f32 {
-        let mut placed = self.place(0, 0.0, 0.0);
-        if let Some(qr) = &self.qr
-            && let (Some((_, top)), Some((_, end))) = (
-                self.flow.top_of(&placed, qr.first),
-                self.flow.top_of(&placed, qr.piece),
-            )
-            && end - top < qr.height
-        {
-            self.flow.pieces[qr.piece].content = Content::Fixed {
-                width: 0.0,
-                height: qr.height - (end - top),
-                elements: Vec::new(),
-            };
-            placed = self.place(0, 0.0, 0.0);
-        }
-        self.flow.end(&placed, 0)
-    }
-
     /// The band's elements with its top at `top` of page `page`, its left
     /// edge at `x`; and its outline entries.
     pub fn draw(&self, page: usize, x: f32, top: f32) -> (Vec<(Element, Tag)>, Vec<Bookmark>) {
         let placed = self.place(page, x, top);
-        let qr_top = self
-            .qr
-            .as_ref()
-            .and_then(|qr| self.flow.top_of(&placed, qr.first));
+        let code = self.code.as_ref().and_then(|c| c.draw(&self.flow, &placed));
         let flowed = self.flow.draw(placed);
         let mut elements: Vec<_> = flowed.regions.into_iter().flat_map(|(_, e)| e).collect();
-        if let (Some(qr), Some((_, y))) = (&self.qr, qr_top) {
-            let left = x + self.width - qr.inset - qr.width;
-            let tag = qr.tag.placed(Part::Content, (qr.piece, 0));
-            let drawn = qr
-                .elements
-                .iter()
-                .map(|e| (e.clone().shifted(left, y), tag));
-            elements.extend(drawn);
-        }
+        elements.extend(code.into_iter().flat_map(|(_, e)| e));
         (elements, flowed.outline)
     }
 }
@@ -184,7 +121,7 @@ pub fn lay_above(
     // The head from `from` on the last page, its columns ending at `at`.
     let above = |body: &Placed, from, at| {
         let last = pages(body) - 1;
-        let end = End { page: last, at };
+        let end = columns.end(last, at);
         let placed = head.place_again(body, from, |i| columns.region(i, end))?;
         (pages(&placed) == last + 1 && columns.top_of(last) < ceiling).then_some(placed)
     };
@@ -220,11 +157,54 @@ pub fn lay_above(
         let best = |b: usize, i: usize| if tried[i].1.beats(&tried[b].1) { i } else { b };
         (0..tried.len()).reduce(best)
     })?;
-    let (placed, _, spacing, start, body) = tried.swap_remove(chosen);
+    let (placed, used, spacing, start, body) = tried.swap_remove(chosen);
     head.space(spacing);
-    let last = pages(&placed) - 1;
-    let balanced = |end: End| above(body, start, end.at).filter(|p| pages(p) == last + 1);
-    let placed = columns.balance(placed, ceiling, balanced);
+    // Evening out the page before moves no text between pages, so it may
+    // only cost a hair of the measure; never the pass.
+    let keeps = |evened: &Placed| measure(evened).fills() || !used.fills();
+    let placed = even_out(columns, head, body, placed, (start, ceiling), keeps);
     let used = measure(&placed);
     Some((placed, used))
+}
+
+/// `placed`, the head with its last page starting at `start` of `body`
+/// (see [`starts`]), with the columns of its last two pages balanced, the
+/// last page's ending above `ceiling`: the page before first (if that
+/// `keeps` the pages used enough), as the text moved on to the last page
+/// can leave its last column short.
+fn even_out(
+    columns: &Columns,
+    head: &Flow,
+    body: &Placed,
+    placed: Placed,
+    (start, ceiling): ((usize, usize), f32),
+    keeps: impl Fn(&Placed) -> bool,
+) -> Placed {
+    let last = pages(&placed) - 1;
+    let text_on = |p: &Placed, page| {
+        let r = p.regions().position(|r| r.page == page)?;
+        p.text_start(r)
+    };
+    // The head placed again from `from` with its columns ending at `end`,
+    // the page before the last holding at least the text before `start`.
+    let lay = |from, end: End| {
+        let p = head.place_again(body, from, |i| columns.region(i, end))?;
+        (pages(&p) == last + 1 && text_on(&p, last) >= Some(start)).then_some(p)
+    };
+    let before = last.checked_sub(1).and_then(|page| {
+        let from = text_on(body, page)?;
+        let at = |before| End {
+            before,
+            ..columns.end(last, ceiling)
+        };
+        let (p, before) = columns.balance(&placed, page, columns.bottom, |b| lay(from, at(b)))?;
+        (text_on(&p, last) == Some(start) && keeps(&p)).then_some((p, from, before))
+    });
+    let (placed, from, before) = before.unwrap_or((placed, start, columns.bottom));
+    let end = |at| End {
+        before,
+        ..columns.end(last, at)
+    };
+    let balanced = columns.balance(&placed, last, ceiling, |at| lay(from, end(at)));
+    balanced.map_or(placed, |(p, _)| p)
 }

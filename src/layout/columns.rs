@@ -20,11 +20,12 @@ pub struct Columns {
 }
 
 /// Where the columns end: at `at` on page `page` and every page after it,
-/// at the columns' bottom before it.
+/// at `before` on the page before it, at the columns' bottom before that.
 #[derive(Debug, Clone, Copy)]
 pub struct End {
     pub page: usize,
     pub at: f32,
+    pub before: f32,
 }
 
 /// Pages of a placed body.
@@ -48,9 +49,15 @@ impl Columns {
 
     /// Columns that end at their bottom on every page.
     pub fn full(&self) -> End {
+        self.end(usize::MAX, self.bottom)
+    }
+
+    /// Columns that end at `at` from page `page` on, at their bottom before.
+    pub fn end(&self, page: usize, at: f32) -> End {
         End {
-            page: usize::MAX,
-            at: self.bottom,
+            page,
+            at,
+            before: self.bottom,
         }
     }
 
@@ -68,6 +75,8 @@ impl Columns {
             top: self.top_of(page),
             bottom: if page >= end.page {
                 end.at
+            } else if page + 1 == end.page {
+                end.before
             } else {
                 self.bottom
             },
@@ -99,36 +108,32 @@ impl Columns {
         }
     }
 
-    /// The last page's columns of `body` balanced: the shortest columns (no
+    /// Page `page`'s columns of `body` balanced: the shortest columns (no
     /// lower than `ceiling`) that keep the page count and split no panel,
-    /// so the last column is not left empty while the first is full. `lay`
-    /// places the body with its columns ending at an [`End`].
+    /// so the last column is not left short while the first is full; and
+    /// where they end. `lay` places the body with that page's columns
+    /// ending at a height, or says it cannot. `None` when no height does.
     pub fn balance(
         &self,
-        body: Placed,
+        body: &Placed,
+        page: usize,
         ceiling: f32,
-        lay: impl Fn(End) -> Option<Placed>,
-    ) -> Placed {
-        let last = pages(&body) - 1;
+        lay: impl Fn(f32) -> Option<Placed>,
+    ) -> Option<(Placed, f32)> {
         let kept = |balanced: &Placed| {
-            pages(balanced) == last + 1
+            pages(balanced) == pages(body)
                 && balanced.continued() <= body.continued()
                 && balanced.forced() <= body.forced()
         };
-        let (mut short, mut tall) = (self.top_of(last), ceiling);
+        let (mut short, mut tall) = (self.top_of(page), ceiling);
         let mut best = None;
         while self.count > 1 && tall - short > 2.0 {
             let mid = (short + tall) / 2.0;
-            match lay(End {
-                page: last,
-                at: mid,
-            })
-            .filter(kept)
-            {
+            match lay(mid).filter(kept) {
                 Some(balanced) => (tall, best) = (mid, Some(balanced)),
                 None => short = mid,
             }
         }
-        best.unwrap_or(body)
+        best.map(|balanced| (balanced, tall))
     }
 }

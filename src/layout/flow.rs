@@ -401,9 +401,11 @@ impl<'a> Flow<'a> {
         set.height + if t < 0.0 { t * shrink } else { t * grow }
     }
 
-    /// The space above piece `p` at the flow's spacing.
+    /// The space above piece `p` at the flow's spacing; none past the
+    /// flow's end (a part of a flow may end with a floated box).
     fn space_before(&self, p: usize) -> f32 {
-        self.pieces[p].space_before * self.spacing.get().gaps
+        let gaps = self.spacing.get().gaps;
+        self.pieces.get(p).map_or(0.0, |q| q.space_before * gaps)
     }
 
     /// Where region `r`'s content ends, panel padding included.

@@ -3,6 +3,7 @@
 
 mod band;
 mod chrome;
+mod code_beside;
 mod columns;
 pub mod compose;
 mod copyfit;

@@ -5,10 +5,11 @@
 
 use super::band::{Band, lay_above};
 use super::chrome::{Crowded, Detail, Place, footer, footer_height, header_band};
+use super::code_beside::CodeBeside;
 use super::columns::{Columns, pages};
 use super::compose::{Leaflet, Node, TextRole};
 use super::copyfit::{Use, copyfit};
-use super::flow::{Flow, Placed, Region};
+use super::flow::{Flow, Placed, Region, Spacing};
 use super::frame::{Document, Page};
 use super::pieces::Pieces;
 use super::theme::{GUTTER, MARGIN, Theme};
@@ -105,6 +106,12 @@ pub fn sheet<'a>(
         clinic.columns
     };
     let columns = Columns::across(across, MARGIN, inner, (title_bottom + BAND_GAP, bottom));
+    // In one column the code goes beside the contact lines: under them,
+    // the contact panel alone takes most of a large-print page. Fitted at
+    // the tightest spacing copyfitting may choose, so it never overhangs.
+    let code = (columns.count == 1)
+        .then(|| CodeBeside::take(&mut flow, columns.width, Spacing::at(-1.0)))
+        .flatten();
     let full = columns.full();
     let mut body = columns.lay(&flow, full);
     // A closing too long to go with the contact block in one column goes
@@ -140,12 +147,17 @@ pub fn sheet<'a>(
     let (body, foot) = match ending(&columns, &flow, closing, measure(&body)) {
         Some((head, placed, band)) => {
             let last = pages(&placed) - 1;
-            let drawn = band.draw(last, MARGIN, bottom - band.height);
+            let drawn = band.draw(last, MARGIN, band.top(&columns, &head, &placed));
             (head.draw(placed), Some((last, drawn)))
         }
         None => {
-            let lay = |end| Some(columns.lay(&flow, end));
-            (flow.draw(columns.balance(body, bottom, lay)), None)
+            let last = pages(&body) - 1;
+            let lay = |at| Some(columns.lay(&flow, columns.end(last, at)));
+            let balanced = columns.balance(&body, last, bottom, lay);
+            let placed = balanced.map_or(body, |(placed, _)| placed);
+            let drawn = code.as_ref().and_then(|c| c.draw(&flow, &placed));
+            let foot = drawn.map(|(page, elements)| (page, (elements, Vec::new())));
+            (flow.draw(placed), foot)
         }
     };
     let count = body.regions.last().map_or(1, |(r, _)| r.page + 1);

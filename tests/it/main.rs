@@ -11,6 +11,7 @@ mod collections;
 mod common;
 mod editor_errors;
 mod editor_tools;
+mod endings;
 mod errors;
 mod fifteen;
 mod floats;

@@ -54,15 +54,38 @@ impl Raster {
             .find(|&y| self.across(y))
     }
 
+    /// The tallest bare stretch of `area` (points) with print above and
+    /// below it: a hole in the page, not the white where its text ends.
+    pub fn tallest_hole(&self, area: Area) -> f32 {
+        let (top, bottom, left, right) = self.pixels_of(area);
+        let inked: Vec<usize> = (top..bottom)
+            .filter(|&y| self.row_inked(y, left, right))
+            .collect();
+        let tallest = inked.windows(2).map(|w| w[1] - w[0] - 1).max();
+        tallest.unwrap_or(0) as f32 / SCALE
+    }
+
+    /// The lowest printed row of `area` (points from the page's top).
+    pub fn ink_bottom(&self, area: Area) -> Option<f32> {
+        let (top, bottom, left, right) = self.pixels_of(area);
+        let y = (top..bottom)
+            .rev()
+            .find(|&y| self.row_inked(y, left, right))?;
+        Some((y + 1) as f32 / SCALE)
+    }
+
+    /// `area`'s top, bottom, left and right edges in pixels.
+    fn pixels_of(&self, area: Area) -> (usize, usize, usize, usize) {
+        let px = |pt: f32| ((pt * SCALE).round() as usize).min(self.height);
+        let left = (area.left * SCALE) as usize;
+        let right = ((area.right * SCALE).ceil() as usize).min(self.width);
+        (px(area.top), px(area.bottom), left, right)
+    }
+
     /// The share of `area`'s height that is used: printed rows, and bare
     /// stretches no taller than [`GAP`] between them or the area's edges.
     pub fn used(&self, area: Area) -> f32 {
-        let px = |pt: f32| ((pt * SCALE).round() as usize).min(self.height);
-        let (top, bottom) = (px(area.top), px(area.bottom));
-        let (left, right) = (
-            (area.left * SCALE) as usize,
-            (area.right * SCALE).ceil() as usize,
-        );
+        let (top, bottom, left, right) = self.pixels_of(area);
         if bottom <= top {
             return 0.0;
         }
@@ -132,6 +155,19 @@ pub fn rasters(pdf: &Path) -> Vec<Raster> {
         .collect()
 }
 
+/// The text area of a sheet's page between `left` and `right` (points):
+/// from the top margin to the footer.
+pub fn text_area(page: &Raster, (left, right): (f32, f32)) -> Area {
+    let h = page.height as f32 / SCALE;
+    let rule = page.footer_rule().unwrap_or(h - MARGIN);
+    Area {
+        left,
+        right,
+        top: MARGIN,
+        bottom: rule - ABOVE_RULE,
+    }
+}
+
 /// Page use of a sheet set in `columns` (one or two): per column (the
 /// halves of the page, or its whole width), the share of the text area
 /// (margin to footer) that is used, averaged over the columns. A one-column
@@ -141,17 +177,9 @@ pub fn sheet_use(pdf: &Path, columns: usize) -> Vec<f32> {
     rasters(pdf)
         .iter()
         .map(|page| {
-            let (w, h) = (page.width as f32 / SCALE, page.height as f32 / SCALE);
-            let rule = page.footer_rule().unwrap_or(h - MARGIN);
-            let area = |left, right| Area {
-                left,
-                right,
-                top: MARGIN,
-                bottom: rule - ABOVE_RULE,
-            };
-            let width = w / columns as f32;
-            let used =
-                (0..columns).map(|c| page.used(area(c as f32 * width, (c + 1) as f32 * width)));
+            let width = page.width as f32 / SCALE / columns as f32;
+            let half = |c: usize| (c as f32 * width, (c + 1) as f32 * width);
+            let used = (0..columns).map(|c| page.used(text_area(page, half(c))));
             used.sum::<f32>() / columns as f32
         })
         .collect()
@@ -318,6 +346,27 @@ fn every_sheet_page_but_the_last_is_used_and_the_last_enough() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The most of a last page's text area left bare between its text and a
+/// band ending under it.
+pub const MOST_BARE: f32 = 0.25;
+/// How far apart two balanced columns may end (points): about one step of
+/// [`steps`] (three 13 pt lines and the gap above), kept whole.
+pub const LEVEL: f32 = 64.0;
+
+/// The tallest bare stretch of `page`'s text area between print, as a
+/// share of the text area's height.
+pub fn band_hole(page: &Raster) -> f32 {
+    let area = text_area(page, (MARGIN, page.width as f32 / SCALE - MARGIN));
+    page.tallest_hole(area) / (area.bottom - area.top)
+}
+
+/// How far apart (points) the two columns of `page` end.
+pub fn columns_apart(page: &Raster) -> f32 {
+    let half = page.width as f32 / SCALE / 2.0;
+    let end = |side| page.ink_bottom(text_area(page, side)).unwrap_or(MARGIN);
+    (end((0.0, half)) - end((half, 2.0 * half))).abs()
+}
+
 /// A handout of `items` like steps under one heading, with a closing.
 fn steps(items: usize) -> String {
     let mut toml = String::from(
@@ -371,6 +420,21 @@ fn an_ending_that_would_leave_the_last_page_bare_becomes_a_band_across_it() {
                 caption.top() < booking.top() && caption.left() > booking.left() + w / 2.0,
                 "{items} items: the code is not beside the contact lines"
             );
+            let pages = rasters(&pdf);
+            let hole = band_hole(&pages[last]);
+            eprintln!("{items} items: last page {hole:.2} bare between text and band");
+            if hole > MOST_BARE {
+                failures.push(format!("{items} items: {hole:.2} bare above the band"));
+            }
+            // Text moved on to the last page leaves the page before's
+            // columns level, not its last column short.
+            let apart = columns_apart(&pages[last - 1]);
+            eprintln!("{items} items: page {last}'s columns end {apart:.0} pt apart");
+            if apart > LEVEL {
+                failures.push(format!(
+                    "{items} items: page {last}'s columns {apart} pt apart"
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

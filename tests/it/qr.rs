@@ -148,3 +148,15 @@ fn qr_on_a_mirrored_right_to_left_page_scans() {
         assert!(found.contains(URL), "zbarimg read {found:?}");
     }
 }
+
+#[test]
+fn qr_beside_the_large_print_contact_lines_scans() {
+    // Large print sets the code beside the contact lines, not under them.
+    for handout in [
+        "handouts/upper-back-pain-after-running.toml",
+        "handouts/neck-pain-at-your-desk.ar.toml",
+    ] {
+        let found = scan_built_page(handout, &["--large-print"], 0);
+        assert!(found.contains(URL), "{handout}: zbarimg read {found:?}");
+    }
+}
