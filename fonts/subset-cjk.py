@@ -14,7 +14,10 @@ weigh about 20 MB. A leaflet needs only the characters of everyday writing:
   level 1. A rarer kanji is drawn from the Chinese face, shaped with the
   Japanese glyph forms its `locl` feature holds.
 
-Each also has CJK punctuation and full-width forms.
+Each also has CJK punctuation and full-width forms; the Chinese and
+Japanese faces also have the ASCII digits and punctuation (not its letters),
+so that "每30分钟" takes its digits from the Chinese face rather than from
+the clinic's Latin one.
 
 Needs fontTools (pip install fonttools) and the .debs:
     apt-get download fonts-noto-cjk unicode-data
@@ -75,9 +78,13 @@ def main(deb, out_dir, regions):
     punctuation = set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))
     punctuation |= {0x00B7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
                     0x2022, 0x2026, 0x25CB, 0x25CF}
+    # ASCII less its letters and the space (a handout whose other letters are
+    # all Latin is still set in the clinic's face).
+    ascii_marks = {c for c in range(0x21, 0x7F) if not chr(c).isalpha()}
     letters = {"sc": han_characters, "kr": korean, "jp": lambda: japanese(deb)}
     for region in regions:
-        unicodes = sorted(letters[region]() | punctuation)
+        marks = ascii_marks if region in ("sc", "jp") else set()
+        unicodes = sorted(letters[region]() | punctuation | marks)
         for weight in ("Regular", "Bold"):
             options = subset.Options()
             options.font_number = FACES[region]

@@ -63,9 +63,16 @@ pub fn web_fonts(fonts: &FontSet, family: usize, chars: &Chars) -> WebFonts {
         // A face that stands in for a missing style is declared once, for
         // the first style it sets; the browser derives the others.
         let (bold, italic) = styles[0];
+        // Arabic is set larger to match the Latin x-height, as on paper.
+        let scale = fonts.scale(*id);
+        let adjust = if scale > 1.0 {
+            format!(";size-adjust:{}%", (scale * 100.0).round())
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             rules,
-            "@font-face{{font-family:hf{f};font-weight:{};font-style:{};font-display:swap;src:{src}}}",
+            "@font-face{{font-family:hf{f};font-weight:{};font-style:{};font-display:swap{adjust};src:{src}}}",
             if bold { 700 } else { 400 },
             if italic { "italic" } else { "normal" },
         );

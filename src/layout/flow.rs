@@ -740,11 +740,22 @@ impl<'a> Flow<'a> {
     }
 
     /// Text runs of piece `p`, shaped once for the flow's life.
-    fn shaped(&self, p: usize, runs: &[Run<Ink>]) -> Rc<ShapedText<'static, Ink>> {
+    /// Piece `p`'s runs shaped, once; `words_only` for titles and headings.
+    fn shaped(
+        &self,
+        p: usize,
+        runs: &[Run<Ink>],
+        words_only: bool,
+    ) -> Rc<ShapedText<'static, Ink>> {
         let mut cache = self.shaped.borrow_mut();
         let shaped = cache.entry(p).or_insert_with(|| {
             let owned: Vec<Run<Ink>> = runs.to_vec();
-            Rc::new(self.ts.shape(owned))
+            let shaped = self.ts.shape(owned);
+            Rc::new(if words_only {
+                shaped.between_words()
+            } else {
+                shaped
+            })
         });
         Rc::clone(shaped)
     }
@@ -817,13 +828,16 @@ impl<'a> Flow<'a> {
                     .filter(|_| from == 0)
                     .map(|f| FigureBox::at(f, width, scale));
                 let gap = figure.as_ref().map_or(0.0, |f| f.beside());
-                let balanced = *balanced && from == 0;
-                let shaped = self.shaped(p, runs);
-                let ranges = (self.ts).breaks(&shaped, style, width - gap, from, balanced);
-                (style, (shaped, ranges), rule, figure)
+                let shaped = self.shaped(p, runs, *balanced);
+                let ranges =
+                    (self.ts).breaks(&shaped, style, width - gap, from, *balanced && from == 0);
+                // Titles and headings stay ragged; paragraphs set on the
+                // character grid are justified to the measure they broke at.
+                let measure = (!balanced).then(|| self.ts.measure(style, width - gap));
+                (style, (shaped, ranges, measure), rule, figure)
             }
         };
-        let (shaped, ranges) = lines;
+        let (shaped, ranges, measure) = lines;
         let n = ranges.len();
         let most = n.min((TALLEST / style.leading).ceil() as usize + 1);
         let mut sets = Vec::with_capacity(most.max(1));
@@ -833,7 +847,10 @@ impl<'a> Flow<'a> {
         let give = ((style.leading - floor).max(0.0), 0.15 * style.size);
         for (i, range) in ranges.iter().take(most).cloned().enumerate() {
             let next = if i + 1 == n { usize::MAX } else { range.end };
-            let line = shaped.line(range);
+            let line = match measure {
+                Some(measure) => shaped.grid_line(range, measure),
+                None => shaped.line(range),
+            };
             // A break after line i leaves i+1 lines above it and n-i-1 below:
             // both must be at least two. Text beside a figure keeps with it.
             let beside = figure

@@ -28,8 +28,9 @@ pub fn sheet<'a>(
     options: &Options,
 ) -> Result<Laid<'a>, Refusal> {
     let (width, height) = paper_size(options.paper);
-    let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print);
     let ts = Typesetter::new(clinic, handout, options.large_print);
+    let theme = Theme::new(&clinic.colors, clinic.body_size, options.large_print)
+        .spaced_for(ts.script_scale());
     let inner = width - 2.0 * MARGIN;
     let band_at = (MARGIN, MARGIN, inner);
     let (band, band_height) = header_band(&ts, &theme, &leaflet.header, band_at, height)?;

@@ -137,6 +137,35 @@ impl Theme {
         }
     }
 
+    /// The theme for a handout whose script is set `scale` times larger
+    /// than its size (Arabic, see `FontSet::scale`): each style's leading no
+    /// tighter than 1.2 times and 2 pt more than that larger size
+    /// (HEALTH-LITERACY.md), so enlarged letters never crowd the line
+    /// above.
+    pub fn spaced_for(mut self, scale: f32) -> Theme {
+        if scale <= 1.0 {
+            return self;
+        }
+        for style in [
+            &mut self.body,
+            &mut self.small,
+            &mut self.title,
+            &mut self.subtitle,
+            &mut self.heading,
+            &mut self.lead,
+            &mut self.closing,
+            &mut self.contact_heading,
+            &mut self.contact_phone,
+            &mut self.band_name,
+            &mut self.band_phone,
+            &mut self.band_site,
+        ] {
+            let size = style.size * scale;
+            style.leading = style.leading.max(1.2 * size).max(size + 2.0);
+        }
+        self
+    }
+
     pub fn em(&self) -> f32 {
         self.body.size
     }

@@ -107,6 +107,14 @@ impl<'a> Typesetter<'a> {
         self.break_runs(&self.runs(spans, style), style, width, true)
     }
 
+    /// How much larger than its size the handout's script is set (Arabic,
+    /// see `FontSet::scale`): its lines need that much more room.
+    pub fn script_scale(&self) -> f32 {
+        let (family, script) = (self.writing.family, self.writing.script);
+        let scale = |f: usize| self.fonts.scale(self.fonts.styled(f, false, false));
+        scale(family).max(scale(script))
+    }
+
     /// `runs` in lines (see [`Typesetter::breaks`]).
     fn break_runs(
         &self,
@@ -116,6 +124,11 @@ impl<'a> Typesetter<'a> {
         balanced: bool,
     ) -> Vec<Line<Ink>> {
         let shaped = self.shape(runs);
+        let shaped = if balanced {
+            shaped.between_words()
+        } else {
+            shaped
+        };
         let ranges = self.breaks(&shaped, style, width, 0, balanced);
         ranges.iter().map(|r| shaped.line(r.clone())).collect()
     }
@@ -139,7 +152,7 @@ impl<'a> Typesetter<'a> {
         from: usize,
         balanced: bool,
     ) -> Ranges {
-        let width = width.min(style.size * MAX_MEASURE_EM);
+        let width = self.measure(style, width);
         let set = |w: f32| shaped.ranges(from, w);
         let lines = set(width);
         if lines.len() < 2 {
@@ -167,12 +180,14 @@ impl<'a> Typesetter<'a> {
         };
         let mut narrower = width;
         let mut lines = lines;
-        // A lone last character: take a character off the lines before.
-        for _ in 0..4 {
+        // A lone last character: take a character off the lines before,
+        // narrowing a quarter em at a time, so that only the lines that
+        // were full lose one (a justified line then spreads one em, not two).
+        for _ in 0..16 {
             if !lone(&lines) {
                 break;
             }
-            narrower -= style.size;
+            narrower -= style.size / 4.0;
             let tried = set(narrower);
             if tried.len() > lines.len() + 1 {
                 break;
@@ -180,6 +195,12 @@ impl<'a> Typesetter<'a> {
             lines = tried;
         }
         lines
+    }
+
+    /// The width lines of `style` are broken at in a space `width` wide:
+    /// never over the longest comfortable measure.
+    pub fn measure(&self, style: &TextStyle, width: f32) -> f32 {
+        width.min(style.size * MAX_MEASURE_EM)
     }
 
     /// The elements of one line whose box starts at (`x`, `top`).

@@ -35,6 +35,9 @@ pub struct Face {
     pub descender: f32,
     /// Height of capitals, in ems.
     pub cap_height: f32,
+    /// Height of lower-case letters (OS/2 sxHeight), in ems, when the face
+    /// says.
+    pub x_height: Option<f32>,
     pub units_per_em: f32,
     /// CFF outlines rather than TrueType ones, as subsetter sees the face
     /// (a collection's first face may be either): a PDF embeds them apart.
@@ -78,6 +81,7 @@ impl Face {
         let charmap = font.charmap();
         let ascii = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
         let cap_height = metrics.cap_height.map_or(0.7 * upem, |c| c.to_f32());
+        let x_height = metrics.x_height.map(|x| x.to_f32()).filter(|x| *x > 0.0);
         let cff = skrifa::FontRef::from_index(&data, 0)
             .is_ok_and(|f| f.table_data(skrifa::Tag::new(b"CFF ")).is_some());
         let name: String = name
@@ -91,6 +95,7 @@ impl Face {
             ascender: ascender / upem,
             descender: descender / upem,
             cap_height: cap_height / upem,
+            x_height: x_height.map(|x| x / upem),
             units_per_em: upem,
             cff,
             font,
@@ -159,6 +164,13 @@ impl Face {
         }
     }
 }
+
+/// The most a fallback face is enlarged to match the clinic's x-height:
+/// Noto Sans Arabic's letters are a third smaller than Atkinson's at one
+/// size, but its tall letters and marks need the line room they have, and
+/// a page of Arabic set much larger no longer holds what it did (13 pt
+/// Arabic is set at 14 pt).
+const MOST_SCALE: f32 = 1.08;
 
 /// Index of a face in its [`FontSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -329,6 +341,22 @@ impl FontSet {
         }
     }
 
+    /// How much larger than the text's size face `id` is set, so that its
+    /// lower-case letters stand as tall as the clinic's own (Arabic beside
+    /// Latin would look a size smaller): its x-height against the clinic's
+    /// regular face's, never smaller, at most [`MOST_SCALE`]. The clinic's
+    /// own faces, and faces that give no x-height, are set at size.
+    pub fn scale(&self, id: FaceId) -> f32 {
+        if self.family_of(id) == 0 {
+            return 1.0;
+        }
+        let own = self.own.faces[0].x_height;
+        match (own, self.face(id).x_height) {
+            (Some(own), Some(face)) => (own / face).clamp(1.0, MOST_SCALE),
+            _ => 1.0,
+        }
+    }
+
     /// The family face `id` belongs to: 0 for the clinic's own, then the
     /// fallbacks in order.
     pub fn family_of(&self, id: FaceId) -> usize {
@@ -482,6 +510,17 @@ mod tests {
         assert!(fonts.face(arabic).name.starts_with("NotoSansArabic"));
         assert!(fonts.fallback_errors().is_empty());
         assert_eq!(counts(), [1, 1]);
+    }
+
+    #[test]
+    fn arabic_is_enlarged_to_the_latin_x_height_and_no_further() {
+        let fonts = set();
+        let arabic = fonts.styled(2, false, false);
+        // Noto Sans Arabic's x-height is 0.374 em, Atkinson's 0.496.
+        assert_eq!(fonts.scale(arabic), MOST_SCALE);
+        // Noto Sans's is larger than Atkinson's: not shrunk.
+        assert_eq!(fonts.scale(fonts.styled(1, false, false)), 1.0);
+        assert_eq!(fonts.scale(fonts.styled(0, true, false)), 1.0);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! is shaped per direction (UAX #9 levels) and each line is put in visual
 //! order.
 
+use super::cjk::{Mark, PunctStyle, among_characters, full_width, squeezes};
+use super::justify::{MOST_PER_GAP, MOST_SQUEEZE};
 use super::shape::{Glyph, shape};
 use super::{FaceId, FontSet, Writing};
 use compact_str::CompactString;
@@ -69,6 +71,8 @@ pub struct Line<S> {
 struct Chunk {
     run: usize,
     face: FaceId,
+    /// The run's size, times the face's scale (see `FontSet::scale`).
+    size: f32,
     end: usize,
     /// UAX #9 embedding level: odd is right to left.
     level: u8,
@@ -78,6 +82,12 @@ struct Shaped {
     glyph: Glyph,
     chunk: usize,
     width: f32,
+    /// Taken off `width` when the glyph ends a line (see `cjk::Squeeze`).
+    end_shrink: f32,
+    /// What a line too full may take off `width` when the glyph is not
+    /// the line's last: a little of a character's side bearing (see
+    /// `justify::MOST_SQUEEZE`).
+    shrink: f32,
 }
 
 /// Styled runs shaped once, to be broken into lines at as many widths as a
@@ -87,11 +97,16 @@ struct Shaped {
 pub struct ShapedText<'r, S: Clone> {
     runs: Cow<'r, [Run<S>]>,
     rtl: bool,
+    /// Chinese or Japanese: lines may be justified to the character grid.
+    cjk: Option<PunctStyle>,
     full: String,
     chunks: Vec<Chunk>,
     glyphs: Vec<Shaped>,
     /// The width of the glyphs before each glyph.
     prefix: Vec<f32>,
+    /// The `shrink` of the glyphs before each glyph (empty unless the text
+    /// is set on the character grid).
+    shrinks: Vec<f32>,
     /// Break opportunities: where, what kind, and whether inside an address.
     breaks: Vec<(usize, BreakOpportunity, bool)>,
     /// Lines already broken, per width: where each breaking started, and
@@ -146,10 +161,12 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         let mut shaped = ShapedText {
             runs,
             rtl: writing.rtl,
+            cjk: writing.cjk,
             full,
             chunks: Vec::new(),
             glyphs: Vec::new(),
             prefix: Vec::new(),
+            shrinks: Vec::new(),
             breaks: Vec::new(),
             chains: RefCell::default(),
         };
@@ -158,8 +175,15 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         }
         let phones = phone_numbers(&shaped.full);
         let levels = bidi_levels(&shaped.full, writing.rtl, &phones);
+        let among = match writing.cjk {
+            Some(_) => among_characters(&shaped.full),
+            None => Vec::new(),
+        };
         (shaped.chunks, shaped.glyphs) =
-            shape_runs(fonts, &shaped.runs, levels.as_deref(), writing);
+            shape_runs(fonts, &shaped.runs, levels.as_deref(), writing, &among);
+        if let Some(style) = writing.cjk {
+            shaped.squeeze_punctuation(style);
+        }
         shaped.prefix.reserve(shaped.glyphs.len() + 1);
         shaped.prefix.push(0.0f32);
         for g in &shaped.glyphs {
@@ -173,6 +197,85 @@ impl<'r, S: Clone> ShapedText<'r, S> {
     /// The text of all the runs.
     pub fn text(&self) -> &str {
         &self.full
+    }
+
+    /// Full-width punctuation made narrower where marks meet, and ready to
+    /// lose its blank at a line's end (see [`squeezes`]).
+    fn squeeze_punctuation(&mut self, style: PunctStyle) {
+        let marks: Vec<Mark> = (self.glyphs.iter().enumerate())
+            .map(|(i, g)| {
+                let continues = i > 0 && self.glyphs[i - 1].glyph.cluster == g.glyph.cluster;
+                Mark {
+                    c: self.full[g.glyph.cluster..]
+                        .chars()
+                        .next()
+                        .filter(|_| !continues),
+                    em: g.glyph.advance,
+                    width: g.width,
+                }
+            })
+            .collect();
+        let squeezes = squeezes(&marks, style);
+        for (i, squeeze) in squeezes.into_iter().enumerate() {
+            let g = &self.glyphs[i];
+            let c = self.full[g.glyph.cluster..].chars().next();
+            let grid = c.is_some_and(is_cjk) && full_width(g.glyph.advance);
+            // Not where the face changes: text extraction reads two faces
+            // drawn over each other as two words, with a space between.
+            let face_ends = self.glyphs.get(i + 1).is_some_and(|n| n.chunk != g.chunk);
+            let shrink = if grid { MOST_SQUEEZE * g.width } else { 0.0 };
+            let g = &mut self.glyphs[i];
+            g.width -= squeeze.always;
+            g.end_shrink = squeeze.at_line_end;
+            g.shrink = if face_ends { 0.0 } else { shrink };
+        }
+        self.shrinks = std::iter::once(0.0)
+            .chain(self.glyphs.iter().scan(0.0, |sum, g| {
+                *sum += g.shrink;
+                Some(*sum)
+            }))
+            .collect();
+    }
+
+    /// Words only, for titles and headings: in Chinese and Japanese, the
+    /// breaks between two characters of one word are dropped (see
+    /// [`super::words`]); other text keeps its breaks.
+    pub fn between_words(mut self) -> Self {
+        if self.cjk.is_some() && !self.breaks.is_empty() {
+            let words = super::words::boundaries(&self.full);
+            self.breaks.retain(|(at, kind, _)| {
+                *kind == BreakOpportunity::Mandatory || words.binary_search(at).is_ok()
+            });
+        }
+        self
+    }
+
+    /// The line of `range`, justified to `measure` when the text is set on
+    /// the character grid (Chinese, Japanese) and more of its paragraph
+    /// follows: the last line of a paragraph, or one before a line break,
+    /// stays ragged.
+    pub fn grid_line(&self, range: Range<usize>, measure: f32) -> Line<S> {
+        let last = self.full[range.end..].trim().is_empty()
+            || (self.breaks.binary_search_by_key(&range.end, |b| b.0))
+                .is_ok_and(|i| self.breaks[i].1 == BreakOpportunity::Mandatory);
+        let (first, end) = self.line_glyphs(&range);
+        let drawn = self.glyph_at(self.trim_end(range.start, range.end));
+        let mut line = self.line(range);
+        if self.cjk.is_some() {
+            // Glyphs in line order (left to right); squeezing is between
+            // glyphs, so the last the line draws, and its space, keep theirs.
+            let shrinks: Vec<f32> = (first..end)
+                .map(|i| {
+                    if i + 1 < drawn {
+                        self.glyphs[i].shrink
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            super::justify::fit(&mut line, measure, &shrinks, last);
+        }
+        line
     }
 
     /// The text in lines no wider than `max_width` points.
@@ -232,6 +335,8 @@ impl<'r, S: Clone> ShapedText<'r, S> {
         // address: an address is broken only when it is wider than a line.
         let mut last_fit: Option<usize> = None;
         let mut last_whole: Option<usize> = None;
+        // Whether the line to `last_fit` would be too loose to justify.
+        let mut loose = false;
         let after = |at: usize| {
             let first = self.breaks.partition_point(|b| b.0 <= at);
             self.breaks[first..].iter().copied().peekable()
@@ -252,9 +357,14 @@ impl<'r, S: Clone> ShapedText<'r, S> {
                 glyphs = (self.glyph_at(start), self.glyph_at(start));
             }
             glyphs.1 = self.glyph_from(glyphs.1.max(glyphs.0), end);
-            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0];
-            if end <= start || width <= max_width {
+            let width = self.prefix[glyphs.1] - self.prefix[glyphs.0] - self.end_shrink(glyphs);
+            let fits = end <= start || width <= max_width;
+            // Rather than a line spread too thin, one that takes the next
+            // character by setting its punctuation and characters closer.
+            let squeezed = !fits && loose && width - self.squeeze(glyphs) <= max_width;
+            if fits || squeezed {
                 last_fit = Some(at);
+                loose = fits && self.cjk.is_some() && max_width - width > MOST_PER_GAP * width;
                 if !in_address {
                     last_whole = Some(at);
                 }
@@ -313,10 +423,17 @@ fn opportunities(
 /// Korean is written with spaces between words and breaks only there, never
 /// between the syllables of a word (UAX #14's Korean tailoring, Hangul as
 /// letters). French keeps the space before : ; ! ? and » and after « with
-/// the mark, as a non-breaking space would.
+/// the mark, as a non-breaking space would. Outside Chinese and Japanese, a
+/// word of Han, kana or Hangul (a language's own name, "繁體中文", in the
+/// list of translations) is kept whole, as a word of any other script is.
 fn tailored(full: &str, at: usize, language: &str) -> bool {
     let before = full[..at].chars().next_back();
     let after = full[at..].chars().next();
+    let cjk_letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && is_cjk(c));
+    let grid = matches!(language, "zh" | "ja");
+    if !grid && cjk_letter(before) && cjk_letter(after) {
+        return false;
+    }
     match language {
         "ko" => {
             before.is_some_and(char::is_whitespace)
@@ -406,13 +523,19 @@ fn bidi_levels(full: &str, rtl: bool, phones: &[Range<usize>]) -> Option<Vec<Lev
 }
 
 /// Shape every run, split where the face drawing the characters or the
-/// direction changes.
+/// direction changes. Digits and marks `among` Chinese or Japanese
+/// characters (byte ranges, in order) take the face of that script.
 fn shape_runs<S>(
     fonts: &FontSet,
     runs: &[Run<S>],
     levels: Option<&[Level]>,
     writing: &Writing,
+    among: &[Range<usize>],
 ) -> (Vec<Chunk>, Vec<Shaped>) {
+    let among_cjk = |at: usize| {
+        let i = among.partition_point(|r| r.end <= at);
+        among.get(i).is_some_and(|r| r.start <= at)
+    };
     let mut chunks = Vec::new();
     let mut glyphs = Vec::new();
     let mut base = 0;
@@ -431,6 +554,9 @@ fn shape_runs<S>(
                 // Spaces and punctuation stay in the face of the word they
                 // follow, if it has them (a narrow no-break space may not).
                 Some(face) if c.is_whitespace() && fonts.face(face).has_char(c) => face,
+                _ if !c.is_whitespace() && among_cjk(base + i) => fonts
+                    .for_char_in(c, run.bold, run.italic, [writing.script, writing.family, 0])
+                    .unwrap_or(styled),
                 Some(face) if !c.is_alphanumeric() && fonts.face(face).has_char(c) => face,
                 _ => fonts
                     .for_char_in(c, run.bold, run.italic, [writing.family, 0, writing.script])
@@ -443,9 +569,11 @@ fn shape_runs<S>(
         for (k, &(from, face, level)) in pieces.iter().enumerate() {
             let to = pieces.get(k + 1).map_or(run.text.len(), |p| p.0);
             let chunk = chunks.len();
+            let size = run.size * fonts.scale(face);
             chunks.push(Chunk {
                 run: r,
                 face,
+                size,
                 end: base + to,
                 level,
             });
@@ -456,7 +584,9 @@ fn shape_runs<S>(
                 glyphs.push(Shaped {
                     glyph,
                     chunk,
-                    width: glyph.advance * run.size,
+                    width: glyph.advance * size,
+                    end_shrink: 0.0,
+                    shrink: 0.0,
                 });
             }
         }
@@ -500,6 +630,23 @@ fn visual_order<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
 }
 
 impl<S: Clone> ShapedText<'_, S> {
+    /// What glyphs `first..end` may give up to fit a line (all but the last).
+    fn squeeze(&self, (first, end): (usize, usize)) -> f32 {
+        match self.shrinks.get(end.saturating_sub(1)) {
+            Some(to) if end > first => to - self.shrinks[first],
+            _ => 0.0,
+        }
+    }
+
+    /// What the last of glyphs `first..end` gives up at a line's end.
+    fn end_shrink(&self, (first, end): (usize, usize)) -> f32 {
+        if end > first {
+            self.glyphs[end - 1].end_shrink
+        } else {
+            0.0
+        }
+    }
+
     /// Index of the first glyph at or after byte `at`.
     fn glyph_at(&self, at: usize) -> usize {
         self.glyphs.partition_point(|g| g.glyph.cluster < at)
@@ -561,10 +708,10 @@ impl<S: Clone> ShapedText<'_, S> {
     /// each fragment, fragments from the start edge.
     pub fn line(&self, range: Range<usize>) -> Line<S> {
         let (runs, chunks) = (&self.runs, &self.chunks);
-        let to = self.trim_end(range.start, range.end);
-        let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
-        let space = self.line_end_space(to, range.end).filter(|_| first < last);
-        let end = space.map_or(last, |s| s + 1);
+        let (first, end) = self.line_glyphs(&range);
+        let last = self.glyph_at(self.trim_end(range.start, range.end));
+        // The space it breaks at, when the line keeps it.
+        let space = (end > last).then_some(last);
         // Stretches of glyphs from one chunk, in logical order.
         let mut stretches: Vec<Range<usize>> = Vec::new();
         for i in first..end {
@@ -586,7 +733,7 @@ impl<S: Clone> ShapedText<'_, S> {
             let rtl = chunk.level % 2 == 1;
             let mut f = Fragment {
                 face: chunk.face,
-                size: run.size,
+                size: chunk.size,
                 x,
                 width: 0.0,
                 rtl,
@@ -595,13 +742,17 @@ impl<S: Clone> ShapedText<'_, S> {
             };
             let mut place = |i: usize| {
                 let Shaped { glyph, width, .. } = &self.glyphs[i];
-                let width = if Some(i) == space { &0.0 } else { width };
+                let width = match i {
+                    _ if Some(i) == space => 0.0,
+                    _ if i + 1 == last => width - self.glyphs[i].end_shrink,
+                    _ => *width,
+                };
                 let text = self.cluster_text(i, first, chunk.end);
                 f.glyphs.push(PlacedGlyph {
                     id: glyph.id,
-                    x: f.width + glyph.x_offset * run.size,
-                    advance: *width,
-                    y_offset: glyph.y_offset * run.size,
+                    x: f.width + glyph.x_offset * chunk.size,
+                    advance: width,
+                    y_offset: glyph.y_offset * chunk.size,
                     text,
                 });
                 f.width += width;
@@ -619,6 +770,15 @@ impl<S: Clone> ShapedText<'_, S> {
             width: x,
             range,
         }
+    }
+
+    /// The glyphs a line of `range` sets, in logical order: its text's, and
+    /// the space it breaks at (see [`Self::line_end_space`]).
+    fn line_glyphs(&self, range: &Range<usize>) -> (usize, usize) {
+        let to = self.trim_end(range.start, range.end);
+        let (first, last) = (self.glyph_at(range.start), self.glyph_at(to));
+        let space = self.line_end_space(to, range.end).filter(|_| first < last);
+        (first, space.map_or(last, |s| s + 1))
     }
 
     /// The glyph of the space a line ending at byte `to` breaks at, when
@@ -781,6 +941,23 @@ mod tests {
             ]
         );
         assert!(breaks(text, "zh").len() > starts.len());
+    }
+
+    #[test]
+    fn chinese_words_stay_whole_outside_chinese_and_japanese_text() {
+        let text = "Also available in: Español, 繁體中文、简体中文.";
+        let inside = |language| {
+            let names = text.find('繁').unwrap()..text.find('.').unwrap();
+            breaks(text, language)
+                .iter()
+                .filter(|at| {
+                    names.contains(at) && !text[..**at].ends_with('、') && **at != names.start
+                })
+                .count()
+        };
+        assert_eq!(inside("en"), 0);
+        assert_eq!(inside("es"), 0);
+        assert!(inside("zh") > 0, "Chinese text breaks between characters");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! How a handout's language is written: its direction, the language its
 //! glyph forms follow, and the font family that sets it.
 
+use super::cjk::PunctStyle;
 use harfrust::Language;
 
 #[derive(Debug, Clone)]
@@ -18,6 +19,9 @@ pub struct Writing {
     pub script: usize,
     /// The language subtag, lower-cased: "es" for "es-MX".
     pub primary: String,
+    /// Chinese and Japanese: set on the character grid, with punctuation
+    /// of this style (see `cjk`).
+    pub cjk: Option<PunctStyle>,
 }
 
 /// The subtags of a BCP 47 tag, lower-cased: "zh-Hant-TW" → zh, hant, tw.
@@ -44,6 +48,7 @@ impl Writing {
             language: tag.parse().ok(),
             family,
             script: 0,
+            cjk: PunctStyle::of(&subtags),
             primary,
         }
     }

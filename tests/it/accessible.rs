@@ -14,17 +14,17 @@ fn samples() -> Vec<PathBuf> {
     files
 }
 
-/// page_validation 0.12.2 misreads the advance of some glyphs in CID-keyed
-/// CFF fonts (the Noto CJK faces): it reports width 0 where the charstring
-/// has no width operand and its font dict's defaultWidthX is 1000 (Han,
-/// kana) or 920 (Hangul), the width fontTools reads and /W states. Only
-/// that finding is set aside.
+/// page_validation 0.12.2 cannot read the advance of a glyph in a CFF
+/// font: its DICT parser reads no real numbers, so the top DICT's
+/// FontMatrix [0.001 0 0 0.001 0 0] reads as 0 and every glyph's width as
+/// 0. Han and kana (defaultWidthX 1000), Hangul (920) and the digits and
+/// marks the Chinese and Japanese faces draw among their characters (their
+/// own widths, 555 for a digit) all come out as 0 where fontTools reads
+/// the width /W states. Only that finding is set aside.
 fn validator_misreads_cff_width(failure: &page_validation::ValidationFailure) -> bool {
-    ["1000.000", "920.000"].iter().any(|default| {
-        failure.message.contains(&format!(
-            "in its embedded CIDFontType0C program but {default} in /W"
-        ))
-    }) && failure.message.contains("width 0.000")
+    failure
+        .message
+        .contains("width 0.000 in its embedded CIDFontType0C program but")
 }
 
 /// The rules of `profile` that `pdf` breaks, one line each.

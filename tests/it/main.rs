@@ -6,6 +6,7 @@ mod attacks;
 mod breaks;
 mod check;
 mod chrome;
+mod cjk;
 mod collections;
 mod common;
 mod editor_errors;

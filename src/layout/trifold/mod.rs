@@ -286,7 +286,7 @@ pub fn smaller_than_readable(
     paper: crate::model::Paper,
 ) -> Option<BodySize> {
     let folder = Folder::new(handout, clinic, paper);
-    let theme = Theme::new(&clinic.colors, READABLE, false);
+    let theme = Theme::new(&clinic.colors, READABLE, false).spaced_for(folder.ts.script_scale());
     if !(GUESS_UNDER..=GUESS_OVER).contains(&guess::fill(leaflet, &folder.g, &theme)) {
         return None;
     }
@@ -343,7 +343,7 @@ fn fold(
     clinic: &Clinic,
     (size, pass): (f32, Pass),
 ) -> Result<Folded, Refusal> {
-    let theme = Theme::new(&clinic.colors, size, false);
+    let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
     let outside = g.panels(false);
     let (top, bottom) = g.region();
     // The back's foot is measured first, so the body knows the room above it.
@@ -583,7 +583,7 @@ fn fit_foot(
 ) -> Result<(Theme, f32), Refusal> {
     let mut size = size;
     loop {
-        let theme = Theme::new(&clinic.colors, size, false);
+        let theme = Theme::new(&clinic.colors, size, false).spaced_for(ts.script_scale());
         let foot_top = bottom - height_of(ts, &theme, foot, width);
         if foot_top >= top {
             return Ok((theme, foot_top));
