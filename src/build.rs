@@ -180,7 +180,7 @@ fn patient_copy(
     for (flag, text) in [("--patient", &options.patient), ("--note", &note)] {
         if let Some(c) = text
             .as_deref()
-            .and_then(|t| crate::model::uncovered(&clinic.fonts, t))
+            .and_then(|t| crate::model::uncovered(&clinic.fonts, t, 0))
         {
             let message = format!(
                 "{flag}: {}",

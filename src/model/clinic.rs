@@ -483,7 +483,7 @@ fn check_coverage(
         .flatten()
         .map(|v| (v.get_ref().as_str(), v.span()));
     for (value, span) in values.chain(disclaimers) {
-        if let Some(c) = super::uncovered(fonts, value) {
+        if let Some(c) = super::uncovered(fonts, value, 0) {
             let at = source.find_in(&span, &c.to_string());
             errors.push(source.error(
                 at,
@@ -583,6 +583,20 @@ impl Fallbacks for FallbackFiles {
         family_specs(&self.families[i])
             .filter_map(|spec| check_unread_font(&self.source, &self.dir, spec, true).err())
             .collect()
+    }
+
+    fn code_pages(&self, i: usize) -> u32 {
+        let Some(regular) = family_specs(&self.families[i]).next() else {
+            return 0;
+        };
+        let Ok(file) = input::locate(&resolve(&self.dir, regular), Kind::Font) else {
+            return 0;
+        };
+        let Ok(start) = file.read_start(font_check::DIRECTORY_BYTES as u64) else {
+            return 0;
+        };
+        let read = |at, len| file.read_at(at, len).map_err(|e| e.to_string());
+        font_check::code_pages_unread(&start, read).unwrap_or(0)
     }
 }
 

@@ -151,7 +151,7 @@ pub fn load_handout(
     if let Some(tag) = &file.language {
         v.check_language(tag);
     }
-    let also_available = also_available(path, &file, clinic, shelf);
+    let also_available = also_available(path, &file, clinic, shelf, v.family);
     let words = v.words(&file, &language, clinic, !also_available.is_empty());
     let dates = v.review_dates(&file, clinic.review_months);
     v.check_translation_of(&file);
@@ -183,19 +183,20 @@ pub fn load_handout(
 }
 
 /// The names of the handout's other languages to print, when the clinic
-/// prints them. A name no font of the clinic's can draw is left out, not an
-/// error: the handout itself is fine.
+/// prints them. A name no font of the clinic's can draw (asking `family`
+/// first) is left out, not an error: the handout itself is fine.
 fn also_available(
     path: &Path,
     file: &HandoutFile,
     clinic: &Clinic,
     shelf: &super::Shelf,
+    family: usize,
 ) -> Vec<String> {
     if !clinic.also_available {
         return Vec::new();
     }
     let mut names = shelf.other_languages(path, file);
-    names.retain(|name| uncovered(&clinic.fonts, name).is_none());
+    names.retain(|name| uncovered(&clinic.fonts, name, family).is_none());
     names
 }
 
@@ -221,7 +222,7 @@ impl Content {
             &self.sections,
             words,
         );
-        let (family, script) = fonts.families_for(&printed);
+        let (family, script) = fonts.families_for(&printed, language);
         Writing::new(language, family).with_script(script)
     }
 }
@@ -369,6 +370,9 @@ struct Validator<'a> {
     source: &'a Source,
     /// The handout is in English, the language of the pictograms' names.
     english: bool,
+    /// The font family that serves the handout's language, asked first
+    /// whether it draws a character (see [`FontSet::serving`]).
+    family: usize,
     fonts: &'a FontSet,
     pictures: &'a crate::picture::Cache,
     dir: PathBuf,
@@ -392,6 +396,7 @@ impl<'a> Validator<'a> {
             english: crate::text::writing::subtags(language)
                 .first()
                 .is_some_and(|l| l == "en"),
+            family: clinic.fonts.serving(language).unwrap_or(0),
             source,
             fonts: &clinic.fonts,
             pictures: &clinic.pictures,
@@ -532,7 +537,7 @@ impl<'a> Validator<'a> {
                     return None;
                 }
                 let text = without_invisibles(text).replace('\t', " ");
-                let missing = uncovered_chars(self.fonts, &text);
+                let missing = uncovered_chars(self.fonts, &text, self.family);
                 for c in &missing {
                     let at = self.source.find_in(&value.span(), &c.to_string());
                     self.error(at, "uncovered-character", uncovered_message(self.fonts, *c));
@@ -630,7 +635,7 @@ impl<'a> Validator<'a> {
     /// The words the tool prints must be drawable too: an uncovered
     /// character is reported at the handout's own word, else at `language`.
     fn check_words_drawn(&mut self, words: &Words, own: Option<&Spanned<WordsFile>>, at: usize) {
-        if let Some(c) = uncovered(self.fonts, &words.all_text()) {
+        if let Some(c) = uncovered(self.fonts, &words.all_text(), self.family) {
             let place = own
                 .and_then(|w| super::words::span_with(w.get_ref(), c))
                 .map_or(at, |span| self.source.find_in(&span, &c.to_string()));

@@ -62,16 +62,18 @@ fn date(
         })
 }
 
-/// The first character of `text` that no configured font can draw.
-pub fn uncovered(fonts: &crate::text::FontSet, text: &str) -> Option<char> {
-    undrawable(fonts, text).next()
+/// The first character of `text` that no configured font can draw,
+/// asking `family` first (the one that serves the text's language), so
+/// that no family before it is read only to learn it lacks the text.
+pub fn uncovered(fonts: &crate::text::FontSet, text: &str, family: usize) -> Option<char> {
+    undrawable(fonts, text, family).next()
 }
 
 /// Every character of `text` that no configured font can draw, each once,
 /// in order, so an editor fixes them all in one go.
-pub fn uncovered_chars(fonts: &crate::text::FontSet, text: &str) -> Vec<char> {
+pub fn uncovered_chars(fonts: &crate::text::FontSet, text: &str, family: usize) -> Vec<char> {
     let mut seen = std::collections::BTreeSet::new();
-    undrawable(fonts, text)
+    undrawable(fonts, text, family)
         .filter(|c| seen.insert(*c))
         .collect()
 }
@@ -79,13 +81,14 @@ pub fn uncovered_chars(fonts: &crate::text::FontSet, text: &str) -> Vec<char> {
 fn undrawable<'a>(
     fonts: &'a crate::text::FontSet,
     text: &'a str,
+    family: usize,
 ) -> impl Iterator<Item = char> + 'a {
     // Joiners only steer shaping; they are never drawn.
     let drawn =
         |c: &char| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200c}' | '\u{200d}');
     text.chars()
         .filter(drawn)
-        .filter(|c| fonts.for_char(*c, false, false, 0).is_none())
+        .filter(move |c| fonts.for_char(*c, false, false, family).is_none())
 }
 
 /// `text` without characters that only hint at breaks and are never printed:

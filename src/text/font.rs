@@ -157,6 +157,16 @@ impl Face {
         plan
     }
 
+    /// The code pages (OS/2 ulCodePageRange1) the face says it serves.
+    pub fn code_pages(&self) -> u32 {
+        use skrifa::raw::TableProvider;
+        skrifa::FontRef::from_index(&self.data, 0)
+            .and_then(|f| f.os2())
+            .ok()
+            .and_then(|t| t.ul_code_page_range_1())
+            .unwrap_or(0)
+    }
+
     pub fn has_char(&self, c: char) -> bool {
         match self.ascii.get(c as usize) {
             Some(covered) => *covered,
@@ -208,6 +218,29 @@ pub trait Fallbacks: Send + Sync {
     fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>>;
     /// The problems of family `i` found without reading its glyphs.
     fn inspect(&self, i: usize) -> Vec<Diagnostic>;
+    /// The code pages (OS/2 ulCodePageRange1) family `i`'s regular face
+    /// says it serves, read without reading the face; 0 when unknown.
+    fn code_pages(&self, i: usize) -> u32;
+}
+
+/// The code page (OS/2 ulCodePageRange1 bit) of the language of `tag` whose
+/// fonts draw the same characters in their own forms: Japanese kanji from a
+/// Japanese face rather than a Chinese face listed before it.
+fn code_page(tag: &str) -> Option<u32> {
+    let subtags = super::writing::subtags(tag);
+    let bit = match subtags.first().map(String::as_str)? {
+        "ja" => 17,
+        "ko" => 19,
+        "zh" if subtags
+            .iter()
+            .any(|s| s == "hant" || s == "tw" || s == "hk") =>
+        {
+            20
+        }
+        "zh" => 18,
+        _ => return None,
+    };
+    Some(1 << bit)
 }
 
 /// The faces a clinic configured: its own family, then fallback families for
@@ -381,6 +414,25 @@ impl FontSet {
         }
     }
 
+    /// The first fallback family whose fonts say they serve `language`'s
+    /// code page (only Chinese, Japanese and Korean are told apart so), read
+    /// from their files' headers.
+    pub fn serving(&self, language: &str) -> Option<usize> {
+        let page = code_page(language)?;
+        (1..self.family_count()).find(|f| self.code_pages(*f) & page != 0)
+    }
+
+    /// The code pages family `f`'s regular face says it serves, from the
+    /// face when it is read, else from its file's header.
+    fn code_pages(&self, f: usize) -> u32 {
+        let i = f - 1;
+        match (self.fallbacks[i].get(), &self.load) {
+            (Some(Ok(family)), _) => family.faces[0].code_pages(),
+            (None, Some(load)) => load.code_pages(i),
+            _ => 0,
+        }
+    }
+
     /// Families: the clinic's own and its fallbacks, loaded or not.
     fn family_count(&self) -> usize {
         1 + self.fallbacks.len()
@@ -423,7 +475,9 @@ impl FontSet {
     /// clinic's own, with fallbacks filling in other scripts. Both are 0 when
     /// the clinic's family has every letter: then no fallback is read, nor
     /// any after `script` (an Arabic handout never reads the Chinese face).
-    pub fn families_for(&self, text: &str) -> (usize, usize) {
+    /// Families whose fonts say they serve `language`'s code page are tried
+    /// first, so a Japanese handout never reads the Chinese face either.
+    pub fn families_for(&self, text: &str, language: &str) -> (usize, usize) {
         let own = self.face(self.styled(0, false, false));
         let lacking: Vec<char> = text
             .chars()
@@ -436,7 +490,13 @@ impl FontSet {
             self.style_of(f, false, false)
                 .is_some_and(|id| letters.iter().all(|c| self.face(id).has_char(*c)))
         };
-        let Some(script) = (1..self.family_count()).find(|f| has_all(*f, &lacking)) else {
+        let serving = self.serving(language);
+        let rest = (1..self.family_count()).filter(|f| Some(*f) != serving);
+        let Some(script) = serving
+            .into_iter()
+            .chain(rest)
+            .find(|f| has_all(*f, &lacking))
+        else {
             return (0, 0);
         };
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -488,6 +548,9 @@ mod tests {
                     format!("{i}"),
                 )]
             }
+            fn code_pages(&self, _: usize) -> u32 {
+                0
+            }
         }
         let loads = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
         let own = (
@@ -496,10 +559,10 @@ mod tests {
         );
         let fonts = FontSet::lazy(own, Box::new(Counted(loads.clone())));
         let counts = || loads.each_ref().map(|n| n.load(Ordering::SeqCst));
-        assert_eq!(fonts.families_for("Knee pain"), (0, 0));
+        assert_eq!(fonts.families_for("Knee pain", "en"), (0, 0));
         assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
         assert_eq!(counts(), [0, 0]);
-        assert_eq!(fonts.families_for("Đau lưng"), (1, 1));
+        assert_eq!(fonts.families_for("Đau lưng", "vi"), (1, 1));
         assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
         assert_eq!(counts(), [1, 0], "Vietnamese leaves the Arabic face unread");
         // Unread families are inspected, not loaded.
@@ -510,6 +573,50 @@ mod tests {
         assert!(fonts.face(arabic).name.starts_with("NotoSansArabic"));
         assert!(fonts.fallback_errors().is_empty());
         assert_eq!(counts(), [1, 1]);
+    }
+
+    #[test]
+    fn a_japanese_text_reads_the_face_that_serves_japanese_first() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        const FILES: [&str; 2] = ["NotoSansCJKsc-Regular.otf", "NotoSansCJKjp-Regular.otf"];
+        fn bytes(i: usize) -> Vec<u8> {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/").to_string() + FILES[i];
+            std::fs::read(path).unwrap()
+        }
+        struct Counted(Arc<[AtomicUsize; 2]>);
+        impl Fallbacks for Counted {
+            fn count(&self) -> usize {
+                2
+            }
+            fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
+                self.0[i].fetch_add(1, Ordering::SeqCst);
+                Ok((face(FILES[i]), [None, None, None]))
+            }
+            fn inspect(&self, _: usize) -> Vec<Diagnostic> {
+                Vec::new()
+            }
+            fn code_pages(&self, i: usize) -> u32 {
+                let data = bytes(i);
+                let read = |at: u64, len: u64| Ok(data[at as usize..(at + len) as usize].to_vec());
+                super::super::font_check::code_pages_unread(&data[..4108], read).unwrap()
+            }
+        }
+        let own = (
+            face("AtkinsonHyperlegibleNext-Regular.ttf"),
+            [None, None, None],
+        );
+        let loads = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
+        let fonts = FontSet::lazy(own, Box::new(Counted(loads.clone())));
+        let counts = || loads.each_ref().map(|n| n.load(Ordering::SeqCst));
+        // "Rest your neck": kana and a kanji both faces have.
+        assert_eq!(fonts.families_for("首を休めましょう", "ja"), (2, 2));
+        assert_eq!(
+            counts(),
+            [0, 1],
+            "the Chinese face listed first stays unread"
+        );
+        let (_, chinese) = fonts.families_for("休息", "zh-Hans");
+        assert_eq!(chinese, 1, "Chinese keeps the clinic's order");
     }
 
     #[test]
@@ -534,11 +641,11 @@ mod tests {
     #[test]
     fn letters_choose_the_family_and_other_scripts_fall_back() {
         let fonts = set();
-        assert_eq!(fonts.families_for("Knee pain"), (0, 0));
+        assert_eq!(fonts.families_for("Knee pain", "en"), (0, 0));
         // Vietnamese: Atkinson lacks ư, so the whole text goes to Noto Sans.
-        assert_eq!(fonts.families_for("Đau lưng"), (1, 1));
+        assert_eq!(fonts.families_for("Đau lưng", "vi"), (1, 1));
         // Arabic: no family has every letter; the clinic's stays, Arabic falls back.
-        assert_eq!(fonts.families_for("Gramercy مرحبا"), (0, 2));
+        assert_eq!(fonts.families_for("Gramercy مرحبا", "ar"), (0, 2));
         let arabic = fonts.for_char('م', false, false, 0).unwrap();
         assert_eq!(arabic, fonts.styled(2, false, false));
         assert_eq!(

@@ -38,6 +38,22 @@ pub fn check_start(start: &[u8], len: u64) -> Result<(), String> {
 
 const NOT_A_FONT: &str = "is not a TrueType or OpenType font";
 
+/// The code pages (OS/2 ulCodePageRange1) a font says it serves, read
+/// from its table directory in `start` and its OS/2 table alone, so a
+/// 9 MB face need not be read to learn it is not the Japanese one.
+pub fn code_pages_unread(
+    start: &[u8],
+    read: impl FnOnce(u64, u64) -> Result<Vec<u8>, String>,
+) -> Option<u32> {
+    use skrifa::raw::FontRead;
+    let font = FontRef::from_index(start, 0).ok()?;
+    let records = font.table_directory().table_records();
+    let os2 = records.iter().find(|r| r.tag() == Tag::new(b"OS/2"))?;
+    let bytes = read(u64::from(os2.offset()), u64::from(os2.length())).ok()?;
+    let table = skrifa::raw::tables::os2::Os2::read(skrifa::raw::FontData::new(&bytes)).ok()?;
+    table.ul_code_page_range_1()
+}
+
 /// Every table lies inside the file, and the ones text needs are there.
 fn check_directory(font: &FontRef, len: u64) -> Result<(), String> {
     let records = font.table_directory().table_records();

@@ -71,3 +71,37 @@ fn a_handout_that_needs_the_fallback_reads_it_and_gets_its_fault() {
         );
     }
 }
+
+/// A clinic lists its Chinese face before its Japanese one, and the Chinese
+/// face here is damaged in a way only reading it whole finds: a Japanese
+/// handout never reads it (the Japanese face says it serves Japanese), and
+/// a Chinese one does, and says so.
+#[test]
+fn a_japanese_handout_never_reads_a_chinese_face_listed_before_its_own() {
+    let lib = library(&format!(
+        "{MINIMAL_CLINIC}fallback = [\"fonts/Chinese.otf\", \"fonts/NotoSansCJKjp-Regular.otf\"]\n"
+    ));
+    std::fs::write(
+        lib.path().join("fonts/Chinese.otf"),
+        widthless("NotoSansCJKsc-Regular.otf"),
+    )
+    .unwrap();
+    for (language, title, good) in [
+        ("ja", "首の痛みを和らげる", true),
+        ("zh-Hans", "颈部疼痛", false),
+    ] {
+        let text =
+            format!("title = \"{title}\"\nlanguage = \"{language}\"\nreviewed = 2026-11-01\n");
+        write(lib.path(), "handouts/h.toml", &text);
+        for args in [&["check"][..], &["build"]] {
+            let (status, said) = output(lib.path(), args);
+            let read = said.contains("Chinese.otf");
+            assert_eq!(read, !good, "{language}, {args:?}: {said}");
+            assert_eq!(
+                status,
+                Some(if good { 0 } else { 1 }),
+                "{language}, {args:?}: {said}"
+            );
+        }
+    }
+}
