@@ -255,92 +255,99 @@ impl PageFlags {
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let status = if e.use_stderr() { 2 } else { 0 };
-            // --help and --version go to standard output.
-            return match e.print() {
-                Err(io) if !e.use_stderr() => console::failed(&io, status),
-                _ => status,
-            };
-        }
+        Err(e) => return not_run(&e),
     };
     if let Err(message) = crate::library::source_date_epoch() {
         crate::console::say(format_args!("error: {message}"));
         return 2;
     }
-    match cli.command {
-        Command::Build {
-            paths,
-            output,
-            out_dir,
-            clinic,
-            page,
-            allow_expired,
-            patient,
-            note,
-            output_format,
-        } => {
-            if let Some(status) = page.conflict() {
-                return status;
-            }
-            build::run(&Request {
-                formats: output_format.formats(output.as_deref()),
-                inputs: paths,
+    cli.command.run()
+}
+
+/// The exit status when clap stops before a command: 2 for a usage
+/// error, 0 for --help and --version, which clap reports the same way.
+fn not_run(e: &clap::Error) -> i32 {
+    let status = if e.use_stderr() { 2 } else { 0 };
+    // --help and --version go to standard output.
+    match e.print() {
+        Err(io) if !e.use_stderr() => console::failed(&io, status),
+        _ => status,
+    }
+}
+
+impl Command {
+    /// Run this subcommand; the process exit status.
+    fn run(self) -> i32 {
+        match self {
+            Command::Build {
+                paths,
                 output,
                 out_dir,
                 clinic,
+                page,
                 allow_expired,
                 patient,
                 note,
-                ..page.request()
-            })
-        }
-        Command::Check {
-            paths,
-            clinic,
-            format,
-        } => check::run(&CheckRequest {
-            inputs: paths,
-            clinic,
-            format: format.into(),
-        }),
-        Command::Init => init(),
-        Command::New { name, from, clinic } => new(&name, from.as_deref(), clinic.as_deref()),
-        Command::List {
-            paths,
-            clinic,
-            format,
-        } => listing::run(&paths, clinic.as_deref(), format.into()),
-        Command::Icons {
-            format,
-            sheet,
-            clinic,
-        } => crate::icons::command::run(format.into(), sheet.as_deref(), clinic.as_deref()),
-        Command::Watch {
-            paths,
-            clinic,
-            page,
-            output_format,
-        } => {
-            if let Some(status) = page.conflict() {
-                return status;
-            }
-            crate::watch::run(&Request {
-                formats: output_format.formats(None),
+                output_format,
+            } => page.conflict().unwrap_or_else(|| {
+                build::run(&Request {
+                    formats: output_format.formats(output.as_deref()),
+                    inputs: paths,
+                    output,
+                    out_dir,
+                    clinic,
+                    allow_expired,
+                    patient,
+                    note,
+                    ..page.request()
+                })
+            }),
+            Command::Check {
+                paths,
+                clinic,
+                format,
+            } => check::run(&CheckRequest {
                 inputs: paths,
                 clinic,
-                ..page.request()
-            })
+                format: format.into(),
+            }),
+            Command::Init => init(),
+            Command::New { name, from, clinic } => new(&name, from.as_deref(), clinic.as_deref()),
+            Command::List {
+                paths,
+                clinic,
+                format,
+            } => listing::run(&paths, clinic.as_deref(), format.into()),
+            Command::Icons {
+                format,
+                sheet,
+                clinic,
+            } => crate::icons::command::run(format.into(), sheet.as_deref(), clinic.as_deref()),
+            Command::Watch {
+                paths,
+                clinic,
+                page,
+                output_format,
+            } => page.conflict().unwrap_or_else(|| {
+                crate::watch::run(&Request {
+                    formats: output_format.formats(None),
+                    inputs: paths,
+                    clinic,
+                    ..page.request()
+                })
+            }),
+            Command::Completions { shell } => completions(shell),
+            Command::Man => console::print(0, |out| crate::manual::render(Cli::command(), out)),
         }
-        Command::Completions { shell } => {
-            // Written whole, then printed: the generator cannot report a
-            // closed output, only stop the program.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "handout", &mut script);
-            console::print(0, |out| out.write_all(&script))
-        }
-        Command::Man => console::print(0, |out| crate::manual::render(Cli::command(), out)),
     }
+}
+
+/// The shell's completion script, written whole and then printed: the
+/// generator cannot report a closed output, only stop the program.
+fn completions(shell: clap_complete::Shell) -> i32 {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "handout", &mut script);
+    console::print(0, |out| out.write_all(&script))
 }
 
 fn init() -> i32 {

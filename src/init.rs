@@ -127,45 +127,29 @@ pub fn run(dir: &Path) -> Result<Vec<String>, Diagnostic> {
             "a library is already here; `handout init` changes nothing in it",
         ));
     }
-    let fail = |path: &Path, e: std::io::Error| {
-        Diagnostic::for_file(
-            path,
-            "unwritable-file",
-            format!("cannot write it: {}", crate::model::io_reason(&e)),
-        )
-    };
-    let write = |path: PathBuf, bytes: &[u8]| -> Result<(), Diagnostic> {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| fail(parent, e))?;
-        }
-        if path.exists() {
-            return Ok(());
-        }
-        std::fs::write(&path, bytes).map_err(|e| fail(&path, e))
-    };
     for folder in ["handouts", "assets"] {
-        std::fs::create_dir_all(dir.join(folder)).map_err(|e| fail(&dir.join(folder), e))?;
+        std::fs::create_dir_all(dir.join(folder)).map_err(|e| unwritable(&dir.join(folder), e))?;
     }
-    write(
+    write_new(
         dir.join("schema/clinic.schema.json"),
         crate::schema::clinic_schema().as_bytes(),
     )?;
-    write(
+    write_new(
         dir.join("schema/handout.schema.json"),
         crate::schema::handout_schema().as_bytes(),
     )?;
     for (name, bytes) in FONTS {
-        write(dir.join("fonts").join(name), bytes)?;
+        write_new(dir.join("fonts").join(name), bytes)?;
     }
-    let mut said = Vec::new();
-    let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
-    let cjk = CJK_FONTS.iter().all(|f| tree.join(f).is_file());
-    if cjk {
-        for name in CJK_FONTS {
-            let bytes = std::fs::read(tree.join(name)).map_err(|e| fail(&tree.join(name), e))?;
-            write(dir.join("fonts").join(name), &bytes)?;
-        }
-    } else {
+    let cjk = copy_cjk_fonts(dir)?;
+    write_new(
+        clinic,
+        CLINIC.replace("{CJK}", &cjk_fallbacks(cjk)).as_bytes(),
+    )?;
+    let mut said = vec![
+        "started a handout library: clinic.toml, handouts/, assets/, fonts/, schema/".to_string(),
+    ];
+    if !cjk {
         said.push(
             "the Chinese, Korean and Japanese fonts are not built into handout: to print them, \
              copy the NotoSansCJK files from the fonts/ folder of the handout source into \
@@ -173,29 +157,64 @@ pub fn run(dir: &Path) -> Result<Vec<String>, Diagnostic> {
                 .to_string(),
         );
     }
-    let cjk_lines: String = CJK_FALLBACKS
-        .iter()
-        .map(|region| {
-            let line = format!(
-                "{{ regular = \"fonts/NotoSansCJK{region}-Regular.otf\", bold = \
-                 \"fonts/NotoSansCJK{region}-Bold.otf\" }},\n"
-            );
-            if cjk {
-                format!("  {line}")
-            } else {
-                format!("# {line}")
-            }
-        })
-        .collect();
-    write(clinic, CLINIC.replace("{CJK}", &cjk_lines).as_bytes())?;
-    said.insert(
-        0,
-        "started a handout library: clinic.toml, handouts/, assets/, fonts/, schema/".to_string(),
-    );
     said.push(
         "next: put your clinic's details in clinic.toml, then `handout new NAME` writes a handout \
          to fill in"
             .to_string(),
     );
     Ok(said)
+}
+
+/// Why `init` could not write a file or folder.
+fn unwritable(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::for_file(
+        path,
+        "unwritable-file",
+        format!("cannot write it: {}", crate::model::io_reason(&e)),
+    )
+}
+
+/// Write a file of the new library, with its folder; a file already there
+/// is kept as it is.
+fn write_new(path: PathBuf, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| unwritable(parent, e))?;
+    }
+    if path.exists() {
+        return Ok(());
+    }
+    std::fs::write(&path, bytes).map_err(|e| unwritable(&path, e))
+}
+
+/// Copy the Chinese, Korean and Japanese faces into `dir`/fonts when the
+/// source tree the binary was built from still holds them all; whether it did.
+fn copy_cjk_fonts(dir: &Path) -> Result<bool, Diagnostic> {
+    let tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    if !CJK_FONTS.iter().all(|f| tree.join(f).is_file()) {
+        return Ok(false);
+    }
+    for name in CJK_FONTS {
+        let bytes = std::fs::read(tree.join(name)).map_err(|e| unwritable(&tree.join(name), e))?;
+        write_new(dir.join("fonts").join(name), &bytes)?;
+    }
+    Ok(true)
+}
+
+/// clinic.toml's fallback lines for the CJK faces: commented out when the
+/// faces were not copied.
+fn cjk_fallbacks(copied: bool) -> String {
+    CJK_FALLBACKS
+        .iter()
+        .map(|region| {
+            let line = format!(
+                "{{ regular = \"fonts/NotoSansCJK{region}-Regular.otf\", bold = \
+                 \"fonts/NotoSansCJK{region}-Bold.otf\" }},\n"
+            );
+            if copied {
+                format!("  {line}")
+            } else {
+                format!("# {line}")
+            }
+        })
+        .collect()
 }

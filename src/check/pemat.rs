@@ -81,58 +81,55 @@ const CALCULATIONS: [&str; 8] = [
 /// Score a handout. `jargon` is the number of jargon warnings, None when the
 /// language has no word list.
 pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
-    use Scale::{Actionability as A, Understandability as U};
-    let text = |ps: &[Paragraph]| ps.iter().map(|p| plain_text(p)).collect::<Vec<_>>();
-    let mut all = vec![h.title.clone()];
-    all.extend(text(&h.summary));
-    let mut paragraphs = text(&h.summary);
+    let mut items = understandability(h, jargon);
+    items.extend(actionability(h));
+    Pemat { items }
+}
+
+/// The sections that tell the reader what to do.
+const ACTIONS: [SectionKind; 2] = [SectionKind::Prevention, SectionKind::SelfCare];
+
+/// Each paragraph's plain text.
+fn plain(ps: &[Paragraph]) -> Vec<String> {
+    ps.iter().map(|p| plain_text(p)).collect()
+}
+
+/// The handout's running text: the summary, each section's intro and
+/// items, and the closing, paragraph by paragraph.
+fn paragraphs(h: &Handout) -> Vec<String> {
+    let mut paragraphs = plain(&h.summary);
     for s in &h.sections {
-        paragraphs.extend(text(&s.intro));
+        paragraphs.extend(plain(&s.intro));
         for item in &s.items {
-            paragraphs.extend(text(&item.text));
-            all.extend(item.title.as_ref().map(|t| plain_text(t)));
+            paragraphs.extend(plain(&item.text));
         }
     }
-    paragraphs.extend(text(&h.closing));
-    all.extend(paragraphs.iter().cloned());
-    let all = all.join(" ").to_lowercase();
+    paragraphs.extend(plain(&h.closing));
+    paragraphs
+}
 
-    let has = |kinds: &[SectionKind]| {
-        h.sections
-            .iter()
-            .any(|s| kinds.contains(&s.kind) && !s.items.is_empty())
-    };
-    let has_kind = |kind| h.sections.iter().any(|s| s.kind == kind);
-    let actions = [SectionKind::Prevention, SectionKind::SelfCare];
-    let action_text: Vec<String> = h
-        .sections
-        .iter()
-        .filter(|s| actions.contains(&s.kind) || s.kind == SectionKind::WarningSigns)
-        .flat_map(|s| {
-            let items = s.items.iter().flat_map(|i| text(&i.text));
-            text(&s.intro).into_iter().chain(items)
-        })
-        .collect();
-    let addresses_reader = reader_words(&h.writing.primary).map(|own| {
-        action_text
-            .iter()
-            .flat_map(|t| words(t))
-            .any(|w| own.contains(&w.to_lowercase().as_str()))
-    });
-    let headings: Vec<&str> = h.sections.iter().map(|s| s.heading.as_str()).collect();
-    let bold = h
-        .summary
-        .iter()
-        .chain(h.sections.iter().flat_map(|s| &s.intro))
-        .chain(
-            h.sections
+/// All the handout's words, lower-cased, for phrases anywhere in it: the
+/// title, summary, item titles and `paragraphs`.
+fn all_text(h: &Handout, paragraphs: &[String]) -> String {
+    let mut all = vec![h.title.clone()];
+    all.extend(plain(&h.summary));
+    for s in &h.sections {
+        all.extend(
+            s.items
                 .iter()
-                .flat_map(|s| s.items.iter().flat_map(|i| &i.text)),
-        )
-        .flatten()
-        .any(|span| span.bold);
+                .filter_map(|i| i.title.as_ref().map(|t| plain_text(t))),
+        );
+    }
+    all.extend(paragraphs.iter().cloned());
+    all.join(" ").to_lowercase()
+}
 
-    let items = vec![
+/// PEMAT-P's understandability items, in the tool's order.
+fn understandability(h: &Handout, jargon: Option<usize>) -> Vec<Item> {
+    use Scale::Understandability as U;
+    let paragraphs = paragraphs(h);
+    let all = all_text(h, &paragraphs);
+    vec![
         item(
             "purpose-clear",
             U,
@@ -152,38 +149,35 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             U,
             Some(!CALCULATIONS.iter().any(|c| all.contains(c))),
         ),
-        // Sections with headings of their own, none long.
-        item(
-            "short-sections",
-            U,
-            Some(
-                headings.len() >= 2
-                    && (1..headings.len()).all(|i| !headings[..i].contains(&headings[i]))
-                    && h.sections.iter().all(|s| s.items.len() <= MAX_ITEMS)
-                    && paragraphs
-                        .iter()
-                        .all(|p| sentences(p).len() <= MAX_PARAGRAPH_SENTENCES),
-            ),
-        ),
+        item("short-sections", U, Some(short_sections(h, &paragraphs))),
         item("informative-headings", U, None),
         item("logical-sequence", U, None),
-        item(
-            "visual-cues",
-            U,
-            Some(bold || h.sections.iter().any(|s| s.items.len() >= 2)),
-        ),
+        item("visual-cues", U, Some(visual_cues(h))),
         item("no-distractions", U, None),
         item("visual-aids", U, None),
         // Key points summarise; without them, a person judges whether the
         // closing does.
         item("summary", U, (!h.key_points.is_empty()).then_some(true)),
-        item("action-identified", A, Some(has(&actions))),
-        item("addresses-reader", A, addresses_reader),
+    ]
+}
+
+/// PEMAT-P's actionability items, in the tool's order.
+fn actionability(h: &Handout) -> Vec<Item> {
+    use Scale::Actionability as A;
+    let has = |kinds: &[SectionKind]| {
+        h.sections
+            .iter()
+            .any(|s| kinds.contains(&s.kind) && !s.items.is_empty())
+    };
+    let has_kind = |kind| h.sections.iter().any(|s| s.kind == kind);
+    vec![
+        item("action-identified", A, Some(has(&ACTIONS))),
+        item("addresses-reader", A, addresses_reader(h)),
         item(
             "steps-broken-down",
             A,
             Some(h.sections.iter().any(|s| {
-                actions.contains(&s.kind) && s.style == ListStyle::Numbered && s.items.len() >= 2
+                ACTIONS.contains(&s.kind) && s.style == ListStyle::Numbered && s.items.len() >= 2
             })),
         ),
         item(
@@ -203,12 +197,62 @@ pub fn score(h: &Handout, jargon: Option<usize>) -> Pemat {
             A,
             h.sections
                 .iter()
-                .filter(|s| actions.contains(&s.kind))
+                .filter(|s| ACTIONS.contains(&s.kind))
                 .any(|s| s.items.iter().any(|i| i.icon.is_some()))
                 .then_some(true),
         ),
-    ];
-    Pemat { items }
+    ]
+}
+
+/// Sections with headings of their own, none long: two or more headings,
+/// no two alike, no section over [`MAX_ITEMS`] items, no paragraph over
+/// [`MAX_PARAGRAPH_SENTENCES`] sentences.
+fn short_sections(h: &Handout, paragraphs: &[String]) -> bool {
+    let headings: Vec<&str> = h.sections.iter().map(|s| s.heading.as_str()).collect();
+    headings.len() >= 2
+        && (1..headings.len()).all(|i| !headings[..i].contains(&headings[i]))
+        && h.sections.iter().all(|s| s.items.len() <= MAX_ITEMS)
+        && paragraphs
+            .iter()
+            .all(|p| sentences(p).len() <= MAX_PARAGRAPH_SENTENCES)
+}
+
+/// Cues draw the eye to key points: bold words in the running text, or a
+/// section that lists two or more items.
+fn visual_cues(h: &Handout) -> bool {
+    let bold = h
+        .summary
+        .iter()
+        .chain(h.sections.iter().flat_map(|s| &s.intro))
+        .chain(
+            h.sections
+                .iter()
+                .flat_map(|s| s.items.iter().flat_map(|i| &i.text)),
+        )
+        .flatten()
+        .any(|span| span.bold);
+    bold || h.sections.iter().any(|s| s.items.len() >= 2)
+}
+
+/// Whether the action and warning sections speak to the reader ("you");
+/// None in a language without a list of such words.
+fn addresses_reader(h: &Handout) -> Option<bool> {
+    let own = reader_words(&h.writing.primary)?;
+    let action_text: Vec<String> = h
+        .sections
+        .iter()
+        .filter(|s| ACTIONS.contains(&s.kind) || s.kind == SectionKind::WarningSigns)
+        .flat_map(|s| {
+            let items = s.items.iter().flat_map(|i| plain(&i.text));
+            plain(&s.intro).into_iter().chain(items)
+        })
+        .collect();
+    Some(
+        action_text
+            .iter()
+            .flat_map(|t| words(t))
+            .any(|w| own.contains(&w.to_lowercase().as_str())),
+    )
 }
 
 fn item(id: &'static str, scale: Scale, met: Option<bool>) -> Item {

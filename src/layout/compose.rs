@@ -153,6 +153,53 @@ pub enum Node {
 /// The leaflet for `handout` from `clinic`, for `patient` when it is a copy.
 pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy) -> Leaflet<'a> {
     let words = &handout.words;
+    Leaflet {
+        title: TitleBlock {
+            title: handout.title.clone(),
+            subtitle: handout.subtitle.clone(),
+            prepared_for: patient
+                .name
+                .as_ref()
+                .map(|(name, date)| words.prepared_for(name, *date)),
+        },
+        body: body(handout, clinic, patient),
+        contact: contact(clinic, handout, default_icon(clinic, "phone")),
+        also_available: (!handout.also_available.is_empty()).then(|| Node::Paragraph {
+            role: TextRole::Fine,
+            text: vec![Span::plain(words.also_available(&handout.also_available))],
+        }),
+        disclaimer: in_language(
+            Node::Paragraph {
+                role: TextRole::Fine,
+                text: inline(words.disclaimer()),
+            },
+            words.disclaimer(),
+            &handout.writing.primary,
+        ),
+        header: header(clinic),
+        footer: Footer {
+            clinic: match &clinic.phone {
+                Some(phone) => format!("{} · {phone}", clinic.name),
+                None => clinic.name.clone(),
+            },
+            reviewed: words.reviewed(handout.reviewed),
+            words,
+        },
+    }
+}
+
+/// The bundled pictogram `name` where a handout gives none, when the
+/// clinic wants them.
+fn default_icon(clinic: &Clinic, name: &str) -> Option<&'static Icon> {
+    clinic
+        .default_icons
+        .then(|| crate::icons::find(name))
+        .flatten()
+}
+
+/// The flowing body: the main message, key points, the patient's note, the
+/// sections and the closing call to action.
+fn body(handout: &Handout, clinic: &Clinic, patient: &PatientCopy) -> Vec<Node> {
     let mut body = Vec::new();
     if !handout.summary.is_empty() {
         body.push(Node::Panel {
@@ -168,95 +215,67 @@ pub fn compose<'a>(handout: &'a Handout, clinic: &Clinic, patient: &PatientCopy)
     if !patient.note.is_empty() {
         body.push(Node::Panel {
             role: PanelRole::Note,
-            heading: Some(words.note().to_string()),
+            heading: Some(handout.words.note().to_string()),
             icon: None,
             children: paragraphs(&patient.note, TextRole::Body),
         });
     }
-    let default = |name| {
-        clinic
-            .default_icons
-            .then(|| crate::icons::find(name))
-            .flatten()
-    };
     for section in &handout.sections {
-        let mut children = paragraphs(&section.intro, TextRole::Body);
-        if !section.items.is_empty() {
-            if let Some(Node::Paragraph { role, text }) = children.last_mut()
-                && ends_with_colon(text)
-            {
-                *role = TextRole::LeadIn;
-            }
-            children.push(Node::List {
-                style: section.style,
-                items: section.items.iter().map(item).collect(),
-            });
-        }
-        if section.lines > 0 {
-            children.push(Node::Lines(section.lines));
-        }
-        if section.kind == SectionKind::WarningSigns {
-            body.push(Node::Panel {
-                role: PanelRole::Warning,
-                heading: Some(section.heading.clone()),
-                icon: section.icon.or_else(|| default("warning")),
-                children,
-            });
-        } else {
-            body.push(Node::Heading {
-                text: section.heading.clone(),
-                icon: section.icon,
-            });
-            body.extend(children);
-        }
+        body.extend(section_nodes(section, clinic));
     }
     body.extend(paragraphs(&handout.closing, TextRole::Closing));
-    Leaflet {
-        title: TitleBlock {
-            title: handout.title.clone(),
-            subtitle: handout.subtitle.clone(),
-            prepared_for: patient
-                .name
-                .as_ref()
-                .map(|(name, date)| words.prepared_for(name, *date)),
-        },
-        body,
-        contact: contact(clinic, handout, default("phone")),
-        also_available: (!handout.also_available.is_empty()).then(|| Node::Paragraph {
-            role: TextRole::Fine,
-            text: vec![Span::plain(words.also_available(&handout.also_available))],
+    body
+}
+
+/// A section's nodes: the warning signs as a box, the others under a
+/// heading.
+fn section_nodes(section: &crate::model::Section, clinic: &Clinic) -> Vec<Node> {
+    let mut children = paragraphs(&section.intro, TextRole::Body);
+    if !section.items.is_empty() {
+        if let Some(Node::Paragraph { role, text }) = children.last_mut()
+            && ends_with_colon(text)
+        {
+            *role = TextRole::LeadIn;
+        }
+        children.push(Node::List {
+            style: section.style,
+            items: section.items.iter().map(item).collect(),
+        });
+    }
+    if section.lines > 0 {
+        children.push(Node::Lines(section.lines));
+    }
+    if section.kind == SectionKind::WarningSigns {
+        return vec![Node::Panel {
+            role: PanelRole::Warning,
+            heading: Some(section.heading.clone()),
+            icon: section.icon.or_else(|| default_icon(clinic, "warning")),
+            children,
+        }];
+    }
+    let heading = Node::Heading {
+        text: section.heading.clone(),
+        icon: section.icon,
+    };
+    std::iter::once(heading).chain(children).collect()
+}
+
+/// The clinic's brand on the first page.
+fn header(clinic: &Clinic) -> Header {
+    Header {
+        name: clinic.name.clone(),
+        phone: clinic.phone.clone(),
+        website: clinic
+            .website
+            .as_deref()
+            .map(|w| printed_address(w).to_string()),
+        logo: clinic.logo.clone().map(|logo| {
+            let alt = clinic
+                .logo_alt
+                .clone()
+                .unwrap_or_else(|| clinic.name.clone());
+            (logo, alt)
         }),
-        disclaimer: in_language(
-            Node::Paragraph {
-                role: TextRole::Fine,
-                text: inline(words.disclaimer()),
-            },
-            words.disclaimer(),
-            &handout.writing.primary,
-        ),
-        header: Header {
-            name: clinic.name.clone(),
-            phone: clinic.phone.clone(),
-            website: clinic
-                .website
-                .as_deref()
-                .map(|w| printed_address(w).to_string()),
-            logo: clinic.logo.clone().map(|logo| {
-                let alt = clinic
-                    .logo_alt
-                    .clone()
-                    .unwrap_or_else(|| clinic.name.clone());
-                (logo, alt)
-            }),
-        },
-        footer: Footer {
-            clinic: match &clinic.phone {
-                Some(phone) => format!("{} · {phone}", clinic.name),
-                None => clinic.name.clone(),
-            },
-            reviewed: words.reviewed(handout.reviewed),
-            words,
-        },
     }
 }
 

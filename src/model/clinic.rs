@@ -145,9 +145,126 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     let file: ClinicFile = from_toml(&source)?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut errors = Vec::new();
+    check_details(&source, &file, &mut errors);
+    check_links(&source, &file, &mut errors);
+    check_booking_url(&source, &file, &mut errors);
+    check_review_months(&source, &file, &mut errors);
+    let colors = brand_colors(&source, &file, &mut errors);
+    check_contrast(&source, &file, &colors, &mut errors);
+    let sizes = Sizes::check(&source, &file, &mut errors);
+    let fonts = load_fonts(&source, &dir, &file, &mut errors);
+    let pictures = crate::picture::Cache::default();
+    let logo = file.logo.as_ref().and_then(|spec| {
+        load_picture(&source, &dir, spec, &pictures)
+            .map_err(|d| errors.push(d))
+            .ok()
+    });
+    if let Some(fonts) = &fonts {
+        check_coverage(&source, &file, fonts, &mut errors);
+    }
+    match (fonts, errors.is_empty()) {
+        (Some(fonts), true) => Ok(Clinic::new(
+            source,
+            file,
+            Loaded {
+                colors,
+                sizes,
+                fonts,
+                logo,
+                pictures,
+            },
+        )),
+        _ => Err(errors),
+    }
+}
 
-    let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
-    // A blank detail would print as a gap ("Call us at  today"): an error.
+/// What loading worked out beyond the file's own words: its checked
+/// colours and sizes, and the fonts and logo it names, read.
+struct Loaded {
+    colors: Colors,
+    sizes: Sizes,
+    fonts: FontSet,
+    logo: Option<Picture>,
+    pictures: crate::picture::Cache,
+}
+
+impl Clinic {
+    /// The clinic from a file found free of errors, its defaults filled in.
+    fn new(source: Source, file: ClinicFile, loaded: Loaded) -> Clinic {
+        let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
+        let policy = &file.policy;
+        Clinic {
+            name: file.name.get_ref().trim().to_string(),
+            logo: loaded.logo,
+            logo_alt: text(&file.logo_alt),
+            phone: text(&file.phone),
+            email: text(&file.email),
+            website: text(&file.website),
+            address: text(&file.address),
+            booking_url: text(&file.booking_url),
+            disclaimer: Disclaimer::from_file(file.disclaimer.as_ref().map(|d| d.get_ref())),
+            colors: loaded.colors,
+            fonts: loaded.fonts,
+            paper: file
+                .page
+                .paper
+                .as_ref()
+                .map_or(Paper::Letter, |p| *p.get_ref()),
+            body_size: loaded.sizes.body_size,
+            columns: loaded.sizes.columns,
+            max_grade: policy
+                .max_grade
+                .as_ref()
+                .map_or(8.0, |g| *g.get_ref() as f32),
+            min_inflesz: loaded.sizes.min_inflesz,
+            allow_words: policy
+                .allow_words
+                .iter()
+                .map(|w| w.get_ref().trim().to_lowercase())
+                .collect(),
+            review_months: policy.review_months.as_ref().map_or(24, |m| *m.get_ref()),
+            default_icons: policy.default_icons.as_ref().is_none_or(|b| *b.get_ref()),
+            also_available: policy.also_available.as_ref().is_none_or(|b| *b.get_ref()),
+            web_fonts: file
+                .web
+                .fonts
+                .as_ref()
+                .map(|f| *f.get_ref())
+                .unwrap_or_default(),
+            pictures: loaded.pictures,
+            source,
+            file,
+        }
+    }
+}
+
+impl Disclaimer {
+    /// The disclaimer as clinic.toml writes it, trimmed.
+    fn from_file(file: Option<&DisclaimerFile>) -> Disclaimer {
+        match file {
+            None => Disclaimer::None,
+            Some(DisclaimerFile::All(text)) => Disclaimer::All(text.trim().to_string()),
+            Some(DisclaimerFile::PerLanguage(texts)) => Disclaimer::PerLanguage(
+                texts
+                    .iter()
+                    .map(|(tag, text)| (tag.clone(), text.trim().to_string()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Every text of a disclaimer: the one for all languages, or each language's.
+fn disclaimer_texts(disclaimer: &DisclaimerFile) -> Vec<&String> {
+    match disclaimer {
+        DisclaimerFile::All(text) => vec![text],
+        DisclaimerFile::PerLanguage(texts) => texts.values().collect(),
+    }
+}
+
+/// The clinic's printed details: a blank one would print as a gap ("Call
+/// us at  today"), a control character not at all.
+fn check_details(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) {
     let details = [
         ("name", Some(&file.name)),
         ("phone", file.phone.as_ref()),
@@ -164,33 +281,67 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             errors.push(source.error(value.span().start, "empty-text", message));
         } else if let Some((at, why)) = super::text_problem(value.get_ref(), true) {
             let c = value.get_ref()[at..].chars().next().expect("a character");
-            let at = super::locate_char(&source, &value.span(), c);
+            let at = super::locate_char(source, &value.span(), c);
             errors.push(source.error(at, "bad-character", why));
         }
     }
-    check_links(&source, &file, &mut errors);
-    if let Some(url) = &file.booking_url {
-        if let Err(why) = super::link_target(url.get_ref().trim()) {
-            errors.push(source.error(
-                url.span().start,
-                "bad-link",
-                format!("`booking_url`: {why}"),
-            ));
-        } else if let Err(why) =
-            super::address::encoded(url.get_ref().trim()).and_then(|u| booking_code(&u))
-        {
-            errors.push(source.error(url.span().start, "bad-booking-url", why));
-        }
-    }
-    if let Some(months) = &file.policy.review_months
-        && !REVIEW_MONTHS.contains(months.get_ref())
+}
+
+/// The booking address is a link a leaflet may open, short enough for its
+/// QR code to scan.
+fn check_booking_url(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) {
+    let Some(url) = &file.booking_url else {
+        return;
+    };
+    if let Err(why) = super::link_target(url.get_ref().trim()) {
+        errors.push(source.error(
+            url.span().start,
+            "bad-link",
+            format!("`booking_url`: {why}"),
+        ));
+    } else if let Err(why) =
+        super::address::encoded(url.get_ref().trim()).and_then(|u| booking_code(&u))
     {
-        let message = format!(
-            "review_months is {}, but must be a whole number of months from 1 to 120 (10 years)",
-            months.get_ref()
-        );
-        errors.push(source.error(months.span().start, "bad-review-months", message));
+        errors.push(source.error(url.span().start, "bad-booking-url", why));
     }
+}
+
+fn check_review_months(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) {
+    within(
+        &file.policy.review_months,
+        |m| REVIEW_MONTHS.contains(m),
+        "bad-review-months",
+        |m| {
+            format!(
+                "review_months is {m}, but must be a whole number of months from 1 to 120 (10 years)"
+            )
+        },
+        source,
+        errors,
+    );
+}
+
+/// A number clinic.toml sets, if it is set and `allowed`; one outside is an
+/// error at its value, `why` saying so.
+fn within<'a, T>(
+    value: &'a Option<Spanned<T>>,
+    allowed: impl Fn(&T) -> bool,
+    code: &'static str,
+    why: impl Fn(&T) -> String,
+    source: &Source,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<&'a T> {
+    let value = value.as_ref()?;
+    if allowed(value.get_ref()) {
+        return Some(value.get_ref());
+    }
+    errors.push(source.error(value.span().start, code, why(value.get_ref())));
+    None
+}
+
+/// The brand colours, each the default where unset or not written as
+/// #RRGGBB (an error).
+fn brand_colors(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) -> Colors {
     let mut color = |v: &Option<Spanned<String>>, default: Rgb| match v {
         None => default,
         Some(s) => Rgb::parse(s.get_ref()).unwrap_or_else(|| {
@@ -205,57 +356,67 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
             default
         }),
     };
-    let colors = Colors {
+    Colors {
         primary: color(&file.colors.primary, Rgb(0x0b, 0x5f, 0xa5)),
         accent: color(&file.colors.accent, Rgb(0xf2, 0xa9, 0x00)),
         warning: color(&file.colors.warning, Rgb(0xb3, 0x26, 0x1e)),
-    };
-    check_contrast(&source, &file, &colors, &mut errors);
+    }
+}
 
-    let body_size = match &file.page.body_size {
-        None => 12.0,
-        Some(s) if BODY_SIZES.contains(s.get_ref()) => *s.get_ref() as f32,
-        Some(s) => {
-            errors.push(source.error(
-                s.span().start,
-                "bad-body-size",
+/// The clinic's numbers for type and readability, each the default where
+/// unset or out of range (an error).
+struct Sizes {
+    body_size: f32,
+    min_inflesz: f32,
+    columns: usize,
+}
+
+impl Sizes {
+    fn check(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>) -> Sizes {
+        let body_size = within(
+            &file.page.body_size,
+            |s| BODY_SIZES.contains(s),
+            "bad-body-size",
+            |s| format!("body_size {s} pt is outside 12 to 24 pt; patients need at least 12 pt"),
+            source,
+            errors,
+        );
+        let min_inflesz = within(
+            &file.policy.min_inflesz,
+            |s| (0.0..=100.0).contains(s),
+            "bad-min-inflesz",
+            |s| {
                 format!(
-                    "body_size {} pt is outside 12 to 24 pt; patients need at least 12 pt",
-                    s.get_ref()
-                ),
-            ));
-            12.0
+                    "min_inflesz {s} is outside the INFLESZ scale, 0 to 100 (65 is \"fairly easy\")"
+                )
+            },
+            source,
+            errors,
+        );
+        let columns = within(
+            &file.page.columns,
+            |c| matches!(c, 1 | 2),
+            "bad-columns",
+            |c| format!("columns = {c} is not 1 or 2"),
+            source,
+            errors,
+        );
+        Sizes {
+            body_size: body_size.map_or(12.0, |s| *s as f32),
+            min_inflesz: min_inflesz.map_or(65.0, |s| *s as f32),
+            columns: columns.map_or(2, |c| *c as usize),
         }
-    };
+    }
+}
 
-    let min_inflesz = match &file.policy.min_inflesz {
-        None => 65.0,
-        Some(s) if (0.0..=100.0).contains(s.get_ref()) => *s.get_ref() as f32,
-        Some(s) => {
-            errors.push(source.error(
-                s.span().start,
-                "bad-min-inflesz",
-                format!(
-                    "min_inflesz {} is outside the INFLESZ scale, 0 to 100 (65 is \"fairly easy\")",
-                    s.get_ref()
-                ),
-            ));
-            65.0
-        }
-    };
-    let columns = match &file.page.columns {
-        None => 2,
-        Some(c) if matches!(c.get_ref(), 1 | 2) => *c.get_ref() as usize,
-        Some(c) => {
-            errors.push(source.error(
-                c.span().start,
-                "bad-columns",
-                format!("columns = {} is not 1 or 2", c.get_ref()),
-            ));
-            2
-        }
-    };
-
+/// The clinic's own family, read now, with its fallbacks to read when a
+/// text first needs them; None when the own family cannot be read.
+fn load_fonts(
+    source: &Source,
+    dir: &Path,
+    file: &ClinicFile,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<FontSet> {
     let fonts_file = file.fonts.get_ref();
     let own: FamilySpec = (
         fonts_file.regular.clone(),
@@ -266,7 +427,7 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
         ]
         .map(Clone::clone),
     );
-    let own = load_family(&source, &dir, &own)
+    let own = load_family(source, dir, &own)
         .map_err(|mut e| errors.append(&mut e))
         .ok();
     let fallbacks: Vec<FamilySpec> = fonts_file
@@ -283,124 +444,53 @@ pub fn load_clinic(path: &Path) -> Result<Clinic, Vec<Diagnostic>> {
     // Fallbacks are read when a text first needs them; their files'
     // directories are checked now, which costs next to nothing.
     for spec in fallbacks.iter().flat_map(family_specs) {
-        if let Err(d) = check_unread_font(&source, &dir, spec, false) {
+        if let Err(d) = check_unread_font(source, dir, spec, false) {
             errors.push(d);
         }
     }
-
-    let pictures = crate::picture::Cache::default();
-    let logo = file.logo.as_ref().and_then(|spec| {
-        load_picture(&source, &dir, spec, &pictures)
-            .map_err(|d| errors.push(d))
-            .ok()
-    });
-
-    let fonts = own.map(|own| {
+    own.map(|own| {
         let files = FallbackFiles {
             source: source.clone(),
-            dir: dir.clone(),
+            dir: dir.to_path_buf(),
             families: fallbacks,
         };
         FontSet::lazy(own, Box::new(files))
-    });
-    if let Some(fonts) = &fonts {
-        let printed = [
-            &Some(file.name.clone()),
-            &file.phone,
-            &file.email,
-            &file.website,
-            &file.address,
-        ];
-        let disclaimers = file.disclaimer.iter().flat_map(|d| {
-            let texts: Vec<&String> = match d.get_ref() {
-                DisclaimerFile::All(text) => vec![text],
-                DisclaimerFile::PerLanguage(texts) => texts.values().collect(),
-            };
-            texts.into_iter().map(|t| (t.as_str(), d.span()))
-        });
-        let values = printed
-            .into_iter()
-            .flatten()
-            .map(|v| (v.get_ref().as_str(), v.span()));
-        for (value, span) in values.chain(disclaimers) {
-            if let Some(c) = super::uncovered(fonts, value, 0) {
-                let at = source.find_in(&span, &c.to_string());
-                errors.push(source.error(
-                    at,
-                    "uncovered-character",
-                    super::uncovered_message(fonts, c),
-                ));
-            }
-        }
-    }
+    })
+}
 
-    match (fonts, errors.is_empty()) {
-        (Some(fonts), true) => Ok(Clinic {
-            name: file.name.get_ref().trim().to_string(),
-            logo,
-            logo_alt: text(&file.logo_alt),
-            phone: text(&file.phone),
-            email: text(&file.email),
-            website: text(&file.website),
-            address: text(&file.address),
-            booking_url: text(&file.booking_url),
-            disclaimer: match file.disclaimer.as_ref().map(|d| d.get_ref()) {
-                None => Disclaimer::None,
-                Some(DisclaimerFile::All(text)) => Disclaimer::All(text.trim().to_string()),
-                Some(DisclaimerFile::PerLanguage(texts)) => Disclaimer::PerLanguage(
-                    texts
-                        .iter()
-                        .map(|(tag, text)| (tag.clone(), text.trim().to_string()))
-                        .collect(),
-                ),
-            },
-            colors,
-            fonts,
-            paper: file
-                .page
-                .paper
-                .as_ref()
-                .map_or(Paper::Letter, |p| *p.get_ref()),
-            body_size,
-            columns,
-            max_grade: file
-                .policy
-                .max_grade
-                .as_ref()
-                .map_or(8.0, |g| *g.get_ref() as f32),
-            min_inflesz,
-            allow_words: file
-                .policy
-                .allow_words
-                .iter()
-                .map(|w| w.get_ref().trim().to_lowercase())
-                .collect(),
-            review_months: file
-                .policy
-                .review_months
-                .as_ref()
-                .map_or(24, |m| *m.get_ref()),
-            default_icons: file
-                .policy
-                .default_icons
-                .as_ref()
-                .is_none_or(|b| *b.get_ref()),
-            also_available: file
-                .policy
-                .also_available
-                .as_ref()
-                .is_none_or(|b| *b.get_ref()),
-            web_fonts: file
-                .web
-                .fonts
-                .as_ref()
-                .map(|f| *f.get_ref())
-                .unwrap_or_default(),
-            pictures,
-            source,
-            file,
-        }),
-        _ => Err(errors),
+/// Every printed detail and disclaimer drawn by some font of the clinic's:
+/// a character none has would print as an empty box.
+fn check_coverage(
+    source: &Source,
+    file: &ClinicFile,
+    fonts: &FontSet,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let printed = [
+        &Some(file.name.clone()),
+        &file.phone,
+        &file.email,
+        &file.website,
+        &file.address,
+    ];
+    let disclaimers = file.disclaimer.iter().flat_map(|d| {
+        disclaimer_texts(d.get_ref())
+            .into_iter()
+            .map(|t| (t.as_str(), d.span()))
+    });
+    let values = printed
+        .into_iter()
+        .flatten()
+        .map(|v| (v.get_ref().as_str(), v.span()));
+    for (value, span) in values.chain(disclaimers) {
+        if let Some(c) = super::uncovered(fonts, value, 0) {
+            let at = source.find_in(&span, &c.to_string());
+            errors.push(source.error(
+                at,
+                "uncovered-character",
+                super::uncovered_message(fonts, c),
+            ));
+        }
     }
 }
 
@@ -597,11 +687,7 @@ fn check_links(source: &Source, file: &ClinicFile, errors: &mut Vec<Diagnostic>)
     let Some(disclaimer) = &file.disclaimer else {
         return;
     };
-    let texts: Vec<&String> = match disclaimer.get_ref() {
-        DisclaimerFile::All(text) => vec![text],
-        DisclaimerFile::PerLanguage(texts) => texts.values().collect(),
-    };
-    for text in texts {
+    for text in disclaimer_texts(disclaimer.get_ref()) {
         let paragraphs = crate::markup::paragraphs(text);
         for url in paragraphs
             .iter()

@@ -147,108 +147,83 @@ pub fn load_handout(
         .language
         .as_ref()
         .map_or_else(|| "en".to_string(), |l| l.get_ref().trim().to_string());
-    let mut v = Validator {
-        english: crate::text::writing::subtags(&language)
-            .first()
-            .is_some_and(|l| l == "en"),
-        family: clinic.fonts.serving(&language).unwrap_or(0),
-        source: &source,
-        fonts: &clinic.fonts,
-        pictures: &clinic.pictures,
-        dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
-        values: placeholder_values(clinic, patient),
-        errors: crate::scaffold::unfinished(&source, &file),
-    };
+    let mut v = Validator::new(&source, &file, path, &language, clinic, patient);
     if let Some(tag) = &file.language {
         v.check_language(tag);
     }
-    let language_at = file.language.as_ref().map_or(0, |l| l.span().start);
-    let mut also_available = Vec::new();
-    if clinic.also_available {
-        also_available = shelf.other_languages(path, &file);
-        // A name no font of the clinic's can draw is left out, not an error:
-        // the handout itself is fine.
-        also_available.retain(|name| uncovered(&clinic.fonts, name, v.family).is_none());
-    }
-    let words = Words::resolve(
-        &language,
-        file.words.as_ref(),
-        clinic.disclaimer.for_language(&language),
-        (&source, language_at),
-        |key| {
-            needed_word(key, &file, clinic)
-                || (key == "also_available" && !also_available.is_empty())
-        },
-    )
-    .map_err(|mut errors| v.errors.append(&mut errors))
-    .ok();
-    if let Some(words) = &words {
-        v.check_words_drawn(words, file.words.as_ref(), language_at);
-    }
-    let reviewed = v.date(&file.reviewed, "reviewed");
-    let next_review = match &file.next_review {
-        Some(d) => v.date(d, "next_review"),
-        None => reviewed.map(|r| r.add_months(clinic.review_months)),
-    };
-    if let Some(d) = &file.source_reviewed {
-        v.date(d, "source_reviewed");
-    }
-    if let Some(of) = &file.translation_of
-        && !v.dir.join(of.get_ref()).is_file()
-    {
-        let message = format!(
-            "the source handout `{}` does not exist; `translation_of` names the file this one translates, relative to it",
-            of.get_ref()
-        );
-        v.error(of.span().start, "missing-source", message);
-    }
-    let title = v.line(&file.title, "title");
-    let subtitle = file.subtitle.as_ref().and_then(|s| v.line(s, "subtitle"));
-    let summary = v.paragraphs(file.summary.as_ref());
-    let key_points = v.key_points(file.key_points.as_ref());
-    let closing = v.paragraphs(file.closing.as_ref());
-    let keywords = file
-        .keywords
-        .iter()
-        .filter_map(|k| v.line(k, "keywords"))
-        .collect();
-    let sections: Vec<Section> = file
-        .sections
-        .iter()
-        .map(|s| v.section(s, words.as_ref(), &clinic.name))
-        .collect();
-
-    match (title, reviewed, next_review, words, v.errors.is_empty()) {
-        (Some(title), Some(reviewed), Some(next_review), Some(words), true) => {
-            let printed = printed_text(
-                &title,
-                &subtitle,
-                [&summary, &key_points, &closing],
-                &sections,
-                &words,
-            );
-            let (family, script) = clinic.fonts.families_for(&printed, &language);
-            let writing = Writing::new(&language, family).with_script(script);
+    let also_available = also_available(path, &file, clinic, shelf, v.family);
+    let words = v.words(&file, &language, clinic, !also_available.is_empty());
+    let dates = v.review_dates(&file, clinic.review_months);
+    v.check_translation_of(&file);
+    let content = v.content(&file, words.as_ref(), &clinic.name);
+    match (content, dates, words, v.errors.is_empty()) {
+        (Some(content), Some((reviewed, next_review)), Some(words), true) => {
+            let writing = content.writing(&language, &words, &clinic.fonts);
             Ok(Handout {
                 writing,
                 words,
                 path: path.to_path_buf(),
                 source,
-                title,
-                subtitle,
+                title: content.title,
+                subtitle: content.subtitle,
                 language,
                 reviewed,
                 next_review,
-                summary,
-                key_points,
-                closing,
-                keywords,
-                sections,
+                summary: content.summary,
+                key_points: content.key_points,
+                closing: content.closing,
+                keywords: content.keywords,
+                sections: content.sections,
                 also_available,
                 file,
             })
         }
         _ => Err(v.errors),
+    }
+}
+
+/// The names of the handout's other languages to print, when the clinic
+/// prints them. A name no font of the clinic's can draw (asking `family`
+/// first) is left out, not an error: the handout itself is fine.
+fn also_available(
+    path: &Path,
+    file: &HandoutFile,
+    clinic: &Clinic,
+    shelf: &super::Shelf,
+    family: usize,
+) -> Vec<String> {
+    if !clinic.also_available {
+        return Vec::new();
+    }
+    let mut names = shelf.other_languages(path, file);
+    names.retain(|name| uncovered(&clinic.fonts, name, family).is_none());
+    names
+}
+
+/// What a handout prints, validated: its title, texts and sections.
+struct Content {
+    title: String,
+    subtitle: Option<String>,
+    summary: Vec<Paragraph>,
+    key_points: Vec<Paragraph>,
+    closing: Vec<Paragraph>,
+    keywords: Vec<String>,
+    sections: Vec<Section>,
+}
+
+impl Content {
+    /// The writing of `language` in the font family that sets all the
+    /// handout prints, its words included.
+    fn writing(&self, language: &str, words: &Words, fonts: &FontSet) -> Writing {
+        let printed = printed_text(
+            &self.title,
+            &self.subtitle,
+            [&self.summary, &self.key_points, &self.closing],
+            &self.sections,
+            words,
+        );
+        let (family, script) = fonts.families_for(&printed, language);
+        Writing::new(language, family).with_script(script)
     }
 }
 
@@ -405,7 +380,123 @@ struct Validator<'a> {
     errors: Vec<Diagnostic>,
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
+    /// A validator for the handout `file` read from `path`, its placeholders
+    /// filled from the clinic and patient; the errors start with the
+    /// scaffold's parts left unfinished.
+    fn new(
+        source: &'a Source,
+        file: &HandoutFile,
+        path: &Path,
+        language: &str,
+        clinic: &'a Clinic,
+        patient: Option<&str>,
+    ) -> Validator<'a> {
+        Validator {
+            english: crate::text::writing::subtags(language)
+                .first()
+                .is_some_and(|l| l == "en"),
+            family: clinic.fonts.serving(language).unwrap_or(0),
+            source,
+            fonts: &clinic.fonts,
+            pictures: &clinic.pictures,
+            dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
+            values: placeholder_values(clinic, patient),
+            errors: crate::scaffold::unfinished(source, file),
+        }
+    }
+
+    /// The words the tool prints in the handout's language, from its
+    /// [words] and the built-in ones, each drawable; `also_available` when
+    /// the handout names its translations.
+    fn words(
+        &mut self,
+        file: &HandoutFile,
+        language: &str,
+        clinic: &Clinic,
+        also_available: bool,
+    ) -> Option<Words> {
+        let language_at = file.language.as_ref().map_or(0, |l| l.span().start);
+        let words = Words::resolve(
+            language,
+            file.words.as_ref(),
+            clinic.disclaimer.for_language(language),
+            (self.source, language_at),
+            |key| needed_word(key, file, clinic) || (key == "also_available" && also_available),
+        )
+        .map_err(|mut errors| self.errors.append(&mut errors))
+        .ok();
+        if let Some(words) = &words {
+            self.check_words_drawn(words, file.words.as_ref(), language_at);
+        }
+        words
+    }
+
+    /// When the handout was last reviewed and is next due: `next_review`,
+    /// else `review_months` after the review. `source_reviewed` is checked
+    /// too.
+    fn review_dates(&mut self, file: &HandoutFile, review_months: u32) -> Option<(Date, Date)> {
+        let reviewed = self.date(&file.reviewed, "reviewed");
+        let next_review = match &file.next_review {
+            Some(d) => self.date(d, "next_review"),
+            None => reviewed.map(|r| r.add_months(review_months)),
+        };
+        if let Some(d) = &file.source_reviewed {
+            self.date(d, "source_reviewed");
+        }
+        reviewed.zip(next_review)
+    }
+
+    /// `translation_of` names a file beside this one.
+    fn check_translation_of(&mut self, file: &HandoutFile) {
+        if let Some(of) = &file.translation_of
+            && !self.dir.join(of.get_ref()).is_file()
+        {
+            let message = format!(
+                "the source handout `{}` does not exist; `translation_of` names the file this one translates, relative to it",
+                of.get_ref()
+            );
+            self.error(of.span().start, "missing-source", message);
+        }
+    }
+
+    /// Everything the handout prints, each part checked (all of them, to
+    /// report every problem); None without a title.
+    fn content(
+        &mut self,
+        file: &HandoutFile,
+        words: Option<&Words>,
+        clinic_name: &str,
+    ) -> Option<Content> {
+        let title = self.line(&file.title, "title");
+        let subtitle = file
+            .subtitle
+            .as_ref()
+            .and_then(|s| self.line(s, "subtitle"));
+        let summary = self.paragraphs(file.summary.as_ref());
+        let key_points = self.key_points(file.key_points.as_ref());
+        let closing = self.paragraphs(file.closing.as_ref());
+        let keywords = file
+            .keywords
+            .iter()
+            .filter_map(|k| self.line(k, "keywords"))
+            .collect();
+        let sections = file
+            .sections
+            .iter()
+            .map(|s| self.section(s, words, clinic_name))
+            .collect();
+        Some(Content {
+            title: title?,
+            subtitle,
+            summary,
+            key_points,
+            closing,
+            keywords,
+            sections,
+        })
+    }
+
     fn error(&mut self, offset: usize, code: &'static str, message: String) {
         let source = self.source;
         crate::diagnostic::push_capped(&mut self.errors, || source.error(offset, code, message));

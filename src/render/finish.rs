@@ -6,7 +6,8 @@
 use super::deflate::Deflater;
 use super::fonts::{self, Embedded};
 use super::pack::Packed;
-use super::structure::{Kid, Structure};
+use super::structure::Structure;
+use super::tag_tree::struct_tree;
 use super::xmp;
 use crate::layout::Document;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -209,155 +210,8 @@ fn output_intent(pdf: &mut lopdf::Document) -> Object {
     ]))
 }
 
-/// The structure tree and what points back into it: each page's
-/// /StructParents (with /Tabs /S, tab order following the tags), each link
-/// annotation's /StructParent (with /Contents and the print flag), and the
-/// parent tree from those keys back to the elements. Pages get a
-/// transparency group in RGB when a picture has a soft mask.
-fn struct_tree(pdf: &mut lopdf::Document, pages: &[ObjectId], structure: &Structure) -> ObjectId {
-    let root = pdf.new_object_id();
-    let ids: Vec<ObjectId> = structure
-        .elems
-        .iter()
-        .map(|_| pdf.new_object_id())
-        .collect();
-    let soft_masks = pdf.objects.values().any(|o| match o {
-        Object::Stream(s) => s.dict.has(b"SMask"),
-        _ => false,
-    });
-    // Parent-tree keys: one per page, then one per link annotation.
-    let mut per_page: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
-    for (e, elem) in structure.elems.iter().enumerate() {
-        for kid in &elem.kids {
-            if let Kid::Content { page, mcid } = kid {
-                let refs = &mut per_page[*page];
-                let at = *mcid as usize;
-                if refs.len() <= at {
-                    refs.resize(at + 1, Object::Null);
-                }
-                refs[at] = Object::Reference(ids[e]);
-            }
-        }
-    }
-    let mut nums = Vec::new();
-    for (i, refs) in per_page.into_iter().enumerate() {
-        nums.push(Object::Integer(i as i64));
-        nums.push(Object::Array(refs));
-    }
-    let mut annot_ids = std::collections::BTreeMap::new();
-    for (i, &page) in pages.iter().enumerate() {
-        let Ok(dict) = pdf.get_dictionary_mut(page) else {
-            continue;
-        };
-        dict.set("StructParents", Object::Integer(i as i64));
-        dict.set("Tabs", Object::Name(b"S".to_vec()));
-        if soft_masks {
-            dict.set(
-                "Group",
-                Dictionary::from_iter([
-                    ("Type", Object::Name(b"Group".to_vec())),
-                    ("S", Object::Name(b"Transparency".to_vec())),
-                    ("CS", Object::Name(b"DeviceRGB".to_vec())),
-                ]),
-            );
-        }
-        let annots = match dict.get_mut(b"Annots") {
-            Ok(Object::Array(annots)) => std::mem::take(annots),
-            _ => Vec::new(),
-        };
-        let mut refs = Vec::with_capacity(annots.len());
-        for (index, annot) in annots.into_iter().enumerate() {
-            let Object::Dictionary(mut annot) = annot else {
-                refs.push(annot);
-                continue;
-            };
-            let found = structure
-                .annots
-                .iter()
-                .find(|a| a.page == i && a.index == index);
-            if let Some(a) = found {
-                let key = pages.len() + annot_ids.len();
-                annot.set("StructParent", Object::Integer(key as i64));
-                annot.set("Contents", text(&a.contents));
-                nums.push(Object::Integer(key as i64));
-                nums.push(Object::Reference(ids[a.elem]));
-            }
-            annot.set("F", Object::Integer(4));
-            let id = pdf.add_object(annot);
-            annot_ids.insert((i, index), id);
-            refs.push(Object::Reference(id));
-        }
-        if let Ok(dict) = pdf.get_dictionary_mut(page) {
-            if refs.is_empty() {
-                dict.remove(b"Annots");
-            } else {
-                dict.set("Annots", Object::Array(refs));
-            }
-        }
-    }
-    for (e, elem) in structure.elems.iter().enumerate() {
-        let first_page = elem.kids.iter().find_map(|k| match k {
-            Kid::Content { page, .. } => Some(*page),
-            _ => None,
-        });
-        let kids = elem
-            .kids
-            .iter()
-            .map(|kid| match kid {
-                Kid::Elem(c) => Object::Reference(ids[*c]),
-                Kid::Content { page, mcid } if Some(*page) == first_page => Object::Integer(*mcid),
-                Kid::Content { page, mcid } => Object::Dictionary(Dictionary::from_iter([
-                    ("Type", Object::Name(b"MCR".to_vec())),
-                    ("Pg", Object::Reference(pages[*page])),
-                    ("MCID", Object::Integer(*mcid)),
-                ])),
-                Kid::Annot { page, index } => {
-                    let obj = annot_ids
-                        .get(&(*page, *index))
-                        .map_or(Object::Null, |id| Object::Reference(*id));
-                    Object::Dictionary(Dictionary::from_iter([
-                        ("Type", Object::Name(b"OBJR".to_vec())),
-                        ("Obj", obj),
-                        ("Pg", Object::Reference(pages[*page])),
-                    ]))
-                }
-            })
-            .collect();
-        let parent = elem.parent.map_or(root, |p| ids[p]);
-        let mut dict = Dictionary::from_iter([
-            ("Type", Object::Name(b"StructElem".to_vec())),
-            ("S", Object::Name(elem.role.as_bytes().to_vec())),
-            ("P", Object::Reference(parent)),
-            ("K", Object::Array(kids)),
-        ]);
-        if let Some(page) = first_page {
-            dict.set("Pg", Object::Reference(pages[page]));
-        }
-        if let Some(alt) = &elem.alt {
-            dict.set("Alt", text(alt));
-        }
-        if let Some(actual) = &elem.actual_text {
-            dict.set("ActualText", text(actual));
-        }
-        if let Some(language) = &elem.language {
-            dict.set("Lang", text(language));
-        }
-        pdf.objects.insert(ids[e], Object::Dictionary(dict));
-    }
-    let next_key = pages.len() + annot_ids.len();
-    let parent_tree = pdf.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
-    let root_dict = Dictionary::from_iter([
-        ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-        ("K", Object::Reference(ids[0])),
-        ("ParentTree", Object::Reference(parent_tree)),
-        ("ParentTreeNextKey", Object::Integer(next_key as i64)),
-    ]);
-    pdf.objects.insert(root, Object::Dictionary(root_dict));
-    root
-}
-
 /// A PDF text string: plain when ASCII, else UTF-16BE with a byte-order mark.
-fn text(s: &str) -> Object {
+pub(super) fn text(s: &str) -> Object {
     if s.is_ascii() {
         return Object::string_literal(s);
     }

@@ -15,6 +15,7 @@ mod pack;
 mod page;
 mod stream_end;
 mod structure;
+mod tag_tree;
 mod xmp;
 
 pub use fonts::check_text;

@@ -31,6 +31,8 @@ pub struct Target<'s, 'a> {
     pub structure: &'s mut Structure<'a>,
 }
 
+/// Draw a laid-out page: the page printpdf writes, holding the link
+/// annotations, and its content stream.
 pub fn render(
     page: Page,
     (width, height): (f32, f32),
@@ -55,61 +57,6 @@ pub fn render(
             w.fill_path();
         }
         match element {
-            Element::Text {
-                x,
-                baseline,
-                face,
-                size,
-                color,
-                glyphs,
-                ..
-            } => {
-                let font = &fonts[&face];
-                w.begin_text();
-                if w.font != Some((face, size)) {
-                    w.font = Some((face, size));
-                    w.out.font(&font.resource, size);
-                }
-                w.fill(color);
-                w.out.text_at(round(x), round(height - baseline));
-                w.out.show(glyphs.iter().map(|g| font.code(g, size)));
-            }
-            Element::Rect {
-                x,
-                y,
-                w: rw,
-                h,
-                radius,
-                fill,
-            } => {
-                if radius == 0.0 {
-                    w.queue_rect(fill, x, height - y - h, rw, h);
-                } else {
-                    w.fill(fill);
-                    w.out.rounded_rect(x, height - y - h, rw, h, radius);
-                    w.out.fill();
-                }
-            }
-            Element::Frame {
-                x,
-                y,
-                w: rw,
-                h,
-                radius,
-                width,
-                color,
-            } => {
-                w.out.stroke_color(color);
-                w.out.line_width(width);
-                w.out.rounded_rect(x, height - y - h, rw, h, radius);
-                w.out.stroke();
-            }
-            Element::Disc { cx, cy, r, fill } => {
-                w.fill(fill);
-                let d = 2.0 * r;
-                w.out.rounded_rect(cx - r, height - cy - r, d, d, r);
-                w.out.fill();
-            }
             Element::Image {
                 x,
                 y,
@@ -121,37 +68,14 @@ pub fn render(
                 let id = images.add(&picture, iw, h, pdf)?;
                 w.out.image(&id.0, round(x), round(height - y - h), iw, h);
             }
-            Element::Icon {
-                x,
-                y,
-                size,
-                icon,
-                color,
-                ..
-            } => {
-                w.fill(color);
-                w.out
-                    .icon(icon.outline(), round(x), round(height - y), size);
-            }
             Element::Link {
                 x,
                 y,
                 w: lw,
                 h,
                 url,
-            } => {
-                let rect = Rect {
-                    x: Pt(x),
-                    y: Pt(height - y - h),
-                    width: Pt(lw),
-                    height: Pt(h),
-                    mode: None,
-                    winding_order: None,
-                };
-                let border = BorderArray::Solid([0.0, 0.0, 0.0]);
-                let link = LinkAnnotation::new(rect, Actions::Uri(url), Some(border), None, None);
-                links.push(Op::LinkAnnotation { link });
-            }
+            } => links.push(link(x, height - y - h, lw, h, url)),
+            element => w.draw(element, height, fonts),
         }
     }
     w.fill_path();
@@ -165,6 +89,22 @@ pub fn render(
         ops: links,
     };
     Ok((page, w.out.into_bytes()))
+}
+
+/// A link's annotation, its area from the bottom-left corner (x, y), with
+/// no border drawn.
+fn link(x: f32, y: f32, w: f32, h: f32, url: String) -> Op {
+    let rect = Rect {
+        x: Pt(x),
+        y: Pt(y),
+        width: Pt(w),
+        height: Pt(h),
+        mode: None,
+        winding_order: None,
+    };
+    let border = BorderArray::Solid([0.0, 0.0, 0.0]);
+    let link = LinkAnnotation::new(rect, Actions::Uri(url), Some(border), None, None);
+    Op::LinkAnnotation { link }
 }
 
 /// The content stream with the text and colour state it has set, so that
@@ -183,6 +123,91 @@ struct Writer {
 }
 
 impl Writer {
+    /// Draw an element made of the content stream's own operators, on a
+    /// page `height` tall; pictures and links, which printpdf's document
+    /// holds, are drawn by [`render`].
+    fn draw(&mut self, element: Element, height: f32, fonts: &Embedded) {
+        match element {
+            Element::Text {
+                x,
+                baseline,
+                face,
+                size,
+                color,
+                glyphs,
+                ..
+            } => {
+                let font = &fonts[&face];
+                self.begin_text();
+                self.set_font(face, size, &font.resource);
+                self.fill(color);
+                self.out.text_at(round(x), round(height - baseline));
+                self.out.show(glyphs.iter().map(|g| font.code(g, size)));
+            }
+            Element::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                fill,
+            } => self.rect(fill, x, height - y - h, w, h, radius),
+            Element::Frame {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                width,
+                color,
+            } => {
+                self.out.stroke_color(color);
+                self.out.line_width(width);
+                self.out.rounded_rect(x, height - y - h, w, h, radius);
+                self.out.stroke();
+            }
+            Element::Disc { cx, cy, r, fill } => {
+                self.fill(fill);
+                let d = 2.0 * r;
+                self.out.rounded_rect(cx - r, height - cy - r, d, d, r);
+                self.out.fill();
+            }
+            Element::Icon {
+                x,
+                y,
+                size,
+                icon,
+                color,
+                ..
+            } => {
+                self.fill(color);
+                self.out
+                    .icon(icon.outline(), round(x), round(height - y), size);
+            }
+            Element::Image { .. } | Element::Link { .. } => {}
+        }
+    }
+
+    /// Set the font unless it is set already.
+    fn set_font(&mut self, face: crate::text::FaceId, size: f32, resource: &str) {
+        if self.font != Some((face, size)) {
+            self.font = Some((face, size));
+            self.out.font(resource, size);
+        }
+    }
+
+    /// A filled rectangle: square-cornered ones queued into one path,
+    /// rounded ones filled at once.
+    fn rect(&mut self, fill: Rgb, x: f32, y: f32, w: f32, h: f32, radius: f32) {
+        if radius == 0.0 {
+            self.queue_rect(fill, x, y, w, h);
+        } else {
+            self.fill(fill);
+            self.out.rounded_rect(x, y, w, h, radius);
+            self.out.fill();
+        }
+    }
+
     fn begin_text(&mut self) {
         if !self.in_text {
             self.out.begin_text();
