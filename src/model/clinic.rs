@@ -6,7 +6,7 @@ use crate::input::{self, Kind};
 use crate::parse::clinic::{ClinicFile, DisclaimerFile, FallbackFile, Paper, WebFonts};
 use crate::parse::{Spanned, from_toml};
 use crate::picture::Picture;
-use crate::text::{Face, Fallbacks, FamilyFaces, FontSet, Origin, font_check};
+use crate::text::{Face, Fallbacks, Family, FamilyFaces, FontSet, Origin, font_check};
 use std::path::{Path, PathBuf};
 
 /// An sRGB colour.
@@ -570,18 +570,44 @@ struct FallbackFiles {
     families: Vec<FamilySpec>,
 }
 
+impl FallbackFiles {
+    /// The font of style `style` (regular, bold, italic, bold italic) of
+    /// family `i`; [`Fallbacks::styles`] says which there are.
+    fn style(&self, i: usize, style: usize) -> &Spanned<String> {
+        let (regular, others) = &self.families[i];
+        match style {
+            0 => regular,
+            s => others[s - 1]
+                .as_ref()
+                .expect("only styles with a font are read"),
+        }
+    }
+}
+
 impl Fallbacks for FallbackFiles {
     fn count(&self) -> usize {
         self.families.len()
     }
 
-    fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
-        load_family(&self.source, &self.dir, &self.families[i])
+    fn styles(&self, i: usize) -> Family<bool> {
+        let others = &self.families[i].1;
+        [
+            true,
+            others[0].is_some(),
+            others[1].is_some(),
+            others[2].is_some(),
+        ]
     }
 
-    fn inspect(&self, i: usize) -> Vec<Diagnostic> {
-        family_specs(&self.families[i])
-            .filter_map(|spec| check_unread_font(&self.source, &self.dir, spec, true).err())
+    fn load(&self, i: usize, style: usize) -> Result<Face, Diagnostic> {
+        load_face(&self.source, &self.dir, self.style(i, style))
+    }
+
+    fn inspect(&self, i: usize, style: usize) -> Vec<Diagnostic> {
+        let spec = self.style(i, style);
+        check_unread_font(&self.source, &self.dir, spec, true)
+            .err()
+            .into_iter()
             .collect()
     }
 

@@ -208,19 +208,46 @@ pub type Family<F> = [F; 4];
 /// italic when the clinic has them.
 pub type FamilyFaces = (Face, [Option<Face>; 3]);
 
-/// The fallback families a clinic names, each read when a text first needs
-/// it: an English handout never reads the 9 MB Chinese face.
+/// The fallback families a clinic names, each face read when a text first
+/// needs it: an English handout never reads the 9 MB Chinese face, and one
+/// that needs a Vietnamese letter in its fine print reads only the regular
+/// face of the family that has it.
 pub trait Fallbacks: Send + Sync {
     /// How many families there are.
     fn count(&self) -> usize;
-    /// Family `i` (from 0), read and checked; the error holds every
-    /// problem, at the clinic.toml line of each font.
-    fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>>;
-    /// The problems of family `i` found without reading its glyphs.
-    fn inspect(&self, i: usize) -> Vec<Diagnostic>;
+    /// Which styles of family `i` (from 0) have a file of their own:
+    /// regular (always), bold, italic, bold italic.
+    fn styles(&self, i: usize) -> Family<bool>;
+    /// Style `style` of family `i`, read and checked; its problem at the
+    /// clinic.toml line of its font.
+    fn load(&self, i: usize, style: usize) -> Result<Face, Diagnostic>;
+    /// The problems of style `style` of family `i` found without reading
+    /// its glyphs.
+    fn inspect(&self, i: usize, style: usize) -> Vec<Diagnostic>;
     /// The code pages (OS/2 ulCodePageRange1) family `i`'s regular face
     /// says it serves, read without reading the face; 0 when unknown.
     fn code_pages(&self, i: usize) -> u32;
+}
+
+/// The style whose face sets each style of a family that has files for
+/// `has`: its own, else a neighbour's: bold from regular; without an
+/// italic (Arabic and Chinese have none), emphasis in bold rather than lost.
+fn stand_ins(has: Family<bool>) -> Family<usize> {
+    let bold = if has[1] { 1 } else { 0 };
+    let italic = if has[2] { 2 } else { bold };
+    let bold_italic = match (has[3], bold) {
+        (true, _) => 3,
+        (false, 0) => italic,
+        (false, bold) => bold,
+    };
+    [0, bold, italic, bold_italic]
+}
+
+/// A fallback family: its faces, each read on first use.
+struct Fallback {
+    /// The style whose face sets each style (see [`stand_ins`]).
+    stand_ins: Family<usize>,
+    faces: Family<OnceLock<Result<Face, Diagnostic>>>,
 }
 
 /// The code page (OS/2 ulCodePageRange1 bit) of the language of `tag` whose
@@ -249,9 +276,9 @@ fn code_page(tag: &str) -> Option<u32> {
 pub struct FontSet {
     /// The clinic's own family: family 0, faces numbered from 0.
     own: Faces,
-    /// Families 1 and on, each loaded on first use; family `1 + i` has
-    /// the face numbers from [`FontSet::first_face`]`(i)`, four of them.
-    fallbacks: Vec<OnceLock<Result<Faces, Vec<Diagnostic>>>>,
+    /// Families 1 and on; style `s` of family `1 + i` is face number
+    /// [`FontSet::first_face`]`(i) + s`.
+    fallbacks: Vec<Fallback>,
     load: Option<Box<dyn Fallbacks>>,
 }
 
@@ -267,18 +294,20 @@ impl Faces {
         let mut faces = Vec::new();
         let mut ids = Vec::with_capacity(families.len());
         for (regular, others) in families {
-            let mut id_of = |face: Face| {
-                faces.push(face);
-                FaceId(first + faces.len() - 1)
-            };
-            let regular = id_of(regular);
-            let [bold, italic, bold_italic] = others.map(|f| f.map(&mut id_of));
-            let bold = bold.unwrap_or(regular);
-            // Without an italic (Arabic and Chinese have none), emphasis is set
-            // in bold rather than lost.
-            let italic = italic.unwrap_or(bold);
-            let bold_italic = bold_italic.unwrap_or(if bold != regular { bold } else { italic });
-            ids.push([regular, bold, italic, bold_italic]);
+            let has = [
+                true,
+                others[0].is_some(),
+                others[1].is_some(),
+                others[2].is_some(),
+            ];
+            let mut number = [0; 4];
+            for (style, face) in std::iter::once(Some(regular)).chain(others).enumerate() {
+                if let Some(face) = face {
+                    number[style] = first + faces.len();
+                    faces.push(face);
+                }
+            }
+            ids.push(stand_ins(has).map(|style| FaceId(number[style])));
         }
         Faces {
             faces,
@@ -291,15 +320,26 @@ impl FontSet {
     /// `families[0]` is the clinic's own; in each, only regular is required.
     pub fn new(mut families: Vec<FamilyFaces>) -> FontSet {
         let rest = families.split_off(1.min(families.len()));
-        let own = Faces::new(families, 0);
-        let first = own.faces.len();
         let fallbacks = rest
             .into_iter()
-            .enumerate()
-            .map(|(i, family)| OnceLock::from(Ok(Faces::new(vec![family], first + 4 * i))))
+            .map(|(regular, others)| {
+                let has = [
+                    true,
+                    others[0].is_some(),
+                    others[1].is_some(),
+                    others[2].is_some(),
+                ];
+                let [bold, italic, bold_italic] = others;
+                let read =
+                    |f: Option<Face>| f.map_or_else(OnceLock::new, |f| OnceLock::from(Ok(f)));
+                Fallback {
+                    stand_ins: stand_ins(has),
+                    faces: [Some(regular), bold, italic, bold_italic].map(read),
+                }
+            })
             .collect();
         FontSet {
-            own,
+            own: Faces::new(families, 0),
             fallbacks,
             load: None,
         }
@@ -307,9 +347,15 @@ impl FontSet {
 
     /// The clinic's own family, with fallbacks read when needed.
     pub fn lazy(own: FamilyFaces, load: Box<dyn Fallbacks>) -> FontSet {
+        let fallbacks = (0..load.count())
+            .map(|i| Fallback {
+                stand_ins: stand_ins(load.styles(i)),
+                faces: Default::default(),
+            })
+            .collect();
         FontSet {
             own: Faces::new(vec![own], 0),
-            fallbacks: (0..load.count()).map(|_| OnceLock::new()).collect(),
+            fallbacks,
             load: Some(load),
         }
     }
@@ -319,28 +365,29 @@ impl FontSet {
         self.own.faces.len() + 4 * i
     }
 
-    /// Fallback family `i`, loaded on first use, or why it cannot be.
-    fn load_fallback(&self, i: usize) -> &Result<Faces, Vec<Diagnostic>> {
-        self.fallbacks[i].get_or_init(|| {
+    /// Style `style` of fallback family `i`, loaded on first use, or why it
+    /// cannot be.
+    fn load_fallback(&self, i: usize, style: usize) -> &Result<Face, Diagnostic> {
+        self.fallbacks[i].faces[style].get_or_init(|| {
             let load = self
                 .load
                 .as_ref()
                 .expect("unloaded fallbacks have a loader");
-            Ok(Faces::new(vec![load.load(i)?], self.first_face(i)))
+            load.load(i, style)
         })
     }
 
-    /// Fallback family `i`; none when it cannot be loaded (see
-    /// [`FontSet::fallback_errors`]).
-    fn fallback(&self, i: usize) -> Option<&Faces> {
-        self.load_fallback(i).as_ref().ok()
+    /// The styles of fallback family `i` that have faces of their own.
+    fn own_styles(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let stand_ins = self.fallbacks[i].stand_ins;
+        (0..4).filter(move |s| stand_ins[*s] == *s)
     }
 
     /// Why fallback fonts cannot be loaded (loading every one now if need be).
     pub fn fallback_errors(&self) -> Vec<Diagnostic> {
         (0..self.fallbacks.len())
-            .filter_map(|i| self.load_fallback(i).as_ref().err())
-            .flatten()
+            .flat_map(|i| self.own_styles(i).map(move |s| (i, s)))
+            .filter_map(|(i, s)| self.load_fallback(i, s).as_ref().err())
             .cloned()
             .collect()
     }
@@ -349,13 +396,13 @@ impl FontSet {
     /// text needed, from their first bytes for the others, which stay unread.
     pub fn fallback_problems(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
-        for (i, family) in self.fallbacks.iter().enumerate() {
-            match (family.get(), &self.load) {
-                (Some(loaded), _) => {
-                    found.extend(loaded.as_ref().err().into_iter().flatten().cloned())
+        for i in 0..self.fallbacks.len() {
+            for s in self.own_styles(i) {
+                match (self.fallbacks[i].faces[s].get(), &self.load) {
+                    (Some(loaded), _) => found.extend(loaded.as_ref().err().cloned()),
+                    (None, Some(load)) => found.extend(load.inspect(i, s)),
+                    (None, None) => {}
                 }
-                (None, Some(load)) => found.extend(load.inspect(i)),
-                (None, None) => {}
             }
         }
         found
@@ -364,13 +411,10 @@ impl FontSet {
     pub fn face(&self, id: FaceId) -> &Face {
         match id.0.checked_sub(self.own.faces.len()) {
             None => &self.own.faces[id.0],
-            Some(n) => {
-                let i = n / 4;
-                let family = self
-                    .fallback(i)
-                    .expect("fallback ids come from loaded fallbacks");
-                &family.faces[id.0 - self.first_face(i)]
-            }
+            Some(n) => self
+                .load_fallback(n / 4, n % 4)
+                .as_ref()
+                .expect("fallback ids come from loaded fallbacks"),
         }
     }
 
@@ -410,7 +454,11 @@ impl FontSet {
         let style = usize::from(bold) + 2 * usize::from(italic);
         match family.checked_sub(1) {
             None => Some(self.own.families[0][style]),
-            Some(i) => Some(self.fallback(i)?.families[0][style]),
+            Some(i) => {
+                let style = self.fallbacks[i].stand_ins[style];
+                self.load_fallback(i, style).as_ref().ok()?;
+                Some(FaceId(self.first_face(i) + style))
+            }
         }
     }
 
@@ -426,8 +474,8 @@ impl FontSet {
     /// face when it is read, else from its file's header.
     fn code_pages(&self, f: usize) -> u32 {
         let i = f - 1;
-        match (self.fallbacks[i].get(), &self.load) {
-            (Some(Ok(family)), _) => family.faces[0].code_pages(),
+        match (self.fallbacks[i].faces[0].get(), &self.load) {
+            (Some(Ok(regular)), _) => regular.code_pages(),
             (None, Some(load)) => load.code_pages(i),
             _ => 0,
         }
@@ -530,49 +578,64 @@ mod tests {
     #[test]
     fn fallbacks_are_loaded_once_each_and_only_when_a_text_needs_them() {
         use std::sync::atomic::{AtomicUsize, Ordering};
-        /// Noto Sans, then Noto Sans Arabic, counting the loads of each.
-        struct Counted(Arc<[AtomicUsize; 2]>);
+        type Loads = [[AtomicUsize; 2]; 2];
+        /// Noto Sans (regular and bold), then Noto Sans Arabic (regular),
+        /// counting the loads of each face.
+        struct Counted(Arc<Loads>);
         impl Fallbacks for Counted {
             fn count(&self) -> usize {
                 2
             }
-            fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
-                self.0[i].fetch_add(1, Ordering::SeqCst);
-                let file = ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf"][i];
-                Ok((face(file), [None, None, None]))
+            fn styles(&self, i: usize) -> Family<bool> {
+                [true, i == 0, false, false]
             }
-            fn inspect(&self, i: usize) -> Vec<Diagnostic> {
-                vec![Diagnostic::for_file(
-                    std::path::Path::new("x"),
-                    "unread",
-                    format!("{i}"),
-                )]
+            fn load(&self, i: usize, style: usize) -> Result<Face, Diagnostic> {
+                self.0[i][style].fetch_add(1, Ordering::SeqCst);
+                let files = [
+                    ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"],
+                    ["NotoSansArabic-Regular.ttf", ""],
+                ];
+                Ok(face(files[i][style]))
+            }
+            fn inspect(&self, i: usize, style: usize) -> Vec<Diagnostic> {
+                let x = std::path::Path::new("x");
+                vec![Diagnostic::for_file(x, "unread", format!("{i}{style}"))]
             }
             fn code_pages(&self, _: usize) -> u32 {
                 0
             }
         }
-        let loads = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
+        let loads: Arc<Loads> = Arc::default();
         let own = (
             face("AtkinsonHyperlegibleNext-Regular.ttf"),
             [None, None, None],
         );
         let fonts = FontSet::lazy(own, Box::new(Counted(loads.clone())));
-        let counts = || loads.each_ref().map(|n| n.load(Ordering::SeqCst));
+        let counts = || {
+            loads
+                .each_ref()
+                .map(|f| f.each_ref().map(|n| n.load(Ordering::SeqCst)))
+        };
         assert_eq!(fonts.families_for("Knee pain", "en"), (0, 0));
         assert_eq!(fonts.for_char('K', true, true, 0), Some(FaceId(0)));
-        assert_eq!(counts(), [0, 0]);
+        assert_eq!(counts(), [[0, 0], [0, 0]]);
         assert_eq!(fonts.families_for("Đau lưng", "vi"), (1, 1));
         assert_eq!(fonts.for_char('ư', false, false, 0), Some(FaceId(1)));
-        assert_eq!(counts(), [1, 0], "Vietnamese leaves the Arabic face unread");
-        // Unread families are inspected, not loaded.
+        assert_eq!(counts(), [[1, 0], [0, 0]], "only the regular face is read");
+        assert_eq!(fonts.for_char('ư', true, false, 0), Some(FaceId(2)));
+        assert_eq!(
+            counts(),
+            [[1, 1], [0, 0]],
+            "then the bold, when bold text needs it"
+        );
+        // Unread faces are inspected, not loaded.
         let problems = fonts.fallback_problems();
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].message, "1");
+        let said: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(said, ["10"]);
         let arabic = fonts.for_char('م', false, false, 0).unwrap();
         assert!(fonts.face(arabic).name.starts_with("NotoSansArabic"));
         assert!(fonts.fallback_errors().is_empty());
-        assert_eq!(counts(), [1, 1]);
+        assert_eq!(counts(), [[1, 1], [1, 0]]);
     }
 
     #[test]
@@ -588,11 +651,14 @@ mod tests {
             fn count(&self) -> usize {
                 2
             }
-            fn load(&self, i: usize) -> Result<FamilyFaces, Vec<Diagnostic>> {
-                self.0[i].fetch_add(1, Ordering::SeqCst);
-                Ok((face(FILES[i]), [None, None, None]))
+            fn styles(&self, _: usize) -> Family<bool> {
+                [true, false, false, false]
             }
-            fn inspect(&self, _: usize) -> Vec<Diagnostic> {
+            fn load(&self, i: usize, _: usize) -> Result<Face, Diagnostic> {
+                self.0[i].fetch_add(1, Ordering::SeqCst);
+                Ok(face(FILES[i]))
+            }
+            fn inspect(&self, _: usize, _: usize) -> Vec<Diagnostic> {
                 Vec::new()
             }
             fn code_pages(&self, i: usize) -> u32 {

@@ -11,6 +11,6 @@ pub mod shape;
 pub mod words;
 pub mod writing;
 
-pub use font::{Face, FaceId, Fallbacks, FamilyFaces, FontSet, Origin};
+pub use font::{Face, FaceId, Fallbacks, Family, FamilyFaces, FontSet, Origin};
 pub use lines::{Fragment, Line, PlacedGlyph, Ranges, Run, ShapedText};
 pub use writing::Writing;
