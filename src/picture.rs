@@ -27,8 +27,11 @@ pub struct Picture {
     pub image: Arc<DynamicImage>,
     /// Its pixels at each print size asked for: a batch prints the clinic's
     /// logo on every handout, and resamples it once.
-    prints: Arc<Mutex<HashMap<(u32, u32), Arc<PrintPixels>>>>,
+    prints: Arc<Mutex<Prints>>,
 }
+
+/// A picture's pixels by the print size (width, height in pixels) asked for.
+type Prints = HashMap<(u32, u32), Arc<PrintPixels>>;
 
 /// Pixels ready for the page, 8 bits per channel, as a PDF takes them:
 /// colour and transparency apart.
