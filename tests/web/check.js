@@ -46,6 +46,7 @@ function structure() {
     images: [...document.querySelectorAll('img')].map((i) => i.getAttribute('alt')),
     svgs: [...document.querySelectorAll('svg')].map((s) => s.getAttribute('aria-label')),
     urgent: texts('.care-card h2 .visually-hidden'),
+    textAlign: [...document.querySelectorAll('main p')].map((p) => getComputedStyle(p).textAlign)[0],
     pictograms: [...document.querySelectorAll('svg.icon')].map((s) => ({
       hidden: s.getAttribute('aria-hidden') === 'true',
       label: s.getAttribute('aria-label'),
