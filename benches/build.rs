@@ -184,10 +184,13 @@ fn side_by_side(root: &Path, sample: &Path, ours: Duration) {
 /// The start of every adversarial handout.
 const HEAD: &str = "title = \"Knee pain\"\nreviewed = 2026-11-01\n";
 
+/// An adversarial input: its name, and the handout of about so many bytes.
+type Case = (&'static str, fn(usize) -> String);
+
 /// Adversarial inputs at two sizes: time that doubles with the size is
 /// linear; quadratic work would quadruple it.
 fn linear(root: &Path) {
-    let cases: [(&str, fn(usize) -> String); 3] = [
+    let cases: [Case; 3] = [
         ("unpaired emphasis `a * `", |bytes| {
             format!("{HEAD}summary = \"{}\"\n", "a * ".repeat(bytes / 4))
         }),

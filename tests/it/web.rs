@@ -124,7 +124,11 @@ fn assert_leaflet(file: &Path, page: &Path, report: &Value) {
     assert!(strings(&report["images"]).len() == 1, "{name}: the logo");
     assert_pictograms(&doc, report, &name.to_string());
     // Chinese is set flush to the character grid, as in the PDF.
-    let align = if language.starts_with("zh") { "justify" } else { "start" };
+    let align = if language.starts_with("zh") {
+        "justify"
+    } else {
+        "start"
+    };
     assert_eq!(report["textAlign"], align, "{name}");
     assert!(
         report["smallestText"].as_f64() >= Some(16.0),
