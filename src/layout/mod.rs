@@ -56,6 +56,18 @@ pub struct Laid<'a> {
     pub body: Option<BodySize>,
 }
 
+impl<'a> Laid<'a> {
+    /// `document` as `handout` reads: mirrored in a right-to-left language.
+    fn new(document: Document<'a>, handout: &Handout, body: Option<BodySize>) -> Laid<'a> {
+        let document = if handout.writing.rtl {
+            document.mirrored()
+        } else {
+            document
+        };
+        Laid { document, body }
+    }
+}
+
 /// Why a leaflet cannot be laid out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Refusal {

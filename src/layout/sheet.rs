@@ -187,16 +187,8 @@ pub fn sheet<'a>(
         metadata: metadata(handout, clinic, options),
         nodes: pieces.nodes,
     };
-    let document = if handout.writing.rtl {
-        document.mirrored()
-    } else {
-        document
-    };
     // A sheet sets the body at the clinic's size.
-    Ok(Laid {
-        document,
-        body: None,
-    })
+    Ok(Laid::new(document, handout, None))
 }
 
 /// When the ending set in a column leaves the last page short (`used`),

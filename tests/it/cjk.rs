@@ -73,6 +73,25 @@ fn a_chinese_title_breaks_between_words() {
     }
 }
 
+/// Every one of `full` (the lines of a paragraph but its last, built with
+/// `extra` arguments) ends at one edge, within a point (the em a closing
+/// mark's edge is found from is the word's width over its characters,
+/// spacing included), and reads as one word: no gap read as a space between
+/// characters. The edge.
+fn assert_flush(full: &[TextLine], extra: &[&str]) -> f32 {
+    let edges: Vec<f32> = full.iter().map(edge).collect();
+    let right = edges.iter().copied().fold(f32::MIN, f32::max);
+    for (line, at) in full.iter().zip(&edges) {
+        assert!(
+            right - at < 1.0,
+            "{extra:?}: {} ends {at}, not {right}",
+            line.text()
+        );
+        assert_eq!(line.words.len(), 1, "{extra:?}: {}", line.text());
+    }
+    right
+}
+
 #[test]
 fn full_lines_of_a_chinese_paragraph_end_at_one_edge_and_read_without_spaces() {
     let dir = tempfile::tempdir().unwrap();
@@ -84,19 +103,7 @@ fn full_lines_of_a_chinese_paragraph_end_at_one_edge_and_read_without_spaces() {
         let lines = lines_of(&pdf, 1, summary);
         assert!(lines.len() >= 3, "{extra:?}: {} lines", lines.len());
         let (last, full) = lines.split_last().unwrap();
-        let edges: Vec<f32> = full.iter().map(edge).collect();
-        let right = edges.iter().copied().fold(f32::MIN, f32::max);
-        for (line, at) in full.iter().zip(&edges) {
-            // Within a point: the em a closing mark's edge is found from is
-            // the word's width over its characters, spacing included.
-            assert!(
-                right - at < 1.0,
-                "{extra:?}: {} ends {at}, not {right}",
-                line.text()
-            );
-            // One word a line: no gap read as a space between characters.
-            assert_eq!(line.words.len(), 1, "{extra:?}: {}", line.text());
-        }
+        let right = assert_flush(full, extra);
         // On the letter sheet the last line is short: it stays so, not
         // spread to the edge (on A4 it happens to fill the line).
         if extra.is_empty() {
@@ -118,16 +125,7 @@ fn full_lines_of_a_chinese_paragraph_end_at_one_edge_and_read_without_spaces() {
         let pdf = build(dir.path(), &japanese, extra);
         let lines = lines_of(&pdf, 1, summary);
         let (_, full) = lines.split_last().unwrap();
-        let edges: Vec<f32> = full.iter().map(edge).collect();
-        let right = edges.iter().copied().fold(f32::MIN, f32::max);
-        for (line, at) in full.iter().zip(&edges) {
-            assert!(
-                right - at < 1.0,
-                "{extra:?}: {} ends {at}, not {right}",
-                line.text()
-            );
-            assert_eq!(line.words.len(), 1, "{extra:?}: {}", line.text());
-        }
+        assert_flush(full, extra);
     }
     // The digits read with the characters around them, no space between.
     let pdf = build(dir.path(), &zh_hans(), &[]);

@@ -263,15 +263,7 @@ pub fn trifold<'a>(
         metadata: metadata(handout, clinic, options),
         nodes: folded.nodes,
     };
-    let document = if handout.writing.rtl {
-        document.mirrored()
-    } else {
-        document
-    };
-    Ok(Laid {
-        document,
-        body: Some(size),
-    })
+    Ok(Laid::new(document, handout, Some(size)))
 }
 
 /// The body size [`trifold`] would set `handout` at on `paper`, when that
