@@ -649,8 +649,10 @@ impl<'a> Flow<'a> {
 
     /// End a region a box floats on from (its first piece, and the entries
     /// before it) at break `k`, the text resuming at `resume`. What fills the
-    /// gap ends with a whole paragraph or item, so the box never comes
-    /// between a text's lines; when nothing does, the box stays in place.
+    /// gap ends with a whole section, so the box never comes between a
+    /// text's lines, nor between a section's heading and the rest of it (a
+    /// treatments list under the warning box would read as warning signs);
+    /// when nothing does, the box stays in place.
     fn end_beside(
         &self,
         mut entries: Vec<Entry>,
@@ -658,9 +660,20 @@ impl<'a> Flow<'a> {
         (k, resume): (usize, (usize, usize)),
         broke: bool,
     ) -> Filled {
-        let whole = entries[before.min(k + 1)..=k]
-            .iter()
-            .rposition(|e| !e.keep_with_next && e.set().next == usize::MAX)
+        let from = before.min(k + 1);
+        let next_at = |i: usize| {
+            entries
+                .get(i + 1)
+                .filter(|_| i < k)
+                .map_or(resume, |e| e.at)
+        };
+        let whole = (from..=k)
+            .rev()
+            .find(|&i| {
+                let e = &entries[i];
+                !e.keep_with_next && e.set().next == usize::MAX && self.starts_section(next_at(i))
+            })
+            .map(|i| i - from)
             .filter(|_| resume.0 > self.last_of(first));
         let Some(whole) = whole else {
             entries.truncate(before);
@@ -670,6 +683,16 @@ impl<'a> Flow<'a> {
         let resume = entries.get(k + 1).map_or(resume, |e| e.at);
         entries.truncate(k + 1);
         Filled::new(entries, resume, broke, Some((first, before)))
+    }
+
+    /// Whether the flow at `at` (piece, byte) starts a section, a box, or
+    /// nothing more: a place the text after a floated box may stop.
+    fn starts_section(&self, (p, from): (usize, usize)) -> bool {
+        let Some(piece) = self.pieces.get(p) else {
+            return true;
+        };
+        let opens_box = self.container_of(p).is_some_and(|c| c.pieces.0 == p);
+        from == 0 && (piece.bookmark.is_some() || opens_box)
     }
 
     /// Where the last of `entries` ends, or `top`.
@@ -1248,7 +1271,7 @@ mod tests {
     }
 
     #[test]
-    fn a_box_floats_only_past_whole_paragraphs() {
+    fn a_box_floats_only_past_whole_sections() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
         let style = unpadded_warning();
@@ -1261,8 +1284,14 @@ mod tests {
             ))[0]
                 .len()
         };
-        // After the box: a short paragraph and a long one, or the long one only.
-        for after in [vec![12, 80], vec![80]] {
+        // After the box: a short paragraph and a long one that starts a
+        // section (it has a bookmark, as a section's heading does) or goes
+        // on with the short one's; or the long one only.
+        for (after, section) in [
+            (vec![12, 80], true),
+            (vec![12, 80], false),
+            (vec![80], true),
+        ] {
             let mut heading = text(&ts, 1);
             heading.keep_lines = true;
             heading.keep_with_next = true;
@@ -1271,6 +1300,9 @@ mod tests {
             body.container = Some(0);
             let mut pieces = vec![text(&ts, 40), heading, body];
             pieces.extend(after.iter().map(|&w| text(&ts, w)));
+            if section {
+                pieces.last_mut().expect("the long paragraph").bookmark = Some("Next".into());
+            }
             let mut flow = with(
                 &ts,
                 pieces,
@@ -1285,10 +1317,16 @@ mod tests {
             );
             flow.floats = true;
             let first = lines(&run(&flow, [200.0; 2], 100.0))[0].len();
-            // Region one holds whole paragraphs: the short one floats past
-            // the box, the long one would be split by it and does not.
-            let whole = alone(40) + if after.len() == 2 { alone(12) } else { 0 };
-            assert_eq!(first, whole, "after the box: {after:?}");
+            // Region one holds whole sections: the short paragraph floats
+            // past the box when a new section follows it; the long one
+            // would be split by the box, and a section's rest would read
+            // as part of the box: then the box stays in place.
+            let floats = after.len() == 2 && section;
+            let whole = alone(40) + if floats { alone(12) } else { 0 };
+            assert_eq!(
+                first, whole,
+                "after the box: {after:?}, a new section: {section}"
+            );
         }
     }
 

@@ -75,3 +75,44 @@ fn what_follows_a_floated_box_is_set_below_it() {
         under.top() - box_end
     );
 }
+
+/// A section never goes on after a floated box: on A4 the neck-pain sheet's
+/// warning box moves to page 2, and the treatments section that would have
+/// filled the gap (its heading at the foot of page 1, its list under the
+/// box, where it read as warning signs) follows the box whole instead.
+#[test]
+fn a_floated_box_never_comes_between_a_section_and_its_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "neck-pain-at-your-desk.toml",
+        "neck-pain-at-your-desk.ru.toml",
+    ] {
+        let file = repo().join("handouts").join(name);
+        let pdf = build(dir.path(), &file, &["--paper", "a4"]);
+        let pages = layout(&pdf);
+        let page_of = |start: &str| {
+            pages
+                .iter()
+                .position(|(_, _, lines)| {
+                    lines.iter().any(|l| squeezed(&l.text()).starts_with(start))
+                })
+                .unwrap_or_else(|| panic!("{name}: no line starts {start:?}"))
+        };
+        let words = words(if name.contains(".ru.") { "ru" } else { "en" });
+        let heading = words["treatments"]
+            .as_str()
+            .unwrap()
+            .replace("{clinic}", "");
+        let heading = squeezed(heading.trim());
+        let first_item = if name.contains(".ru.") {
+            "Лечебнаяфизкультура"
+        } else {
+            "Physicaltherapy"
+        };
+        assert_eq!(
+            page_of(&heading),
+            page_of(first_item),
+            "{name}: the treatments split around the box"
+        );
+    }
+}
