@@ -137,6 +137,9 @@ pub struct Piece {
     pub content: Content,
     /// Space above, dropped at the top of a region.
     pub space_before: f32,
+    /// Of `space_before`, the padding of the boxes it separates, which no
+    /// spacing changes: halved, two boxes' borders would touch.
+    pub pad_before: f32,
     /// From the region's left and right edges to the piece's.
     pub indent: (f32, f32),
     /// The panel drawn behind it, an index into the flow's containers.
@@ -162,6 +165,7 @@ impl Piece {
         Piece {
             content,
             space_before: 0.0,
+            pad_before: 0.0,
             indent: (0.0, 0.0),
             container: None,
             bookmark: None,
@@ -405,7 +409,10 @@ impl<'a> Flow<'a> {
     /// flow's end (a part of a flow may end with a floated box).
     fn space_before(&self, p: usize) -> f32 {
         let gaps = self.spacing.get().gaps;
-        self.pieces.get(p).map_or(0.0, |q| q.space_before * gaps)
+        self.pieces.get(p).map_or(0.0, |q| {
+            let pad = q.pad_before.min(q.space_before);
+            pad + (q.space_before - pad) * gaps
+        })
     }
 
     /// Where region `r`'s content ends, panel padding included.
@@ -1339,6 +1346,24 @@ mod tests {
             let flowed = run(&flow, [width, width], 100.0);
             assert!(!flowed.regions.is_empty() && flowed.regions.len() < 20);
         }
+    }
+
+    #[test]
+    fn tighter_spacing_narrows_gaps_but_never_a_boxs_padding() {
+        let (fonts, writing) = (fonts(), Writing::new("en", 0));
+        let ts = typesetter(&fonts, &writing);
+        // Below a box: 6 pt of its padding and 4 pt of gap.
+        let mut after = text(&ts, 3);
+        (after.space_before, after.pad_before) = (10.0, 6.0);
+        let flow = with(&ts, vec![text(&ts, 3), after], vec![]);
+        flow.space(Spacing::at(-1.0));
+        assert_eq!(
+            flow.space_before(1),
+            8.0,
+            "the gap halved, the padding kept"
+        );
+        flow.space(Spacing::at(1.0));
+        assert_eq!(flow.space_before(1), 12.0);
     }
 
     #[test]

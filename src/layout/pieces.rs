@@ -93,11 +93,11 @@ impl<'a> Pieces<'a> {
     }
 
     fn push(&mut self, mut piece: Piece, within: Within, gap: f32, prev: Prev) {
-        piece.space_before = gap
-            + match self.prev {
-                Prev::Panel(pad) if within.container.is_none() => pad,
-                _ => 0.0,
-            };
+        piece.pad_before = match self.prev {
+            Prev::Panel(pad) if within.container.is_none() => pad,
+            _ => 0.0,
+        };
+        piece.space_before = gap + piece.pad_before;
         piece.indent.0 += within.indent;
         piece.indent.1 += within.indent;
         piece.container = within.container;
@@ -406,7 +406,7 @@ impl<'a> Pieces<'a> {
             Prev::Start => 0.0,
             Prev::Heading => 0.3 * theme.em(),
             _ => theme.panel_gap(),
-        } + style.pad;
+        };
         // The panel's first piece takes the space above the panel.
         let before = self.prev;
         let mut heading_piece = None;
@@ -441,11 +441,13 @@ impl<'a> Pieces<'a> {
         if self.pieces.len() == first {
             return;
         }
-        self.pieces[first].space_before = gap
+        let pads = style.pad
             + match before {
                 Prev::Panel(pad) => pad,
                 _ => 0.0,
             };
+        self.pieces[first].space_before = gap + pads;
+        self.pieces[first].pad_before = pads;
         self.containers.push(Container {
             style,
             pieces: (first, self.pieces.len() - 1),
