@@ -1220,38 +1220,37 @@ mod tests {
     }
 
     /// The warning box's style without padding, so heights are lines alone.
-    fn unpadded_warning() -> PanelStyle {
+    /// A warning box without padding after the piece `before`: a one-word
+    /// heading and a body of `words` words, pieces 1 and 2 of its flow.
+    fn warning_box(ts: &Typesetter, before: Piece, words: usize) -> (Vec<Piece>, Container) {
         let theme = super::super::theme::Theme::new(&colors(), 10.0, false);
-        PanelStyle {
-            pad: 0.0,
-            ..theme.warning_panel()
-        }
+        let mut heading = text(ts, 1);
+        heading.keep_lines = true;
+        heading.keep_with_next = true;
+        heading.container = Some(0);
+        let mut body = text(ts, words);
+        body.container = Some(0);
+        let container = Container {
+            style: PanelStyle {
+                pad: 0.0,
+                ..theme.warning_panel()
+            },
+            pieces: (1, 2),
+            heading: Some(1),
+            whole: true,
+            float: true,
+            tag: Tag::node(1),
+        };
+        (vec![before, heading, body], container)
     }
 
     #[test]
     fn a_box_stays_whole_when_it_fits_and_repeats_its_heading_when_not() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
-        let style = unpadded_warning();
         for (box_words, narrow) in [(40, 120.0), (400, 200.0)] {
-            let mut heading = text(&ts, 1);
-            heading.keep_lines = true;
-            heading.keep_with_next = true;
-            heading.container = Some(0);
-            let mut body = text(&ts, box_words);
-            body.container = Some(0);
-            let flow = with(
-                &ts,
-                vec![text(&ts, 60), heading, body],
-                vec![Container {
-                    style,
-                    pieces: (1, 2),
-                    heading: Some(1),
-                    whole: true,
-                    float: true,
-                    tag: Tag::node(1),
-                }],
-            );
+            let (pieces, container) = warning_box(&ts, text(&ts, 60), box_words);
+            let flow = with(&ts, pieces, vec![container]);
             let flowed = run(&flow, [200.0, narrow], 100.0);
             let heading_at = |r: usize| {
                 flowed.regions[r]
@@ -1281,7 +1280,6 @@ mod tests {
     fn a_box_floats_only_past_whole_sections() {
         let (fonts, writing) = (fonts(), Writing::new("en", 0));
         let ts = typesetter(&fonts, &writing);
-        let style = unpadded_warning();
         // Lines a piece of `words` words takes alone.
         let alone = |words| {
             lines(&run(
@@ -1299,29 +1297,12 @@ mod tests {
             (vec![12, 80], false),
             (vec![80], true),
         ] {
-            let mut heading = text(&ts, 1);
-            heading.keep_lines = true;
-            heading.keep_with_next = true;
-            heading.container = Some(0);
-            let mut body = text(&ts, 40);
-            body.container = Some(0);
-            let mut pieces = vec![text(&ts, 40), heading, body];
+            let (mut pieces, container) = warning_box(&ts, text(&ts, 40), 40);
             pieces.extend(after.iter().map(|&w| text(&ts, w)));
             if section {
                 pieces.last_mut().expect("the long paragraph").bookmark = Some("Next".into());
             }
-            let mut flow = with(
-                &ts,
-                pieces,
-                vec![Container {
-                    style,
-                    pieces: (1, 2),
-                    heading: Some(1),
-                    whole: true,
-                    float: true,
-                    tag: Tag::node(1),
-                }],
-            );
+            let mut flow = with(&ts, pieces, vec![container]);
             flow.floats = true;
             let first = lines(&run(&flow, [200.0; 2], 100.0))[0].len();
             // Region one holds whole sections: the short paragraph floats
