@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, print_all};
 use crate::formats::Formats;
 use crate::layout::compose::{Leaflet, compose};
-use crate::layout::{self, Layout};
+use crate::layout::{self, BodySize, Layout};
 use crate::library::source_date_epoch;
 use crate::model::{Clinic, Handout, Paper, Shelf, load_handout};
 use crate::output::{replaceable, write_atomic};
@@ -140,7 +140,7 @@ fn render_pdf(
     };
     let laid = options.layout.lay_out()(handout, clinic, leaflet, &layout_options)
         .map_err(|refusal| vec![refused(handout, clinic, refusal)])?;
-    let (doc, small_type) = (laid.document, laid.body.filter(|s| s.size < 12.0));
+    let (doc, small_type) = (laid.document, laid.body.filter(BodySize::small));
     // Below 12 pt some patients will struggle: say so, and what it takes
     // to print at 12 pt.
     let note = small_type.map(|size| {

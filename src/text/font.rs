@@ -248,6 +248,8 @@ struct Fallback {
     /// The style whose face sets each style (see [`stand_ins`]).
     stand_ins: Family<usize>,
     faces: Family<OnceLock<Result<Face, Diagnostic>>>,
+    /// The code pages its regular face says it serves, learnt once a run.
+    code_pages: OnceLock<u32>,
 }
 
 /// The code page (OS/2 ulCodePageRange1 bit) of the language of `tag` whose
@@ -335,6 +337,7 @@ impl FontSet {
                 Fallback {
                     stand_ins: stand_ins(has),
                     faces: [Some(regular), bold, italic, bold_italic].map(read),
+                    code_pages: OnceLock::new(),
                 }
             })
             .collect();
@@ -351,6 +354,7 @@ impl FontSet {
             .map(|i| Fallback {
                 stand_ins: stand_ins(load.styles(i)),
                 faces: Default::default(),
+                code_pages: OnceLock::new(),
             })
             .collect();
         FontSet {
@@ -471,14 +475,18 @@ impl FontSet {
     }
 
     /// The code pages family `f`'s regular face says it serves, from the
-    /// face when it is read, else from its file's header.
+    /// face when it is read, else from its file's header; once a run, not
+    /// once a handout of a batch.
     fn code_pages(&self, f: usize) -> u32 {
         let i = f - 1;
-        match (self.fallbacks[i].faces[0].get(), &self.load) {
-            (Some(Ok(regular)), _) => regular.code_pages(),
-            (None, Some(load)) => load.code_pages(i),
-            _ => 0,
-        }
+        let family = &self.fallbacks[i];
+        *family
+            .code_pages
+            .get_or_init(|| match (family.faces[0].get(), &self.load) {
+                (Some(Ok(regular)), _) => regular.code_pages(),
+                (None, Some(load)) => load.code_pages(i),
+                _ => 0,
+            })
     }
 
     /// Families: the clinic's own and its fallbacks, loaded or not.

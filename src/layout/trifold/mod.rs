@@ -300,6 +300,11 @@ pub fn smaller_than_readable(
 }
 
 impl BodySize {
+    /// Set smaller than [`READABLE`]: some patients will struggle.
+    pub fn small(&self) -> bool {
+        self.size < READABLE
+    }
+
     /// What it takes to print at [`READABLE`], for a message: "; cut at
     /// least N words to print it at 12 pt", or nothing.
     pub fn cut_advice(&self) -> String {
